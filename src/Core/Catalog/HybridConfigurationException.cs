@@ -1,0 +1,37 @@
+namespace Hybrid;
+
+/// <summary>
+/// Thrown at start-up when the operation catalog is inconsistent. The message lists every problem
+/// found, each naming the type and the fix.
+/// </summary>
+public sealed class HybridConfigurationException : InvalidOperationException
+{
+    /// <summary>Creates the exception from the problems found.</summary>
+    /// <param name="errors">One sentence per problem.</param>
+    public HybridConfigurationException(IReadOnlyList<string> errors)
+        : base(Format(errors)) => Errors = errors;
+
+    /// <summary>Creates the exception with a single problem.</summary>
+    /// <param name="message">The problem.</param>
+    public HybridConfigurationException(string message)
+        : base(message) => Errors = [message];
+
+    /// <summary>Creates the exception with a single problem and its cause.</summary>
+    /// <param name="message">The problem.</param>
+    /// <param name="innerException">The cause.</param>
+    public HybridConfigurationException(string message, Exception innerException)
+        : base(message, innerException) => Errors = [message];
+
+    /// <summary>Creates the exception with no detail.</summary>
+    public HybridConfigurationException()
+        : this("Hybrid's configuration is invalid.")
+    {
+    }
+
+    /// <summary>Every problem found, one sentence each.</summary>
+    public IReadOnlyList<string> Errors { get; }
+
+    private static string Format(IReadOnlyList<string> errors) =>
+        $"Hybrid found {errors.Count} problem(s) in its operation catalog:" + Environment.NewLine +
+        string.Join(Environment.NewLine, errors.Select(e => "  - " + e));
+}

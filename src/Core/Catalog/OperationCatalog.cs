@@ -1,0 +1,40 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace Hybrid;
+
+/// <summary>
+/// Every exposed operation, built and checked once at start-up. Resolve it from the service
+/// provider to list what the app exposes (an exposure inventory, a test, a document).
+/// </summary>
+public sealed class OperationCatalog
+{
+    private readonly FrozenDictionary<string, HybridOperation> _byActionId;
+    private readonly FrozenDictionary<Type, RequestShape> _shapes;
+
+    internal OperationCatalog(IReadOnlyList<HybridOperation> operations, JsonSerializerOptions json)
+    {
+        Operations = operations;
+        Json = json;
+        _byActionId = operations
+            .Where(o => o.ActionId is not null)
+            .ToFrozenDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
+        _shapes = operations.ToFrozenDictionary(o => o.RequestType, o => RequestShape.For(o.RequestType, json));
+        Versions = [.. operations.SelectMany(o => o.Routes).Select(r => r.Version).Distinct().Order()];
+    }
+
+    /// <summary>Every operation, ordered by request type name.</summary>
+    public IReadOnlyList<HybridOperation> Operations { get; }
+
+    /// <summary>The API versions that have at least one REST route, ascending.</summary>
+    public IReadOnlyList<int> Versions { get; }
+
+    internal JsonSerializerOptions Json { get; }
+
+    /// <summary>Finds the operation exposed under an action id (ignoring case).</summary>
+    /// <param name="actionId">The action id.</param>
+    /// <returns>The operation, or <see langword="null"/>.</returns>
+    public HybridOperation? FindAction(string actionId) => _byActionId.GetValueOrDefault(actionId);
+
+    internal RequestShape ShapeOf(HybridOperation operation) => _shapes[operation.RequestType];
+}

@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Hybrid;
+
+/// <summary>The public properties of a request type, in declaration order, named as the app's JSON names them.</summary>
+internal sealed class RequestShape
+{
+    private RequestShape(Type type, IReadOnlyList<RequestMember> members)
+    {
+        Type = type;
+        Members = members;
+    }
+
+    public Type Type { get; }
+
+    public IReadOnlyList<RequestMember> Members { get; }
+
+    public RequestMember? Find(string name)
+    {
+        foreach (var member in Members)
+        {
+            if (member.Matches(name))
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    public static RequestShape For(Type type, JsonSerializerOptions json)
+    {
+        var jsonNames = new Dictionary<PropertyInfo, string>();
+        JsonTypeInfo? info = null;
+        try
+        {
+            info = json.GetTypeInfo(type);
+        }
+        catch (NotSupportedException)
+        {
+            // A source-generated context that does not know the type: fall back to the naming policy.
+        }
+
+        if (info is { Kind: JsonTypeInfoKind.Object })
+        {
+            foreach (var property in info.Properties)
+            {
+                if (property.AttributeProvider is PropertyInfo clr)
+                {
+                    jsonNames[clr] = property.Name;
+                }
+            }
+        }
+
+        var members = new List<RequestMember>();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true })
+            {
+                continue;
+            }
+
+            var name = jsonNames.TryGetValue(property, out var known)
+                ? known
+                : json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
+            if (info is { Kind: JsonTypeInfoKind.Object } && !jsonNames.ContainsKey(property) && jsonNames.Count > 0)
+            {
+                continue; // [JsonIgnore]d: not part of the request's wire shape.
+            }
+
+            members.Add(new RequestMember(property, name));
+        }
+
+        return new RequestShape(type, members);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Hybrid;
+
+/// <summary>
+/// One exposed request type: its handler's response type and how each door exposes it.
+/// Endpoints of both doors carry their operation as metadata.
+/// </summary>
+public sealed class HybridOperation
+{
+    internal HybridOperation(Type requestType, Type responseType, Type handlerType, string? actionId, string? summary, IReadOnlyList<RestRoute> routes)
+    {
+        RequestType = requestType;
+        ResponseType = responseType;
+        HandlerType = handlerType;
+        ActionId = actionId;
+        Summary = summary;
+        Routes = routes;
+    }
+
+    /// <summary>The MediatR request type.</summary>
+    public Type RequestType { get; }
+
+    /// <summary>The handler's response type (<see cref="MediatR.Unit"/> when it returns nothing).</summary>
+    public Type ResponseType { get; }
+
+    /// <summary>The type of the handler found for the request.</summary>
+    public Type HandlerType { get; }
+
+    /// <summary>The action id, or <see langword="null"/> when the operation is not on the action door.</summary>
+    public string? ActionId { get; }
+
+    /// <summary>The one-line summary for the actions document, if declared.</summary>
+    public string? Summary { get; }
+
+    /// <summary>The REST routes, empty when the operation is not on the REST door.</summary>
+    public IReadOnlyList<RestRoute> Routes { get; }
+
+    /// <summary>True when the handler returns <see cref="MediatR.Unit"/> (answered with 204).</summary>
+    public bool ReturnsNothing => ResponseType == typeof(MediatR.Unit);
+
+    /// <inheritdoc />
+    public override string ToString() => RequestType.FullName ?? RequestType.Name;
+}

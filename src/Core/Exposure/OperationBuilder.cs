@@ -1,0 +1,72 @@
+namespace Hybrid;
+
+/// <summary>
+/// Declares in code, at start-up, how one request type is exposed. It produces the same operation
+/// model as the attributes and adds to them.
+/// </summary>
+/// <typeparam name="TRequest">The MediatR request type.</typeparam>
+public sealed class OperationBuilder<TRequest>
+{
+    internal OperationBuilder(OperationDeclaration declaration) => Declaration = declaration;
+
+    internal OperationDeclaration Declaration { get; }
+
+    /// <summary>Exposes the request on the action door.</summary>
+    /// <param name="id">The action id; <see langword="null"/> for the request type's name.</param>
+    /// <param name="summary">A one-line summary for the actions document.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> AsAction(string? id = null, string? summary = null)
+    {
+        Declaration.IsAction = true;
+        Declaration.ActionId = id ?? Declaration.ActionId;
+        Declaration.Summary = summary ?? Declaration.Summary;
+        return this;
+    }
+
+    /// <summary>Exposes the request on the REST door under a route.</summary>
+    /// <param name="method">The HTTP method (GET, POST, PUT, PATCH or DELETE).</param>
+    /// <param name="template">The route template, relative to the version group.</param>
+    /// <param name="version">The API version. Default 1.</param>
+    /// <param name="statusCode">The success status code; 0 for the convention.</param>
+    /// <param name="location">For 201 responses, the <c>Location</c> template.</param>
+    /// <param name="summary">A one-line summary for the public document.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Route(string method, string template, int version = 1, int statusCode = 0, string? location = null, string? summary = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentNullException.ThrowIfNull(template);
+        Declaration.Routes.Add(new RouteDeclaration(method.ToUpperInvariant(), template, version, statusCode, location, summary, "code"));
+        return this;
+    }
+
+    /// <summary>Exposes the request as <c>GET</c> under a route.</summary>
+    /// <param name="template">The route template.</param>
+    /// <param name="version">The API version.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Get(string template, int version = 1) => Route("GET", template, version);
+
+    /// <summary>Exposes the request as <c>POST</c> under a route (201 by default).</summary>
+    /// <param name="template">The route template.</param>
+    /// <param name="version">The API version.</param>
+    /// <param name="location">The <c>Location</c> template for the 201 response.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Post(string template, int version = 1, string? location = null) => Route("POST", template, version, location: location);
+
+    /// <summary>Exposes the request as <c>PUT</c> under a route.</summary>
+    /// <param name="template">The route template.</param>
+    /// <param name="version">The API version.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Put(string template, int version = 1) => Route("PUT", template, version);
+
+    /// <summary>Exposes the request as <c>PATCH</c> under a route.</summary>
+    /// <param name="template">The route template.</param>
+    /// <param name="version">The API version.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Patch(string template, int version = 1) => Route("PATCH", template, version);
+
+    /// <summary>Exposes the request as <c>DELETE</c> under a route.</summary>
+    /// <param name="template">The route template.</param>
+    /// <param name="version">The API version.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Delete(string template, int version = 1) => Route("DELETE", template, version);
+}

@@ -1,0 +1,61 @@
+using System.Reflection;
+
+namespace Hybrid;
+
+/// <summary>Configures Hybrid: where handlers and exposure declarations are found, and exposure declared in code.</summary>
+public sealed class HybridOptions
+{
+    internal Dictionary<Type, OperationDeclaration> CodeDeclarations { get; } = [];
+
+    /// <summary>
+    /// The assemblies scanned for MediatR handlers and for request types carrying
+    /// <see cref="ActionAttribute"/> or <see cref="RestRouteAttribute"/>s.
+    /// </summary>
+    public IList<Assembly> Assemblies { get; } = [];
+
+    /// <summary>The path of the action door's group. Default <c>/_actions</c>.</summary>
+    public string ActionsPath { get; set; } = "/_actions";
+
+    /// <summary>The path prefix of the REST door; versions follow it (<c>/api/v1</c>). Default <c>/api</c>.</summary>
+    public string RestPrefix { get; set; } = "/api";
+
+    /// <summary>Where documents are served: <c>{DocumentsPath}/{documentName}.json</c>. Default <c>/openapi</c>.</summary>
+    public string DocumentsPath { get; set; } = "/openapi";
+
+    /// <summary>The title written into every document. Default "Hybrid API".</summary>
+    public string Title { get; set; } = "Hybrid API";
+
+    /// <summary>Adds assemblies to scan.</summary>
+    /// <param name="assemblies">The assemblies.</param>
+    /// <returns>These options.</returns>
+    public HybridOptions AddAssemblies(params Assembly[] assemblies)
+    {
+        ArgumentNullException.ThrowIfNull(assemblies);
+        foreach (var assembly in assemblies)
+        {
+            if (!Assemblies.Contains(assembly))
+            {
+                Assemblies.Add(assembly);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Declares in code how a request type is exposed, in addition to its attributes.</summary>
+    /// <typeparam name="TRequest">The MediatR request type.</typeparam>
+    /// <param name="configure">Declares the exposure.</param>
+    /// <returns>These options.</returns>
+    public HybridOptions Expose<TRequest>(Action<OperationBuilder<TRequest>> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        if (!CodeDeclarations.TryGetValue(typeof(TRequest), out var declaration))
+        {
+            declaration = new OperationDeclaration(typeof(TRequest));
+            CodeDeclarations.Add(typeof(TRequest), declaration);
+        }
+
+        configure(new OperationBuilder<TRequest>(declaration));
+        return this;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Hybrid;
+
+/// <summary>Hybrid's log messages, shared by both doors.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Request} ended with the expected problem {Status} {Code}")]
+    public static partial void ExpectedFailure(ILogger logger, string request, int status, string code);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Request} failed unexpectedly; the client was told trace id {TraceId} only")]
+    public static partial void UnexpectedFailure(ILogger logger, Exception exception, string request, string traceId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Door} door rejected a request: {Status} {Code}")]
+    public static partial void Rejected(ILogger logger, string door, int status, string code);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Hybrid catalog built: {Operations} operations, {Actions} actions, {Routes} REST routes")]
+    public static partial void CatalogBuilt(ILogger logger, int operations, int actions, int routes);
+}

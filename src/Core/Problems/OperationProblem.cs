@@ -1,0 +1,46 @@
+namespace Hybrid;
+
+/// <summary>
+/// One failure, door-neutral: both doors write it as the same RFC 9457 problem details.
+/// </summary>
+internal sealed class OperationProblem
+{
+    private OperationProblem(int status, string code, string? detail, IReadOnlyDictionary<string, string[]>? errors)
+    {
+        Status = status;
+        Code = code;
+        Detail = detail;
+        Errors = errors;
+    }
+
+    public int Status { get; }
+
+    public string Code { get; }
+
+    public string? Detail { get; }
+
+    public IReadOnlyDictionary<string, string[]>? Errors { get; }
+
+    /// <summary>Extra response headers (e.g. <c>Allow</c> for 405).</summary>
+    public KeyValuePair<string, string>? Header { get; private init; }
+
+    public static OperationProblem From(HybridProblemException exception) =>
+        new(exception.Status, exception.Code, exception.Detail, (exception as RequestValidationException)?.Errors);
+
+    public static OperationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(400, ProblemCodes.ValidationFailed, "One or more fields are invalid.", errors);
+
+    public static OperationProblem InvalidJson(string? path) =>
+        new(400, ProblemCodes.InvalidJson, path is null or "$"
+            ? "The request body is not valid JSON for this operation."
+            : $"The request body is not valid JSON for this operation at '{path}'.", null);
+
+    public static OperationProblem Internal() =>
+        new(500, ProblemCodes.InternalError, "An unexpected error occurred. Quote the trace id when reporting it.", null);
+
+    public static OperationProblem Create(int status, string code, string detail, string? headerName = null, string? headerValue = null) =>
+        new(status, code, detail, null)
+        {
+            Header = headerName is null ? null : new KeyValuePair<string, string>(headerName, headerValue ?? string.Empty),
+        };
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Hybrid;
+
+/// <summary>
+/// Writes an <see cref="OperationProblem"/> as RFC 9457 problem details, through the app's
+/// <see cref="IProblemDetailsService"/> so its customisations apply, identically for both doors.
+/// </summary>
+internal static class ProblemWriter
+{
+    public static ProblemDetails ToProblemDetails(OperationProblem problem, HttpContext context)
+    {
+        ProblemDetails details = problem.Errors is null
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(problem.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
+        details.Status = problem.Status;
+        details.Title = ReasonPhrases.GetReasonPhrase(problem.Status);
+        details.Type = TypeFor(problem.Status);
+        details.Detail = problem.Detail;
+        details.Extensions["code"] = problem.Code;
+        details.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        return details;
+    }
+
+    public static async Task WriteAsync(HttpContext context, OperationProblem problem)
+    {
+        var details = ToProblemDetails(problem, context);
+        context.Response.StatusCode = problem.Status;
+        if (problem.Header is { } header)
+        {
+            context.Response.Headers[header.Key] = header.Value;
+        }
+
+        var service = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
+        if (service is not null && await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details }).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(details, details.GetType(), options: null, contentType: "application/problem+json", context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The RFC 9110 section of the status, as ASP.NET Core's own problem details use.</summary>
+    public static string TypeFor(int status) => status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        _ when status >= 500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        _ => "about:blank",
+    };
+}
