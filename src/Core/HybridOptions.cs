@@ -22,25 +22,11 @@ public sealed class HybridOptions
     /// <summary>Where documents are served: <c>{DocumentsPath}/{documentName}.json</c>. Default <c>/openapi</c>.</summary>
     public string DocumentsPath { get; set; } = "/openapi";
 
+    /// <summary>The largest action request body in bytes; larger ones get 413. Default 1 MiB.</summary>
+    public long MaxActionBodySize { get; set; } = 1024 * 1024;
+
     /// <summary>The title written into every document. Default "Hybrid API".</summary>
     public string Title { get; set; } = "Hybrid API";
-
-    /// <summary>Adds assemblies to scan.</summary>
-    /// <param name="assemblies">The assemblies.</param>
-    /// <returns>These options.</returns>
-    public HybridOptions AddAssemblies(params Assembly[] assemblies)
-    {
-        ArgumentNullException.ThrowIfNull(assemblies);
-        foreach (var assembly in assemblies)
-        {
-            if (!Assemblies.Contains(assembly))
-            {
-                Assemblies.Add(assembly);
-            }
-        }
-
-        return this;
-    }
 
     /// <summary>Declares in code how a request type is exposed, in addition to its attributes.</summary>
     /// <typeparam name="TRequest">The MediatR request type.</typeparam>

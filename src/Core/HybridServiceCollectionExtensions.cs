@@ -54,6 +54,7 @@ public static class HybridServiceCollectionExtensions
             })
             .Validate(o => IsPath(o.ActionsPath) && IsPath(o.RestPrefix) && IsPath(o.DocumentsPath), "HybridOptions: ActionsPath, RestPrefix and DocumentsPath must start with '/' and must not end with '/'.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Title), "HybridOptions: Title must not be empty.")
+            .Validate(o => o.MaxActionBodySize > 0, "HybridOptions: MaxActionBodySize must be positive.")
             .ValidateOnStart();
 
         // MediatR 5's own DI package is not used: register its two services so an app's registration wins.

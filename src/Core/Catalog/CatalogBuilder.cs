@@ -256,6 +256,18 @@ internal static partial class CatalogBuilder
         {
             errors.Add($"{name}: {where} declares a Location template but answers {status}. Fix: Location goes with 201.");
         }
+        else if (route.Location is not null)
+        {
+            var responseShape = RequestShape.For(response, shape.Json);
+            foreach (Match placeholder in Placeholder().Matches(route.Location))
+            {
+                var field = placeholder.Value.Trim('{', '}');
+                if (responseShape.Find(field) is null && shape.Find(field) is null)
+                {
+                    errors.Add($"{name}: {where} has the Location placeholder {placeholder.Value}, which names no property of {response.Name} or {type.Name}. Fix: name a property of the response (e.g. its id) or of the request.");
+                }
+            }
+        }
 
         var key = $"{route.Method} v{route.Version}/{Placeholder().Replace(template, "{}")}";
         if (routeKeys.TryGetValue(key, out var owner) && owner != type)

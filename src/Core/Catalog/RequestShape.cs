@@ -7,13 +7,16 @@ namespace Hybrid;
 /// <summary>The public properties of a request type, in declaration order, named as the app's JSON names them.</summary>
 internal sealed class RequestShape
 {
-    private RequestShape(Type type, IReadOnlyList<RequestMember> members)
+    private RequestShape(Type type, IReadOnlyList<RequestMember> members, JsonSerializerOptions json)
     {
         Type = type;
         Members = members;
+        Json = json;
     }
 
     public Type Type { get; }
+
+    public JsonSerializerOptions Json { get; }
 
     public IReadOnlyList<RequestMember> Members { get; }
 
@@ -73,6 +76,6 @@ internal sealed class RequestShape
             members.Add(new RequestMember(property, name));
         }
 
-        return new RequestShape(type, members);
+        return new RequestShape(type, members, json);
     }
 }

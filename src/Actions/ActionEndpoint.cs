@@ -1,0 +1,203 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using MediatR;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hybrid.Actions;
+
+/// <summary>The precompiled <see cref="RequestDelegate"/> of one action, typed by its request and response.</summary>
+internal interface IActionEndpoint
+{
+    Task HandleAsync(HttpContext context);
+}
+
+/// <summary>
+/// One action: cross-site check, antiforgery, JSON or form body into <typeparamref name="TRequest"/>,
+/// the shared pipeline, then 200 JSON, 204, a 303 back to the page for a plain form, or a problem.
+/// </summary>
+/// <typeparam name="TRequest">The request type.</typeparam>
+/// <typeparam name="TResponse">The handler's response type.</typeparam>
+internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
+    where TRequest : class, IRequest<TResponse>
+{
+    private const string Door = "action";
+    private readonly OperationInvoker<TRequest, TResponse> _invoker;
+    private readonly JsonTypeInfo<TRequest> _requestInfo;
+    private readonly JsonTypeInfo<TResponse> _responseInfo;
+    private readonly FormBinder _form;
+    private readonly IAntiforgery _antiforgery;
+    private readonly ILogger _logger;
+    private readonly long _maxBody;
+    private readonly bool _returnsNothing;
+
+    public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
+    {
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var shape = catalog.ShapeOf(operation);
+        _invoker = new OperationInvoker<TRequest, TResponse>(operation, shape, loggers);
+        _requestInfo = (JsonTypeInfo<TRequest>)catalog.Json.GetTypeInfo(typeof(TRequest));
+        _responseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
+        _form = new FormBinder(shape);
+        _antiforgery = services.GetRequiredService<IAntiforgery>();
+        _logger = loggers.CreateLogger("Hybrid.Actions");
+        _maxBody = maxBody;
+        _returnsNothing = operation.ReturnsNothing;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (CrossSiteCheck.IsCrossSite(request))
+        {
+            await RejectAsync(context, OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "Actions only accept requests from the app's own pages.")).ConfigureAwait(false);
+            return;
+        }
+
+        var bodySize = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (bodySize is { IsReadOnly: false } && (bodySize.MaxRequestBodySize is null || bodySize.MaxRequestBodySize > _maxBody))
+        {
+            bodySize.MaxRequestBodySize = _maxBody;
+        }
+
+        if (request.ContentLength > _maxBody)
+        {
+            await RejectAsync(context, TooLarge()).ConfigureAwait(false);
+            return;
+        }
+
+        var isForm = request.HasFormContentType;
+        if (!isForm && !request.HasJsonContentType())
+        {
+            await RejectAsync(context, OperationProblem.Create(415, ProblemCodes.UnsupportedMediaType, "Send the action's arguments as application/json or as an HTML form.")).ConfigureAwait(false);
+            return;
+        }
+
+        TRequest? argument;
+        try
+        {
+            if (!await IsAntiforgeryValidAsync(context).ConfigureAwait(false))
+            {
+                await RejectAsync(context, OperationProblem.Create(400, ProblemCodes.AntiforgeryFailed, "The antiforgery token is missing or invalid. Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header, or the __RequestVerificationToken form field.")).ConfigureAwait(false);
+                return;
+            }
+
+            if (isForm)
+            {
+                var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+                var json = _form.ToJson(form, out var formErrors);
+                if (formErrors is not null)
+                {
+                    await RejectAsync(context, OperationProblem.Validation(formErrors)).ConfigureAwait(false);
+                    return;
+                }
+
+                argument = json.Deserialize(_requestInfo);
+            }
+            else
+            {
+                argument = await request.ReadFromJsonAsync(_requestInfo, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException e)
+        {
+            await RejectAsync(context, OperationProblem.InvalidJson(e.Path)).ConfigureAwait(false);
+            return;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await RejectAsync(context, TooLarge()).ConfigureAwait(false);
+            return;
+        }
+        catch (InvalidDataException)
+        {
+            await RejectAsync(context, OperationProblem.InvalidJson(null)).ConfigureAwait(false);
+            return;
+        }
+
+        if (argument is null)
+        {
+            await RejectAsync(context, OperationProblem.InvalidJson(null)).ConfigureAwait(false);
+            return;
+        }
+
+        var outcome = await _invoker.InvokeAsync(argument, context, Door).ConfigureAwait(false);
+        if (outcome.Problem is not null)
+        {
+            await ProblemWriter.WriteAsync(context, outcome.Problem).ConfigureAwait(false);
+            return;
+        }
+
+        if (isForm && !AcceptsJson(request) && ReturnTarget(request) is { } target)
+        {
+            context.Response.StatusCode = StatusCodes.Status303SeeOther;
+            context.Response.Headers.Location = target;
+            return;
+        }
+
+        if (_returnsNothing)
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(outcome.Value!, _responseInfo, contentType: null, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async ValueTask<bool> IsAntiforgeryValidAsync(HttpContext context)
+    {
+        // When the app runs UseAntiforgery(), its verdict on a form post is already recorded.
+        var verdict = context.Features.Get<IAntiforgeryValidationFeature>();
+        if (verdict is not null)
+        {
+            return verdict.IsValid;
+        }
+
+        return await _antiforgery.IsRequestValidAsync(context).ConfigureAwait(false);
+    }
+
+    private static OperationProblem TooLarge() =>
+        OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than actions accept.");
+
+    private Task RejectAsync(HttpContext context, OperationProblem problem)
+    {
+        Log.Rejected(_logger, Door, problem.Status, problem.Code);
+        return ProblemWriter.WriteAsync(context, problem);
+    }
+
+    private static bool AcceptsJson(HttpRequest request)
+    {
+        foreach (var value in request.Headers.Accept)
+        {
+            if (value is not null && value.Contains("json", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a plain HTML form goes back to: a local <c>__returnUrl</c> field, else a same-origin Referer.</summary>
+    private static string? ReturnTarget(HttpRequest request)
+    {
+        if (request.Form.TryGetValue("__returnUrl", out var field) && IsLocal(field.ToString()))
+        {
+            return field.ToString();
+        }
+
+        if (Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
+            string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return referer.PathAndQuery;
+        }
+
+        return null;
+    }
+
+    private static bool IsLocal(string url) =>
+        url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hybrid.Actions;
+
+/// <summary>Maps the action door.</summary>
+public static class HybridActionsEndpointRouteBuilderExtensions
+{
+    private static readonly string[] Post = ["POST"];
+    private static readonly string[] Accepted = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
+
+    /// <summary>
+    /// Maps every action in the catalog as <c>POST {ActionsPath}/{actionId}</c> (one precompiled
+    /// endpoint each, carrying its <see cref="HybridOperation"/> as metadata), a catch-all that
+    /// answers unknown ids with 404 and other verbs with 405, and the internal document at
+    /// <c>{DocumentsPath}/actions.json</c>.
+    /// </summary>
+    /// <param name="endpoints">The app's endpoint route builder.</param>
+    /// <returns>A builder that applies conventions (authorization, rate limiting, tags) to all of them.</returns>
+    public static IEndpointConventionBuilder MapHybridActions(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        var catalog = services.GetRequiredService<OperationCatalog>();
+        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+
+        var group = endpoints.MapGroup(options.ActionsPath);
+        group.WithMetadata(new ExcludeFromDescriptionAttribute());
+        foreach (var operation in catalog.Operations)
+        {
+            if (operation.ActionId is null)
+            {
+                continue;
+            }
+
+            var endpointType = typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType);
+            var endpoint = (IActionEndpoint)Activator.CreateInstance(endpointType, operation, catalog, services, options.MaxActionBodySize)!;
+            group.MapMethods("/" + operation.ActionId, Post, (RequestDelegate)endpoint.HandleAsync)
+                .WithDisplayName("Hybrid action " + operation.ActionId)
+                .WithMetadata(
+                    operation,
+                    RequireAntiforgeryMetadata.Instance,
+                    new AcceptsMetadata(Accepted, operation.RequestType),
+                    new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
+        }
+
+        var fallback = new ActionFallback(catalog);
+        group.Map("/{**path}", (RequestDelegate)fallback.HandleAsync)
+            .WithDisplayName("Hybrid actions: unknown id or method")
+            .WithOrder(int.MaxValue);
+
+        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, options));
+        var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + ActionsDocumentBuilder.DocumentName + ".json", (RequestDelegate)document.HandleAsync)
+            .WithDisplayName("Hybrid actions document")
+            .WithMetadata(new ExcludeFromDescriptionAttribute());
+
+        return new CompositeEndpointConventionBuilder(group, documentBuilder);
+    }
+}
