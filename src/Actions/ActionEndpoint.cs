@@ -149,7 +149,13 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
 
     private async ValueTask<bool> IsAntiforgeryValidAsync(HttpContext context)
     {
-        // When the app runs UseAntiforgery(), its verdict on a form post is already recorded.
+        // An app that opts an action out with DisableAntiforgery() (or its own IAntiforgeryMetadata) is obeyed.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: false })
+        {
+            return true;
+        }
+
+        // When the app's UseAntiforgery() already judged this request, its verdict stands.
         var verdict = context.Features.Get<IAntiforgeryValidationFeature>();
         if (verdict is not null)
         {

@@ -43,7 +43,6 @@ public static class HybridActionsEndpointRouteBuilderExtensions
                 .WithDisplayName("Hybrid action " + operation.ActionId)
                 .WithMetadata(
                     operation,
-                    RequireAntiforgeryMetadata.Instance,
                     new AcceptsMetadata(Accepted, operation.RequestType),
                     new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
         }

@@ -41,7 +41,7 @@ internal static class RestDocumentBuilder
 
             foreach (var member in binding.Query)
             {
-                var required = member.Property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), inherit: true);
+                var required = IsRequired(member.Property);
                 described.Parameters.Add(new OpenApiParameter
                 {
                     Name = member.JsonName,
@@ -83,6 +83,11 @@ internal static class RestDocumentBuilder
         return DocumentFactory.ToJson(document);
     }
 
+    private static bool IsRequired(System.Reflection.PropertyInfo property) =>
+        property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), inherit: true) ||
+        property.IsDefined(typeof(System.Text.Json.Serialization.JsonRequiredAttribute), inherit: true) ||
+        property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true);
+
     /// <summary>
     /// The whole request type when nothing is route-bound; otherwise a <c>{Type}Body</c> component
     /// holding only the members the body really sets.
@@ -94,22 +99,11 @@ internal static class RestDocumentBuilder
             return schemas.For(operation.RequestType, isResponse: false);
         }
 
-        var full = schemas.For(operation.RequestType, isResponse: false).ActualSchema;
-        var body = new JsonSchema { Type = JsonObjectType.Object, Description = full.Description };
+        var body = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = false };
         foreach (var member in binding.Body)
         {
             var property = schemas.ForProperty(member.Property);
-            if (full.ActualProperties.TryGetValue(member.JsonName, out var original))
-            {
-                property.IsRequired = original.IsRequired;
-                property.MaxLength = original.MaxLength;
-                property.MinLength = original.MinLength;
-                property.Maximum = original.Maximum;
-                property.Minimum = original.Minimum;
-                property.Pattern = original.Pattern;
-                property.Description = original.Description;
-            }
-
+            property.IsRequired = IsRequired(member.Property);
             body.Properties[member.JsonName] = property;
         }
 

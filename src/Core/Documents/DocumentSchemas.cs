@@ -56,14 +56,62 @@ internal sealed class DocumentSchemas
     {
         var accessor = property.ToContextualProperty();
         var nullable = accessor.Nullability == Nullability.Nullable;
-        return _generator.GenerateWithReferenceAndNullability<JsonSchemaProperty>(accessor.AccessorType, nullable, _resolver);
+        var schema = _generator.GenerateWithReferenceAndNullability<JsonSchemaProperty>(accessor.AccessorType, nullable, _resolver);
+        ApplyAnnotations(schema, property);
+        return schema;
+    }
+
+    private static decimal? ToDecimal(object value)
+    {
+        try
+        {
+            return Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException)
+        {
+            return null; // e.g. double.MaxValue: no bound worth stating.
+        }
+    }
+
+    /// <summary>The DataAnnotations the pipeline enforces, stated in the schema too.</summary>
+    private static void ApplyAnnotations(JsonSchema schema, PropertyInfo property)
+    {
+        foreach (var attribute in property.GetCustomAttributes<System.ComponentModel.DataAnnotations.ValidationAttribute>(inherit: true))
+        {
+            switch (attribute)
+            {
+                case System.ComponentModel.DataAnnotations.StringLengthAttribute length:
+                    schema.MaxLength = length.MaximumLength;
+                    schema.MinLength = length.MinimumLength > 0 ? length.MinimumLength : null;
+                    break;
+                case System.ComponentModel.DataAnnotations.MaxLengthAttribute max when max.Length > 0:
+                    schema.MaxLength = max.Length;
+                    break;
+                case System.ComponentModel.DataAnnotations.MinLengthAttribute min:
+                    schema.MinLength = min.Length;
+                    break;
+                case System.ComponentModel.DataAnnotations.RangeAttribute range:
+                    schema.Minimum = ToDecimal(range.Minimum);
+                    schema.Maximum = ToDecimal(range.Maximum);
+                    break;
+                case System.ComponentModel.DataAnnotations.RegularExpressionAttribute pattern:
+                    schema.Pattern = pattern.Pattern;
+                    break;
+            }
+        }
     }
 
     /// <summary>A schema for a route or query parameter of the given property.</summary>
     public JsonSchema ForParameter(PropertyInfo property)
     {
         var accessor = property.ToContextualProperty();
-        return _generator.GenerateWithReferenceAndNullability<JsonSchema>(accessor.AccessorType, isNullable: false, _resolver);
+        var schema = _generator.GenerateWithReferenceAndNullability<JsonSchema>(accessor.AccessorType, isNullable: false, _resolver);
+        if (!schema.HasReference)
+        {
+            ApplyAnnotations(schema, property);
+        }
+
+        return schema;
     }
 
     /// <summary>Registers a hand-made object schema as a component under a name not yet taken.</summary>
@@ -120,16 +168,17 @@ internal sealed class DocumentSchemas
             Description = "An RFC 9457 problem: the same shape from both doors. Branch on 'code'.",
             AllowAdditionalProperties = true,
         };
-        problem.Properties["type"] = new JsonSchemaProperty { Type = JsonObjectType.String | JsonObjectType.Null };
-        problem.Properties["title"] = new JsonSchemaProperty { Type = JsonObjectType.String | JsonObjectType.Null };
-        problem.Properties["status"] = new JsonSchemaProperty { Type = JsonObjectType.Integer | JsonObjectType.Null, Format = JsonFormatStrings.Integer };
-        problem.Properties["detail"] = new JsonSchemaProperty { Type = JsonObjectType.String | JsonObjectType.Null };
-        problem.Properties["instance"] = new JsonSchemaProperty { Type = JsonObjectType.String | JsonObjectType.Null };
+        problem.Properties["type"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
+        problem.Properties["title"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
+        problem.Properties["status"] = new JsonSchemaProperty { Type = JsonObjectType.Integer, IsNullableRaw = true, Format = JsonFormatStrings.Integer };
+        problem.Properties["detail"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
+        problem.Properties["instance"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
         problem.Properties["code"] = new JsonSchemaProperty { Type = JsonObjectType.String, Description = "Stable machine-readable code, e.g. validation_failed, not_found." };
-        problem.Properties["traceId"] = new JsonSchemaProperty { Type = JsonObjectType.String | JsonObjectType.Null };
+        problem.Properties["traceId"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
         problem.Properties["errors"] = new JsonSchemaProperty
         {
-            Type = JsonObjectType.Object | JsonObjectType.Null,
+            Type = JsonObjectType.Object,
+            IsNullableRaw = true,
             Description = "Field errors keyed by the JSON property name.",
             AdditionalPropertiesSchema = new JsonSchema { Type = JsonObjectType.Array, Item = new JsonSchema { Type = JsonObjectType.String } },
         };

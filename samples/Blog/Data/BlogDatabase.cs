@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+
+namespace Blog.Data;
+
+/// <summary>The blog's SQLite file: created and seeded on first use, one connection per operation.</summary>
+public sealed class BlogDatabase
+{
+    private readonly string _connectionString;
+
+    public BlogDatabase(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+        Initialize();
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private void Initialize()
+    {
+        using var connection = Open();
+        using var schema = connection.CreateCommand();
+        schema.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS posts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                title TEXT NOT NULL,
+                body TEXT NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS comments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                author TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            """;
+        schema.ExecuteNonQuery();
+
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM posts;";
+        if (Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        using var seed = connection.CreateCommand();
+        seed.CommandText = """
+            INSERT INTO posts (title, body) VALUES
+              ('Hello, Hybrid', 'One handler, two doors: this page posts comments through an action, and the mobile app uses the REST route.'),
+              ('Started simple', 'Every handler begins as an action. Declaring a route opens it on the REST door without touching the handler.');
+            INSERT INTO comments (post_id, author, body, created_at) VALUES
+              (1, 'Ada', 'First!', '2026-01-01T10:00:00.0000000+00:00');
+            """;
+        seed.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Blog.Data;
+using Hybrid;
+using MediatR;
+
+namespace Blog.Posts;
+
+/// <summary>Adds a comment to a post.</summary>
+[Action]
+[RestPost("posts/{postId}/comments", Location = "posts/{postId}/comments/{id}", Summary = "Adds a comment to a post.")]
+public sealed class CreateComment : IRequest<Comment>
+{
+    public int PostId { get; set; }
+
+    [Required]
+    [StringLength(100)]
+    public string Author { get; set; } = string.Empty;
+
+    [Required]
+    [StringLength(2000)]
+    public string Body { get; set; } = string.Empty;
+}
+
+public sealed class CreateCommentHandler(BlogDatabase database, TimeProvider clock) : IRequestHandler<CreateComment, Comment>
+{
+    public Task<Comment> Handle(CreateComment request, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM posts WHERE id = $id;";
+        exists.Parameters.AddWithValue("$id", request.PostId);
+        if (exists.ExecuteScalar() is null)
+        {
+            throw new NotFoundException($"Post {request.PostId} does not exist.", "post_not_found");
+        }
+
+        var createdAt = clock.GetUtcNow();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO comments (post_id, author, body, created_at) VALUES ($post, $author, $body, $at) RETURNING id;";
+        insert.Parameters.AddWithValue("$post", request.PostId);
+        insert.Parameters.AddWithValue("$author", request.Author.Trim());
+        insert.Parameters.AddWithValue("$body", request.Body.Trim());
+        insert.Parameters.AddWithValue("$at", createdAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var id = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Task.FromResult(new Comment(id, request.PostId, request.Author.Trim(), request.Body.Trim(), createdAt));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Blog.Posts;
+
+/// <summary>A post in a list.</summary>
+public sealed record PostSummary(int Id, string Title);
+
+/// <summary>A post with its comments.</summary>
+public sealed record PostDetails(int Id, string Title, string Body, IReadOnlyList<Comment> Comments);
+
+/// <summary>A comment on a post.</summary>
+public sealed record Comment(int Id, int PostId, string Author, string Body, DateTimeOffset CreatedAt);

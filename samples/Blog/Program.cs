@@ -1,0 +1,29 @@
+using Blog.Data;
+using Blog.Pages;
+using Hybrid;
+using Hybrid.Actions;
+using Hybrid.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var databasePath = builder.Configuration["Blog:Database"] ?? "App_Data/blog.db";
+if (!Path.IsPathRooted(databasePath))
+{
+    databasePath = Path.Combine(builder.Environment.ContentRootPath, databasePath);
+}
+
+builder.Services.AddSingleton(new BlogDatabase(databasePath));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHybrid([typeof(Program).Assembly], options => options.Title = "Blog API");
+
+var app = builder.Build();
+
+app.UseStatusCodePages();
+app.MapBlogPages();
+app.MapHybridActions();
+app.MapHybridRest();
+
+app.Run();
+
+/// <summary>The sample's entry point, visible to tests.</summary>
+public partial class Program;
