@@ -168,13 +168,13 @@ internal sealed class DocumentSchemas
             Description = "An RFC 9457 problem: the same shape from both doors. Branch on 'code'.",
             AllowAdditionalProperties = true,
         };
-        problem.Properties["type"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
-        problem.Properties["title"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
-        problem.Properties["status"] = new JsonSchemaProperty { Type = JsonObjectType.Integer, IsNullableRaw = true, Format = JsonFormatStrings.Integer };
+        problem.Properties["type"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsRequired = true };
+        problem.Properties["title"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsRequired = true };
+        problem.Properties["status"] = new JsonSchemaProperty { Type = JsonObjectType.Integer, Format = JsonFormatStrings.Integer, IsRequired = true };
         problem.Properties["detail"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
         problem.Properties["instance"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
-        problem.Properties["code"] = new JsonSchemaProperty { Type = JsonObjectType.String, Description = "Stable machine-readable code, e.g. validation_failed, not_found." };
-        problem.Properties["traceId"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
+        problem.Properties["code"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsRequired = true, Description = "Stable machine-readable code, e.g. validation_failed, not_found." };
+        problem.Properties["traceId"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsRequired = true };
         problem.Properties["errors"] = new JsonSchemaProperty
         {
             Type = JsonObjectType.Object,

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace Hybrid.EndToEnd.Tests;
+
+/// <summary>The "done when": a comment added through the page, the action and the REST route appears on the post.</summary>
+[Collection(BlogCollection.Name)]
+public sealed class CommentThroughEveryDoorTests(BlogServer blog)
+{
+    [Fact]
+    public async Task A_comment_added_through_the_page_appears_on_the_post()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Repository.Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
+        await page.FillAsync("input[name=author]", "Browser");
+        await page.FillAsync("textarea[name=body]", "Posted from a real form, no JavaScript");
+        await page.ClickAsync("#comment-form button[type=submit]");
+        await page.WaitForURLAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
+
+        var comments = page.Locator("#comments li.comment");
+        await Assertions.Expect(comments.Filter(new LocatorFilterOptions { HasText = "Posted from a real form, no JavaScript" })).ToHaveCountAsync(1);
+
+        using var client = blog.CreateClient();
+        var post = await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2");
+        post!.Comments.Should().ContainSingle(c => c.Author == "Browser");
+    }
+
+    [Fact]
+    public async Task A_comment_added_through_the_action_appears_on_the_post()
+    {
+        using var session = await blog.CreateSessionAsync();
+        var response = await session.PostAsJsonAsync("/_actions/CreateComment", new { postId = 1, author = "Action", body = "Through POST /_actions/CreateComment" });
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var created = await response.Content.ReadFromJsonAsync<CommentDto>();
+
+        var html = await session.GetStringAsync(new Uri("/posts/1", UriKind.Relative));
+        html.Should().Contain("Through POST /_actions/CreateComment");
+        using var client = blog.CreateClient();
+        (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/1"))!.Comments.Should().ContainEquivalentOf(created);
+    }
+
+    [Fact]
+    public async Task A_comment_added_through_the_rest_route_appears_on_the_post()
+    {
+        using var client = blog.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/posts/1/comments", new { author = "Mobile", body = "Through POST /api/v1/posts/1/comments" });
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var created = await response.Content.ReadFromJsonAsync<CommentDto>();
+        response.Headers.Location!.ToString().Should().Be($"/api/v1/posts/1/comments/{created!.Id}");
+
+        var fetched = await client.GetFromJsonAsync<CommentDto>(response.Headers.Location);
+        fetched.Should().BeEquivalentTo(created);
+        var html = await client.GetStringAsync(new Uri("/posts/1", UriKind.Relative));
+        html.Should().Contain("Through POST /api/v1/posts/1/comments");
+    }
+
+    [Fact]
+    public async Task An_action_without_the_antiforgery_token_is_rejected_and_stores_nothing()
+    {
+        using var client = blog.CreateClient();
+        var before = (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Count;
+
+        var missing = await client.PostAsJsonAsync("/_actions/CreateComment", new { postId = 2, author = "Forger", body = "no token" });
+        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateComment") { Content = JsonContent.Create(new { postId = 2, author = "Forger", body = "wrong token" }) };
+        wrong.Headers.Add("X-XSRF-TOKEN", "not-a-token");
+        var wrongResponse = await client.SendAsync(wrong);
+
+        foreach (var response in new[] { missing, wrongResponse })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"antiforgery_failed\"");
+        }
+
+        (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Should().HaveCount(before);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Reflection;
+
+namespace Hybrid.EndToEnd.Tests;
+
+/// <summary>Where things are: the checkout, the build configuration, NSwag's generator.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Configuration { get; } = Metadata("Configuration");
+
+    public static string NSwagDll { get; } = Metadata("NSwagDll");
+
+    public static string BlogProject => Path.Combine(Root, "samples", "Blog");
+
+    public static string ClientsFolder => Path.Combine(BlogProject, "clients");
+
+    public static string TypeScriptFolder => Path.Combine(Root, "tests", "EndToEnd.Tests", "ts");
+
+    public static string Chromium => Environment.GetEnvironmentVariable("HYBRID_CHROMIUM") ?? "/usr/bin/chromium";
+
+    private static string Metadata(string key) =>
+        typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Hybrid.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Hybrid.sln not found above " + AppContext.BaseDirectory);
+    }
+}

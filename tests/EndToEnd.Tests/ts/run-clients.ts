@@ -1,0 +1,82 @@
+// Calls the running sample through both generated clients, as the UI and the mobile app would,
+// and exits non-zero on the first surprise. BLOG_URL names the server.
+import { ActionsClient, ApiException as ActionsApiException, ProblemDetails } from "../../../samples/Blog/clients/actions";
+import { BlogApiV1Client, ApiException as RestApiException } from "../../../samples/Blog/clients/rest-v1";
+
+const baseUrl = process.env.BLOG_URL ?? "http://127.0.0.1:5080";
+
+function check(condition: unknown, message: string): asserts condition {
+    if (!condition) {
+        throw new Error("check failed: " + message);
+    }
+}
+
+/** A browser-like session: the page sets the antiforgery cookies, every action echoes XSRF-TOKEN. */
+async function openSession(): Promise<{ fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }> {
+    const page = await fetch(baseUrl + "/posts/1");
+    check(page.ok, "the post page answers " + page.status);
+    const pairs = page.headers.getSetCookie().map(c => c.split(";")[0] ?? "");
+    const xsrf = pairs.find(p => p.startsWith("XSRF-TOKEN="))?.substring("XSRF-TOKEN=".length);
+    check(xsrf, "the page sets an XSRF-TOKEN cookie");
+    const cookie = pairs.join("; ");
+    return {
+        fetch(url: RequestInfo, init?: RequestInit) {
+            const headers = new Headers(init?.headers);
+            headers.set("Cookie", cookie);
+            headers.set("X-XSRF-TOKEN", decodeURIComponent(xsrf));
+            return fetch(url, { ...init, headers });
+        },
+    };
+}
+
+async function expectProblem(call: Promise<unknown>, status: number, code: string): Promise<ProblemDetails> {
+    try {
+        await call;
+    } catch (e) {
+        check(ActionsApiException.isApiException(e) || RestApiException.isApiException(e), "an ApiException, got " + String(e));
+        check(e.status === status, `status ${status}, got ${e.status}`);
+        const problem = e.result as ProblemDetails;
+        check(problem.code === code, `code ${code}, got ${problem.code}`);
+        check(typeof problem.traceId === "string", "a traceId");
+        return problem;
+    }
+    throw new Error(`expected a ${status} ${code} problem, but the call succeeded`);
+}
+
+async function main(): Promise<void> {
+    const actions = new ActionsClient(baseUrl, await openSession());
+    const rest = new BlogApiV1Client(baseUrl, { fetch: (url, init) => fetch(url, init) });
+
+    const posts = await actions.listPosts({});
+    check(posts.some(p => p.id === 1 && p.title.length > 0), "listPosts returns the seeded post");
+
+    const viaAction = await actions.createComment({ postId: 1, author: "Node action", body: "typed through the actions client" });
+    check(viaAction.id > 0 && viaAction.postId === 1, "createComment through the action door returns the comment");
+
+    const viaRest = await rest.createComment(1, { author: "Node REST", body: "typed through the REST client" });
+    check(viaRest.id > viaAction.id && viaRest.author === "Node REST", "createComment through the REST door returns the comment");
+
+    const post = await rest.getPost(1);
+    check(post.comments.some(c => c.id === viaAction.id), "the action's comment is on the post");
+    check(post.comments.some(c => c.id === viaRest.id), "the REST comment is on the post");
+    const sameThroughAction = await actions.getPost({ postId: 1 });
+    check(JSON.stringify(sameThroughAction) === JSON.stringify(post), "both doors return the same post");
+
+    const invalidRest = await expectProblem(rest.createComment(1, { author: "", body: "x" }), 400, "validation_failed");
+    const invalidAction = await expectProblem(actions.createComment({ postId: 1, author: "", body: "x" }), 400, "validation_failed");
+    check(JSON.stringify(invalidRest.errors) === JSON.stringify(invalidAction.errors), "both doors report the same field errors");
+    check(invalidRest.errors?.["author"] !== undefined, "the error names the author field");
+    await expectProblem(rest.getPost(999999), 404, "post_not_found");
+    await expectProblem(actions.getPost({ postId: 999999 }), 404, "post_not_found");
+
+    await actions.deleteComment({ commentId: viaAction.id });
+    const after = await rest.getPost(1);
+    check(!after.comments.some(c => c.id === viaAction.id), "deleteComment removed the comment");
+
+    console.log(JSON.stringify({ ok: true, created: [viaAction.id, viaRest.id], comments: after.comments.length }));
+}
+
+main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    process.exit(1);
+});
