@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using MediatR;
+
+namespace Hybrid.Benchmarks;
+
+/// <summary>A read the way a real app exposes it: an action and a REST GET over one handler.</summary>
+[Action]
+[RestGet("things/{id}")]
+public sealed class GetThing : IRequest<Thing>
+{
+    public int Id { get; set; }
+}
+
+/// <summary>A write with validation, an action and a REST POST over one handler.</summary>
+[Action]
+[RestPost("things")]
+public sealed class CreateThing : IRequest<Thing>
+{
+    [Required]
+    [StringLength(100)]
+    public string Name { get; set; } = string.Empty;
+}
+
+public sealed record Thing(int Id, string Name);
+
+public sealed class GetThingHandler : IRequestHandler<GetThing, Thing>
+{
+    public Task<Thing> Handle(GetThing request, CancellationToken cancellationToken) =>
+        Task.FromResult(new Thing(request.Id, "thing"));
+}
+
+public sealed class CreateThingHandler : IRequestHandler<CreateThing, Thing>
+{
+    public Task<Thing> Handle(CreateThing request, CancellationToken cancellationToken) =>
+        Task.FromResult(new Thing(1, request.Name));
+}
