@@ -204,6 +204,10 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
         return null;
     }
 
+    /// <summary>
+    /// As ASP.NET Core's <c>IsLocalUrl</c>: a path, not <c>//host</c> or <c>/\host</c>, and no control
+    /// characters, which browsers strip (<c>/\t/evil.example</c> would become <c>//evil.example</c>).
+    /// </summary>
     private static bool IsLocal(string url) =>
-        url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl)));
 }

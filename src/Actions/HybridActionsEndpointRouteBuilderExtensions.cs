@@ -11,7 +11,7 @@ namespace Hybrid.Actions;
 public static class HybridActionsEndpointRouteBuilderExtensions
 {
     private static readonly string[] Post = ["POST"];
-    private static readonly string[] Accepted = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
+    private static readonly string[] Accepted = ["application/json", "application/*+json", "application/x-www-form-urlencoded", "multipart/form-data"];
 
     /// <summary>
     /// Maps every action in the catalog as <c>POST {ActionsPath}/{actionId}</c> (one precompiled

@@ -9,9 +9,12 @@ public sealed class HybridOptions
 
     /// <summary>
     /// The assemblies scanned for MediatR handlers and for request types carrying
-    /// <see cref="ActionAttribute"/> or <see cref="RestRouteAttribute"/>s.
+    /// <see cref="ActionAttribute"/> or <see cref="RestRouteAttribute"/>s: those passed to
+    /// <c>AddHybrid</c>, which also registers their handlers.
     /// </summary>
-    public IList<Assembly> Assemblies { get; } = [];
+    public IReadOnlyList<Assembly> Assemblies => ScannedAssemblies;
+
+    internal List<Assembly> ScannedAssemblies { get; } = [];
 
     /// <summary>The path of the action door's group. Default <c>/_actions</c>.</summary>
     public string ActionsPath { get; set; } = "/_actions";

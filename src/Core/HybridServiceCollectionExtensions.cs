@@ -44,9 +44,9 @@ public static class HybridServiceCollectionExtensions
             {
                 foreach (var assembly in scanned)
                 {
-                    if (!options.Assemblies.Contains(assembly))
+                    if (!options.ScannedAssemblies.Contains(assembly))
                     {
-                        options.Assemblies.Add(assembly);
+                        options.ScannedAssemblies.Add(assembly);
                     }
                 }
 

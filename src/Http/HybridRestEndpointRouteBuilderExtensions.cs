@@ -26,6 +26,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
 
         var builders = new List<IEndpointConventionBuilder>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var group = endpoints.MapGroup(options.RestPrefix);
         builders.Add(group);
         foreach (var operation in catalog.Operations)
@@ -35,9 +36,18 @@ public static class HybridRestEndpointRouteBuilderExtensions
                 var version = "v" + route.Version.ToString(CultureInfo.InvariantCulture);
                 var endpointType = typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType);
                 var endpoint = (IRestEndpoint)Activator.CreateInstance(endpointType, operation, route, catalog, services, options.RestPrefix + "/" + version)!;
+
+                // Endpoint names must be unique app-wide, or routing throws on every request: an operation
+                // may have several routes of one method, and two request types may share a simple name.
+                var name = $"Hybrid.{version}.{operation.RequestType.Name}.{route.Method}";
+                for (var i = 2; !names.Add(name); i++)
+                {
+                    name = $"Hybrid.{version}.{operation.RequestType.Name}.{route.Method}.{i.ToString(CultureInfo.InvariantCulture)}";
+                }
+
                 group.MapMethods("/" + version + "/" + route.Template, [route.Method], (RequestDelegate)endpoint.HandleAsync)
                     .WithDisplayName($"Hybrid REST {route.Method} {options.RestPrefix}/{version}/{route.Template}")
-                    .WithName($"Hybrid.{version}.{operation.RequestType.Name}.{route.Method}")
+                    .WithName(name)
                     .WithMetadata(
                         operation,
                         route,

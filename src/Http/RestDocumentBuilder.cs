@@ -20,12 +20,13 @@ internal static class RestDocumentBuilder
             .SelectMany(o => o.Routes.Where(r => r.Version == version).Select(r => (Operation: o, Route: r)))
             .OrderBy(p => p.Route.Template, StringComparer.Ordinal)
             .ThenBy(p => p.Route.Method, StringComparer.Ordinal);
+        var operationIds = OperationIds(catalog, version);
         foreach (var (operation, route) in routes)
         {
             var binding = RestBinding.For(catalog.ShapeOf(operation), route);
             var described = new OpenApiOperation
             {
-                OperationId = operation.RequestType.Name,
+                OperationId = operationIds[route],
                 Summary = route.Summary,
             };
             foreach (var (routeName, member) in binding.Route)
@@ -81,6 +82,32 @@ internal static class RestDocumentBuilder
         }
 
         return DocumentFactory.ToJson(document);
+    }
+
+    /// <summary>
+    /// operationIds unique in the document (generated clients name their methods by them): the request
+    /// type's name, numbered from 2 in declaration order when an operation has several routes in the
+    /// version or two request types share a name.
+    /// </summary>
+    private static Dictionary<RestRoute, string> OperationIds(OperationCatalog catalog, int version)
+    {
+        var ids = new Dictionary<RestRoute, string>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in catalog.Operations)
+        {
+            foreach (var route in operation.Routes.Where(r => r.Version == version))
+            {
+                var id = operation.RequestType.Name;
+                for (var i = 2; !taken.Add(id); i++)
+                {
+                    id = operation.RequestType.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                ids[route] = id;
+            }
+        }
+
+        return ids;
     }
 
     private static bool IsRequired(System.Reflection.PropertyInfo property) =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -146,8 +147,14 @@ internal sealed class RestEndpoint<TRequest, TResponse> : IRestEndpoint
         await context.Response.WriteAsJsonAsync(outcome.Value!, _responseInfo, contentType: null, context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether a body follows. Without Content-Length the server knows: HTTP/2 and HTTP/3 have no
+    /// Transfer-Encoding, so a streamed body shows only in <see cref="IHttpRequestBodyDetectionFeature"/>.
+    /// </summary>
     private static bool HasBody(HttpRequest request) =>
-        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        request.ContentLength is { } length
+            ? length > 0
+            : request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.Headers.TransferEncoding.Count > 0;
 
     private Task RejectAsync(HttpContext context, OperationProblem problem)
     {

@@ -49,7 +49,14 @@ internal static class ValueParsers
 
     private static TryParser<T> EnumOf<T>()
         where T : struct, Enum =>
-        static (string text, out T value) => Enum.TryParse(text, ignoreCase: true, out value) && (Enum.IsDefined(value) || !char.IsDigit(text[0]));
+        static (string text, out T value) => Enum.TryParse(text, ignoreCase: true, out value) && (Enum.IsDefined(value) || !IsNumber(text));
+
+    /// <summary>True for what <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> reads as a number (it trims and takes a sign): such a value must be defined.</summary>
+    private static bool IsNumber(string text)
+    {
+        var trimmed = text.AsSpan().TrimStart();
+        return trimmed.Length > 0 && (char.IsDigit(trimmed[0]) || trimmed[0] is '-' or '+');
+    }
 
     private static TryParser<T?> NullableOf<T>()
         where T : struct

@@ -40,9 +40,17 @@ public sealed class TestHost : IAsyncDisposable
         builder.Services.AddHybrid(assemblies, configure);
         services?.Invoke(builder.Services);
         var app = builder.Build();
-        map?.Invoke(app);
-        await app.StartAsync();
-        return new TestHost(app);
+        try
+        {
+            map?.Invoke(app);
+            await app.StartAsync();
+            return new TestHost(app);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     public IEnumerable<Microsoft.AspNetCore.Http.Endpoint> Endpoints =>

@@ -35,7 +35,10 @@ internal sealed class RequestShape
 
     public static RequestShape For(Type type, JsonSerializerOptions json)
     {
-        var jsonNames = new Dictionary<PropertyInfo, string>();
+        // Keyed by the property's definition, not its PropertyInfo: System.Text.Json reflects an
+        // inherited property from its declaring type, and that PropertyInfo is not equal to the one
+        // GetProperties returns for the derived type (ReflectedType differs).
+        var jsonNames = new Dictionary<(Module Module, int Token), string>();
         JsonTypeInfo? info = null;
         try
         {
@@ -50,9 +53,10 @@ internal sealed class RequestShape
         {
             foreach (var property in info.Properties)
             {
-                if (property.AttributeProvider is PropertyInfo clr)
+                // System.Text.Json lists [JsonIgnore]d properties too, with neither getter nor setter.
+                if (property.AttributeProvider is PropertyInfo clr && (property.Get is not null || property.Set is not null))
                 {
-                    jsonNames[clr] = property.Name;
+                    jsonNames[Definition(clr)] = property.Name;
                 }
             }
         }
@@ -65,10 +69,10 @@ internal sealed class RequestShape
                 continue;
             }
 
-            var name = jsonNames.TryGetValue(property, out var known)
+            var name = jsonNames.TryGetValue(Definition(property), out var known)
                 ? known
                 : json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
-            if (info is { Kind: JsonTypeInfoKind.Object } && !jsonNames.ContainsKey(property) && jsonNames.Count > 0)
+            if (info is { Kind: JsonTypeInfoKind.Object } && !jsonNames.ContainsKey(Definition(property)) && jsonNames.Count > 0)
             {
                 continue; // [JsonIgnore]d: not part of the request's wire shape.
             }
@@ -78,4 +82,6 @@ internal sealed class RequestShape
 
         return new RequestShape(type, members, json);
     }
+
+    private static (Module Module, int Token) Definition(PropertyInfo property) => (property.Module, property.MetadataToken);
 }

@@ -11,7 +11,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Request} failed unexpectedly; the client was told trace id {TraceId} only")]
     public static partial void UnexpectedFailure(ILogger logger, Exception exception, string request, string traceId);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Door} door rejected a request: {Status} {Code}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "{Door} door rejected a request: {Status} {Code}")]
     public static partial void Rejected(ILogger logger, string door, int status, string code);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Hybrid catalog built: {Operations} operations, {Actions} actions, {Routes} REST routes")]

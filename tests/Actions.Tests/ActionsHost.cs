@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Hybrid.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hybrid.Actions.Tests;
+
+/// <summary>The antiforgery pair a page would have: the cookies to send back and the request token.</summary>
+public sealed record Xsrf(string CookieHeader, string RequestToken, string AntiforgeryCookie, string XsrfCookie);
+
+/// <summary>Starts a test host with the action door, a <see cref="NoteStore"/>, and a page that issues tokens.</summary>
+public static class ActionsHost
+{
+    public const string TokenPath = "/test/xsrf";
+
+    public static Task<TestHost> StartAsync(
+        Action<HybridOptions>? configure = null,
+        Action<WebApplication>? map = null,
+        Action<IServiceCollection>? services = null) =>
+        TestHost.StartAsync(
+            [typeof(CreateNote).Assembly],
+            configure,
+            s =>
+            {
+                s.AddSingleton<NoteStore>();
+                services?.Invoke(s);
+            },
+            app =>
+            {
+                app.MapGet(TokenPath, (HttpContext context) => Results.Text(context.IssueXsrfToken().RequestToken));
+                if (map is null)
+                {
+                    app.MapHybridActions();
+                }
+                else
+                {
+                    map(app);
+                }
+            });
+
+    public static NoteStore Store(this TestHost host) => host.Services.GetRequiredService<NoteStore>();
+
+    /// <summary>Loads the token page and keeps what a browser would: its cookies and the token.</summary>
+    public static async Task<Xsrf> GetXsrfAsync(this TestHost host)
+    {
+        using var response = await host.Client.GetAsync(TokenPath);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadAsStringAsync();
+        var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+        var antiforgery = cookies.Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        var xsrf = cookies.Single(c => c.StartsWith(HybridAntiforgery.CookieName + "=", StringComparison.Ordinal));
+        return new Xsrf(string.Join("; ", cookies), token, antiforgery, xsrf);
+    }
+
+    /// <summary>A JSON POST to an action with the antiforgery cookie and header, as the SPA client sends it.</summary>
+    public static HttpRequestMessage JsonPost(string actionId, string json, Xsrf? xsrf, string? token = null, string? cookies = null)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, "/_actions/" + actionId)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        var cookieHeader = cookies ?? xsrf?.CookieHeader;
+        if (cookieHeader is not null)
+        {
+            message.Headers.Add("Cookie", cookieHeader);
+        }
+
+        var header = token ?? xsrf?.RequestToken;
+        if (header is not null)
+        {
+            message.Headers.Add(HybridServiceCollectionExtensions.XsrfHeaderName, header);
+        }
+
+        return message;
+    }
+
+    /// <summary>A plain HTML form POST: the token in the form field, the cookies in the Cookie header.</summary>
+    public static HttpRequestMessage FormPost(string actionId, Xsrf xsrf, IEnumerable<KeyValuePair<string, string>> fields, string? accept = null)
+    {
+        var all = fields.Append(new KeyValuePair<string, string>(HybridAntiforgery.FormFieldName, xsrf.RequestToken));
+        var message = new HttpRequestMessage(HttpMethod.Post, "/_actions/" + actionId)
+        {
+            Content = new FormUrlEncodedContent(all),
+        };
+        message.Headers.Add("Cookie", xsrf.CookieHeader);
+        message.Headers.Accept.ParseAdd(accept ?? "text/html");
+        return message;
+    }
+}

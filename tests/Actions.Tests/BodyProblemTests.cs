@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text;
+using Hybrid.Testing;
+
+namespace Hybrid.Actions.Tests;
+
+public sealed class BodyProblemTests
+{
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/xml")]
+    public async Task Body_of_another_media_type_is_415(string mediaType)
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+        using var message = ActionsHost.JsonPost("CreateNote", """{"title":"x"}""", xsrf);
+        message.Content = new StringContent("""{"title":"x"}""", Encoding.UTF8, mediaType);
+
+        using var response = await host.Client.SendAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.UnsupportedMediaType);
+        response.Content.Headers.Allow.Should().BeEmpty("the method was right");
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Post_without_a_body_or_content_type_is_415()
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+        using var message = ActionsHost.JsonPost("custom-id", "{}", xsrf);
+        message.Content = null;
+
+        using var response = await host.Client.SendAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.UnsupportedMediaType);
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("{\"title\":")]
+    [InlineData("not json")]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[1,2]")]
+    public async Task Malformed_json_is_400_invalid_json(string json)
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+
+        using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", json, xsrf));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.InvalidJson);
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Json_of_the_wrong_type_names_the_path()
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+
+        using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", """{"title":"x","priority":"high"}""", xsrf));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Code.Should().Be(ProblemCodes.InvalidJson);
+        problem.Detail.Should().Contain("$.priority");
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Validation_errors_are_400_keyed_by_json_names()
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+
+        using var response = await host.Client.SendAsync(ActionsHost.JsonPost(
+            "CreateNote", """{"title":"","priority":9,"color_code":"red"}""", xsrf));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Code.Should().Be(ProblemCodes.ValidationFailed);
+        problem.Errors.Should().NotBeNull();
+        problem.Errors!.Keys.Should().BeEquivalentTo("title", "priority", "color_code");
+        problem.Errors["priority"].Should().ContainSingle().Which.Should().Contain("priority");
+        host.Store().HandlerCalls.Should().Be(0);
+        host.Store().Notes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Body_over_MaxActionBodySize_is_413()
+    {
+        await using var host = await ActionsHost.StartAsync(o => o.MaxActionBodySize = 64);
+        var xsrf = await host.GetXsrfAsync();
+        var json = "{\"title\":\"" + new string('a', 200) + "\"}";
+
+        using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", json, xsrf));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.PayloadTooLarge);
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Body_within_MaxActionBodySize_is_accepted()
+    {
+        await using var host = await ActionsHost.StartAsync(o => o.MaxActionBodySize = 64);
+        var xsrf = await host.GetXsrfAsync();
+
+        using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", """{"title":"short"}""", xsrf));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Form_body_over_MaxActionBodySize_is_413()
+    {
+        await using var host = await ActionsHost.StartAsync(o => o.MaxActionBodySize = 64);
+        var xsrf = await host.GetXsrfAsync();
+
+        using var response = await host.Client.SendAsync(ActionsHost.FormPost("CreateNote", xsrf, [new("title", new string('a', 200))]));
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Hybrid.Core.Tests.Support;
+using MediatR;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hybrid.Core.Tests.Registration;
+
+public sealed record CountVotes(int PostId) : IRequest<int>;
+
+public sealed class CountVotesHandler(CallLog calls) : IRequestHandler<CountVotes, int>
+{
+    public Task<int> Handle(CountVotes request, CancellationToken cancellationToken)
+    {
+        calls.Add("scanned handler");
+        return Task.FromResult(3);
+    }
+}
+
+public sealed class AppCountVotesHandler(CallLog calls) : IRequestHandler<CountVotes, int>
+{
+    public Task<int> Handle(CountVotes request, CancellationToken cancellationToken)
+    {
+        calls.Add("app handler");
+        return Task.FromResult(30);
+    }
+}
+
+/// <summary>An app's own mediator: answers every request itself.</summary>
+public sealed class AppMediator(CallLog calls) : IMediator
+{
+    public Task<TResponse> Send<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
+    {
+        calls.Add("app mediator " + request.GetType().Name);
+        return Task.FromResult((TResponse)(object)300);
+    }
+
+    public Task Publish(object notification, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+        where TNotification : INotification => Task.CompletedTask;
+}
+
+public class ServiceRegistrationTests
+{
+    private static readonly Type[] Types = [typeof(CountVotes), typeof(CountVotesHandler)];
+
+    private static PipelineHost Host(Action<IServiceCollection>? before = null, Action<IServiceCollection>? after = null) =>
+        PipelineHost.Create(o => o.Expose<CountVotes>(b => b.Get("posts/{postId}/votes")), Types, before, after);
+
+    [Fact]
+    public async Task AddHybrid_registers_MediatR_and_the_scanned_handlers()
+    {
+        await using var host = Host();
+        await using var scope = host.Services.CreateAsyncScope();
+
+        scope.ServiceProvider.GetRequiredService<IMediator>().Should().BeOfType<Mediator>();
+        scope.ServiceProvider.GetRequiredService<IRequestHandler<CountVotes, int>>().Should().BeOfType<CountVotesHandler>();
+        (await host.InvokeAsync<CountVotes, int>(new CountVotes(1))).Value.Should().Be(3);
+        host.Calls.Entries.Should().Equal("scanned handler");
+    }
+
+    [Fact]
+    public async Task An_app_mediator_registered_before_AddHybrid_wins_and_the_pipeline_uses_it()
+    {
+        await using var host = Host(before: s => s.AddScoped<IMediator, AppMediator>());
+        await using var scope = host.Services.CreateAsyncScope();
+
+        scope.ServiceProvider.GetRequiredService<IMediator>().Should().BeOfType<AppMediator>();
+        (await host.InvokeAsync<CountVotes, int>(new CountVotes(1))).Value.Should().Be(300);
+        host.Calls.Entries.Should().Equal("app mediator CountVotes");
+    }
+
+    [Fact]
+    public async Task An_app_handler_registered_before_AddHybrid_wins()
+    {
+        await using var host = Host(before: s => s.AddTransient<IRequestHandler<CountVotes, int>, AppCountVotesHandler>());
+
+        (await host.InvokeAsync<CountVotes, int>(new CountVotes(1))).Value.Should().Be(30);
+        host.Calls.Entries.Should().Equal("app handler");
+    }
+
+    [Fact]
+    public void AddHybrid_needs_an_assembly()
+    {
+        var add = () => new ServiceCollection().AddHybrid();
+
+        add.Should().Throw<ArgumentException>().WithParameterName("assemblies");
+    }
+
+    [Fact]
+    public async Task The_catalog_is_built_from_the_options_and_the_apps_http_json_options()
+    {
+        // With snake_case JSON names, {post_id} names PostId only through the app's JsonOptions.
+        await using var host = PipelineHost.Create(
+            o => o.Expose<CountVotes>(b => b.AsAction().Get("posts/{post_id}/votes")),
+            Types,
+            after: s => s.Configure<JsonOptions>(j => j.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower));
+
+        var catalog = host.Catalog;
+
+        catalog.Should().BeSameAs(host.Services.GetRequiredService<OperationCatalog>());
+        var operation = catalog.Operations.Should().ContainSingle().Subject;
+        operation.ActionId.Should().Be("CountVotes");
+        catalog.ShapeOf(operation).Members.Single().JsonName.Should().Be("post_id");
+    }
+
+    [Fact]
+    public async Task A_broken_declaration_fails_when_the_catalog_is_resolved()
+    {
+        await using var host = PipelineHost.Create(o => o.Expose<CountVotes>(b => b.Get("posts/{slug}")), Types);
+
+        var resolve = () => host.Services.GetRequiredService<OperationCatalog>();
+
+        resolve.Should().Throw<HybridConfigurationException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().Contain(typeof(CountVotes).FullName).And.Contain("{slug}");
+    }
+
+    [Fact]
+    public async Task Building_the_catalog_is_logged()
+    {
+        await using var host = Host();
+
+        _ = host.Catalog;
+
+        host.Logs.Entries.Should().ContainSingle(e => e.Category == "Hybrid.Catalog")
+            .Which.Message.Should().Contain("1 operations").And.Contain("0 actions").And.Contain("1 REST routes");
+    }
+
+    [Fact]
+    public async Task Antiforgery_uses_the_spa_header_unless_the_app_chose_one()
+    {
+        await using (var host = Host())
+        {
+            host.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName.Should().Be("X-XSRF-TOKEN");
+        }
+
+        await using (var host = Host(after: s => s.Configure<AntiforgeryOptions>(a => a.HeaderName = "X-My-Token")))
+        {
+            host.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName.Should().Be("X-My-Token");
+        }
+    }
+
+    [Fact]
+    public async Task AddHybrid_registers_problem_details()
+    {
+        await using var host = Host();
+
+        host.Services.GetService<IProblemDetailsService>().Should().NotBeNull();
+    }
+}

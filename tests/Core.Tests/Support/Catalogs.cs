@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace Hybrid.Core.Tests.Support;
+
+/// <summary>Builds catalogs the way AddHybrid does, from an explicit set of types.</summary>
+internal static class Catalogs
+{
+    /// <summary>
+    /// What AddHybrid passes: ASP.NET Core's JsonOptions as they start (web defaults, camelCase,
+    /// the reflection resolver). A bare <c>new JsonSerializerOptions()</c> has no resolver, and the
+    /// catalog would then fall back to the naming policy and miss [JsonPropertyName].
+    /// </summary>
+    public static JsonSerializerOptions WebJson() => new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions;
+
+    public static OperationCatalog Build(Action<HybridOptions>? configure, params Type[] types)
+    {
+        var options = new HybridOptions();
+        configure?.Invoke(options);
+        return CatalogBuilder.Build([new ScannedTypes(types)], options, WebJson());
+    }
+
+    public static HybridConfigurationException Fails(Action<HybridOptions>? configure, params Type[] types)
+    {
+        var build = () => Build(configure, types);
+        return build.Should().ThrowExactly<HybridConfigurationException>().Which;
+    }
+
+    /// <summary>Asserts that exactly one problem was found, naming the type and the fix; returns it.</summary>
+    public static string SingleError(this HybridConfigurationException exception, Type named)
+    {
+        exception.Errors.Should().ContainSingle();
+        var error = exception.Errors[0];
+        error.Should().Contain(named.FullName!).And.Contain("Fix:");
+        exception.Message.Should().Contain(error);
+        return error;
+    }
+}
