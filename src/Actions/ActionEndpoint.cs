@@ -9,46 +9,30 @@ using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Actions;
 
-/// <summary>The precompiled <see cref="RequestDelegate"/> of one action, typed by its request and response.</summary>
-internal interface IActionEndpoint
-{
-    Task HandleAsync(HttpContext context);
-}
-
 /// <summary>
 /// One action: cross-site check, antiforgery, JSON or form body into <typeparamref name="TRequest"/>,
 /// the shared pipeline, then 200 JSON, 204, a 303 back to the page for a plain form, or a problem.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
-internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
+internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest, TResponse>
     where TRequest : class, IRequest<TResponse>
 {
-    private const string Door = "action";
-    private readonly OperationInvoker<TRequest, TResponse> _invoker;
-    private readonly JsonTypeInfo<TRequest> _requestInfo;
-    private readonly JsonTypeInfo<TResponse> _responseInfo;
     private readonly FormBinder _form;
     private readonly IAntiforgery _antiforgery;
-    private readonly ILogger _logger;
     private readonly long _maxBody;
     private readonly bool _returnsNothing;
 
     public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
+        : base(operation, catalog, services, "action")
     {
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        var shape = catalog.ShapeOf(operation);
-        _invoker = new OperationInvoker<TRequest, TResponse>(operation, shape, loggers);
-        _requestInfo = (JsonTypeInfo<TRequest>)catalog.Json.GetTypeInfo(typeof(TRequest));
-        _responseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
-        _form = new FormBinder(shape);
+        _form = new FormBinder(Shape);
         _antiforgery = services.GetRequiredService<IAntiforgery>();
-        _logger = loggers.CreateLogger("Hybrid.Actions");
         _maxBody = maxBody;
         _returnsNothing = operation.ReturnsNothing;
     }
 
-    public async Task HandleAsync(HttpContext context)
+    public override async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         if (CrossSiteCheck.IsCrossSite(request))
@@ -95,11 +79,11 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
                     return;
                 }
 
-                argument = json.Deserialize(_requestInfo);
+                argument = json.Deserialize(RequestInfo);
             }
             else
             {
-                argument = await request.ReadFromJsonAsync(_requestInfo, context.RequestAborted).ConfigureAwait(false);
+                argument = await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false);
             }
         }
         catch (JsonException e)
@@ -107,9 +91,9 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
             await RejectAsync(context, OperationProblem.InvalidJson(e.Path)).ConfigureAwait(false);
             return;
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            await RejectAsync(context, TooLarge()).ConfigureAwait(false);
+            await RejectAsync(context, Unreadable(e)).ConfigureAwait(false);
             return;
         }
         catch (InvalidDataException)
@@ -124,7 +108,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
             return;
         }
 
-        var outcome = await _invoker.InvokeAsync(argument, context, Door).ConfigureAwait(false);
+        var outcome = await Invoker.InvokeAsync(argument, context, Door).ConfigureAwait(false);
         if (outcome.Problem is not null)
         {
             await ProblemWriter.WriteAsync(context, outcome.Problem).ConfigureAwait(false);
@@ -144,7 +128,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(outcome.Value!, _responseInfo, contentType: null, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted).ConfigureAwait(false);
     }
 
     private async ValueTask<bool> IsAntiforgeryValidAsync(HttpContext context)
@@ -167,12 +151,6 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : IActionEndpoint
 
     private static OperationProblem TooLarge() =>
         OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than actions accept.");
-
-    private Task RejectAsync(HttpContext context, OperationProblem problem)
-    {
-        Log.Rejected(_logger, Door, problem.Status, problem.Code);
-        return ProblemWriter.WriteAsync(context, problem);
-    }
 
     private static bool AcceptsJson(HttpRequest request)
     {

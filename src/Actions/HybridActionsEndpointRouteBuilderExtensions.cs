@@ -38,7 +38,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
             }
 
             var endpointType = typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType);
-            var endpoint = (IActionEndpoint)Activator.CreateInstance(endpointType, operation, catalog, services, options.MaxActionBodySize)!;
+            var endpoint = (IDoorEndpoint)Activator.CreateInstance(endpointType, operation, catalog, services, options.MaxActionBodySize)!;
             group.MapMethods("/" + operation.ActionId, Post, (RequestDelegate)endpoint.HandleAsync)
                 .WithDisplayName("Hybrid action " + operation.ActionId)
                 .WithMetadata(

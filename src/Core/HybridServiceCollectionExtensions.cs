@@ -81,6 +81,7 @@ public static class HybridServiceCollectionExtensions
             return catalog;
         });
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, CatalogStartupCheck>());
         services.AddProblemDetails();
         services.AddAntiforgery();
         services.PostConfigure<AntiforgeryOptions>(options =>

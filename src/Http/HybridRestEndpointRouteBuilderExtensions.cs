@@ -35,7 +35,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
             {
                 var version = "v" + route.Version.ToString(CultureInfo.InvariantCulture);
                 var endpointType = typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType);
-                var endpoint = (IRestEndpoint)Activator.CreateInstance(endpointType, operation, route, catalog, services, options.RestPrefix + "/" + version)!;
+                var endpoint = (IDoorEndpoint)Activator.CreateInstance(endpointType, operation, route, catalog, services, options.RestPrefix + "/" + version)!;
 
                 // Endpoint names must be unique app-wide, or routing throws on every request: an operation
                 // may have several routes of one method, and two request types may share a simple name.

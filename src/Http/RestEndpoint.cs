@@ -9,12 +9,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Http;
 
-/// <summary>The precompiled <see cref="RequestDelegate"/> of one REST route.</summary>
-internal interface IRestEndpoint
-{
-    Task HandleAsync(HttpContext context);
-}
-
 /// <summary>
 /// One REST route: the JSON body (POST/PUT/PATCH) or nothing (GET/DELETE) makes the request object,
 /// then query values (GET/DELETE) and route values set their properties, route values last so a body
@@ -22,32 +16,22 @@ internal interface IRestEndpoint
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
-internal sealed class RestEndpoint<TRequest, TResponse> : IRestEndpoint
+internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest, TResponse>
     where TRequest : class, IRequest<TResponse>
 {
-    private const string Door = "rest";
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    private readonly OperationInvoker<TRequest, TResponse> _invoker;
-    private readonly JsonTypeInfo<TRequest> _requestInfo;
-    private readonly JsonTypeInfo<TResponse> _responseInfo;
     private readonly MemberBinder<TRequest>[] _routeBinders;
     private readonly MemberBinder<TRequest>[] _queryBinders;
     private readonly bool _readsBody;
     private readonly int _status;
     private readonly LocationTemplate<TRequest, TResponse>? _location;
     private readonly Func<TRequest>? _create;
-    private readonly ILogger _logger;
 
     public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix)
+        : base(operation, catalog, services, "rest")
     {
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        var shape = catalog.ShapeOf(operation);
-        _invoker = new OperationInvoker<TRequest, TResponse>(operation, shape, loggers);
-        _requestInfo = (JsonTypeInfo<TRequest>)catalog.Json.GetTypeInfo(typeof(TRequest));
-        _responseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
-        _logger = loggers.CreateLogger("Hybrid.Http");
-
+        var shape = Shape;
         var binding = RestBinding.For(shape, route);
         _routeBinders = [.. binding.Route.Select(p => MemberBinder<TRequest>.Create(p.Member))];
         _queryBinders = [.. binding.Query.Select(MemberBinder<TRequest>.Create)];
@@ -68,7 +52,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : IRestEndpoint
 
     private string[] RouteNames { get; }
 
-    public async Task HandleAsync(HttpContext context)
+    public override async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         var readBody = _readsBody && HasBody(request);
@@ -82,17 +66,17 @@ internal sealed class RestEndpoint<TRequest, TResponse> : IRestEndpoint
         try
         {
             argument = readBody
-                ? await request.ReadFromJsonAsync(_requestInfo, context.RequestAborted).ConfigureAwait(false)
-                : _create is not null ? _create() : JsonSerializer.Deserialize(EmptyObject, _requestInfo);
+                ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
+                : _create is not null ? _create() : JsonSerializer.Deserialize(EmptyObject, RequestInfo);
         }
         catch (JsonException e)
         {
             await RejectAsync(context, OperationProblem.InvalidJson(e.Path)).ConfigureAwait(false);
             return;
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            await RejectAsync(context, OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is too large.")).ConfigureAwait(false);
+            await RejectAsync(context, Unreadable(e)).ConfigureAwait(false);
             return;
         }
 
@@ -126,7 +110,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : IRestEndpoint
             return;
         }
 
-        var outcome = await _invoker.InvokeAsync(argument, context, Door).ConfigureAwait(false);
+        var outcome = await Invoker.InvokeAsync(argument, context, Door).ConfigureAwait(false);
         if (outcome.Problem is not null)
         {
             await ProblemWriter.WriteAsync(context, outcome.Problem).ConfigureAwait(false);
@@ -144,7 +128,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : IRestEndpoint
             context.Response.Headers.Location = _location.Resolve(argument, outcome.Value!);
         }
 
-        await context.Response.WriteAsJsonAsync(outcome.Value!, _responseInfo, contentType: null, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -155,24 +139,4 @@ internal sealed class RestEndpoint<TRequest, TResponse> : IRestEndpoint
         request.ContentLength is { } length
             ? length > 0
             : request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.Headers.TransferEncoding.Count > 0;
-
-    private Task RejectAsync(HttpContext context, OperationProblem problem)
-    {
-        Log.Rejected(_logger, Door, problem.Status, problem.Code);
-        return ProblemWriter.WriteAsync(context, problem);
-    }
-}
-
-/// <summary>Which request members a route binds from its URL and which from the query; the document builder reads the same.</summary>
-internal sealed record RestBinding(IReadOnlyList<(string RouteName, RequestMember Member)> Route, IReadOnlyList<RequestMember> Query, IReadOnlyList<RequestMember> Body)
-{
-    public static RestBinding For(RequestShape shape, RestRoute route)
-    {
-        var pattern = RoutePatternFactory.Parse(route.Template);
-        var bound = pattern.Parameters.Select(p => (p.Name, shape.Find(p.Name)!)).ToList();
-        var rest = shape.Members.Where(m => !bound.Any(b => b.Item2 == m)).ToList();
-        return route.BindsQuery
-            ? new RestBinding(bound, rest, [])
-            : new RestBinding(bound, [], rest);
-    }
 }

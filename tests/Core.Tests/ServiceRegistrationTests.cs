@@ -1,3 +1,4 @@
+using Hybrid.Testing;
 using System.Text.Json;
 using Hybrid.Core.Tests.Support;
 using MediatR;
@@ -117,6 +118,15 @@ public class ServiceRegistrationTests
 
         resolve.Should().Throw<HybridConfigurationException>().Which.Errors.Should().ContainSingle()
             .Which.Should().Contain(typeof(CountVotes).FullName).And.Contain("{slug}");
+    }
+
+    [Fact]
+    public async Task A_broken_declaration_stops_the_host_even_when_no_door_is_mapped()
+    {
+        var start = () => TestHost.StartAsync([new ScannedTypes(Types)], o => o.Expose<CountVotes>(b => b.Get("posts/{slug}")));
+
+        (await start.Should().ThrowAsync<HybridConfigurationException>())
+            .Which.Message.Should().Contain(typeof(CountVotes).FullName).And.Contain("Fix:");
     }
 
     [Fact]

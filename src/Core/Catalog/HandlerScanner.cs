@@ -3,9 +3,6 @@ using MediatR;
 
 namespace Hybrid;
 
-/// <summary>A MediatR handler found by scanning: the closed handler interface and the type implementing it.</summary>
-internal sealed record FoundHandler(Type RequestType, Type ResponseType, Type ServiceType, Type ImplementationType);
-
 /// <summary>Finds every concrete <see cref="IRequestHandler{TRequest,TResponse}"/> in the given assemblies.</summary>
 internal static class HandlerScanner
 {

@@ -13,6 +13,3 @@ internal sealed class OperationDeclaration(Type requestType)
 
     public List<RouteDeclaration> Routes { get; } = [];
 }
-
-/// <summary>One declared route; <paramref name="Source"/> says where it was declared, for error messages.</summary>
-internal sealed record RouteDeclaration(string Method, string Template, int Version, int StatusCode, string? Location, string? Summary, string Source);

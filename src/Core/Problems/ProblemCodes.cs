@@ -12,6 +12,9 @@ public static class ProblemCodes
     /// <summary>400: the body is not well-formed JSON or does not fit the request type.</summary>
     public const string InvalidJson = "invalid_json";
 
+    /// <summary>400: the server could not read the request (malformed framing or form).</summary>
+    public const string BadRequest = "bad_request";
+
     /// <summary>400: the antiforgery token is missing or wrong.</summary>
     public const string AntiforgeryFailed = "antiforgery_failed";
 
