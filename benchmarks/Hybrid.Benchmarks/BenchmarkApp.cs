@@ -27,6 +27,7 @@ public static class BenchmarkApp
         app.MapGet("/baseline/things/{id:int}", (int id, GetThingHandler handler, CancellationToken ct) => handler.Handle(new GetThing { Id = id }, ct));
         app.MapPost("/baseline/things", async (CreateThing request, CreateThingHandler handler, CancellationToken ct) =>
             Results.Created("/baseline/things/1", await handler.Handle(request, ct)));
+        app.MapGet("/baseline/mediator/things/{id:int}", (int id, MediatR.IMediator mediator, CancellationToken ct) => mediator.Send(new GetThing { Id = id }, ct));
         app.MapGet("/token", (HttpContext context) => context.IssueXsrfToken().RequestToken);
 
         app.MapHybridActions();
