@@ -1,11 +1,9 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Actions;
 
@@ -96,9 +94,10 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             await RejectAsync(context, Unreadable(e)).ConfigureAwait(false);
             return;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
         {
-            await RejectAsync(context, OperationProblem.InvalidJson(null)).ConfigureAwait(false);
+            // A malformed or truncated form or body: the client's fault, not a server error.
+            await RejectAsync(context, Unreadable()).ConfigureAwait(false);
             return;
         }
 

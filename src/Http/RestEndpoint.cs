@@ -79,6 +79,11 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             await RejectAsync(context, Unreadable(e)).ConfigureAwait(false);
             return;
         }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            await RejectAsync(context, Unreadable()).ConfigureAwait(false);
+            return;
+        }
 
         if (argument is null)
         {

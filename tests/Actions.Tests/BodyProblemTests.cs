@@ -58,6 +58,22 @@ public sealed class BodyProblemTests
     }
 
     [Fact]
+    public async Task A_malformed_multipart_form_is_400_bad_request()
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+        using var message = ActionsHost.JsonPost("CreateNote", "{}", xsrf);
+        message.Content = new StringContent("--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nunterminated", Encoding.UTF8);
+        message.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+
+        using var response = await host.Client.SendAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.BadRequest);
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Json_of_the_wrong_type_names_the_path()
     {
         await using var host = await ActionsHost.StartAsync();

@@ -54,5 +54,9 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     protected static OperationProblem Unreadable(BadHttpRequestException exception) =>
         exception.StatusCode == StatusCodes.Status413PayloadTooLarge
             ? OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.")
-            : OperationProblem.Create(400, ProblemCodes.BadRequest, "The request could not be read.");
+            : Unreadable();
+
+    /// <summary>The problem for a body that ended early or is malformed below the JSON level.</summary>
+    protected static OperationProblem Unreadable() =>
+        OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read.");
 }
