@@ -31,6 +31,13 @@ public sealed class CommentThroughEveryDoorTests(BlogServer blog)
         using var client = blog.CreateClient();
         var post = await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2");
         post!.Comments.Should().ContainSingle(c => c.Author == "Browser");
+
+        // The comment's own form deletes it through the DeleteComment action, again without JavaScript.
+        var added = comments.Filter(new LocatorFilterOptions { HasText = "Posted from a real form, no JavaScript" });
+        await added.Locator("form.delete button").ClickAsync();
+        await page.WaitForURLAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
+        await Assertions.Expect(added).ToHaveCountAsync(0);
+        (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Should().NotContain(c => c.Author == "Browser");
     }
 
     [Fact]
