@@ -42,6 +42,8 @@ internal static class ActionsDocumentBuilder
             action.Responses["403"] = schemas.ProblemResponse("Forbidden, or posted from another site.");
             action.Responses["404"] = schemas.ProblemResponse("Not found.");
             action.Responses["409"] = schemas.ProblemResponse("Conflict with the current state.");
+            action.Responses["413"] = schemas.ProblemResponse("The arguments are larger than actions accept.");
+            action.Responses["415"] = schemas.ProblemResponse("The arguments are neither JSON nor a form.");
             action.Responses["500"] = schemas.ProblemResponse("Unexpected error; the problem carries a trace id only.");
 
             var item = new OpenApiPathItem { [OpenApiOperationMethod.Post] = action };

@@ -67,8 +67,15 @@ internal static class RestDocumentBuilder
 
             described.Responses[status] = success;
             described.Responses["400"] = schemas.ProblemResponse("The request is invalid; 'errors' lists the fields.");
+            described.Responses["403"] = schemas.ProblemResponse("Forbidden.");
             described.Responses["404"] = schemas.ProblemResponse("Not found.");
             described.Responses["409"] = schemas.ProblemResponse("Conflict with the current state.");
+            if (!route.BindsQuery)
+            {
+                described.Responses["413"] = schemas.ProblemResponse("The body is too large.");
+                described.Responses["415"] = schemas.ProblemResponse("The body is not JSON.");
+            }
+
             described.Responses["500"] = schemas.ProblemResponse("Unexpected error; the problem carries a trace id only.");
 
             var path = prefix + route.Template;
