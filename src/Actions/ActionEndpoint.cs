@@ -84,20 +84,9 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
                 argument = await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false);
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsUnreadableBody(e, context))
         {
-            await RejectAsync(context, OperationProblem.InvalidJson(e.Path)).ConfigureAwait(false);
-            return;
-        }
-        catch (BadHttpRequestException e)
-        {
-            await RejectAsync(context, Unreadable(e)).ConfigureAwait(false);
-            return;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
-        {
-            // A malformed or truncated form or body: the client's fault, not a server error.
-            await RejectAsync(context, Unreadable()).ConfigureAwait(false);
+            await RejectAsync(context, UnreadableBody(e)).ConfigureAwait(false);
             return;
         }
 

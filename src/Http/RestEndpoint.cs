@@ -69,19 +69,9 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
                 ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
                 : _create is not null ? _create() : JsonSerializer.Deserialize(EmptyObject, RequestInfo);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsUnreadableBody(e, context))
         {
-            await RejectAsync(context, OperationProblem.InvalidJson(e.Path)).ConfigureAwait(false);
-            return;
-        }
-        catch (BadHttpRequestException e)
-        {
-            await RejectAsync(context, Unreadable(e)).ConfigureAwait(false);
-            return;
-        }
-        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            await RejectAsync(context, Unreadable()).ConfigureAwait(false);
+            await RejectAsync(context, UnreadableBody(e)).ConfigureAwait(false);
             return;
         }
 

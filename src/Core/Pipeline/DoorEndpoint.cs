@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
@@ -50,13 +51,20 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         return ProblemWriter.WriteAsync(context, problem);
     }
 
-    /// <summary>The problem for a request the server could not read (too large, malformed framing).</summary>
-    protected static OperationProblem Unreadable(BadHttpRequestException exception) =>
-        exception.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.")
-            : Unreadable();
+    /// <summary>
+    /// True for what reading a body throws when the client sent something unreadable: bad JSON, a body
+    /// over the limit, malformed framing, a malformed or truncated form. Not when the client went away.
+    /// </summary>
+    protected static bool IsUnreadableBody(Exception exception, HttpContext context) =>
+        exception is JsonException or BadHttpRequestException or InvalidDataException ||
+        (exception is IOException && !context.RequestAborted.IsCancellationRequested);
 
-    /// <summary>The problem for a body that ended early or is malformed below the JSON level.</summary>
-    protected static OperationProblem Unreadable() =>
-        OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read.");
+    /// <summary>The problem for an exception <see cref="IsUnreadableBody"/> accepted.</summary>
+    protected static OperationProblem UnreadableBody(Exception exception) => exception switch
+    {
+        JsonException json => OperationProblem.InvalidJson(json.Path),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts."),
+        _ => OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read."),
+    };
 }
