@@ -45,6 +45,21 @@ public class RequestShapeTests
     }
 
     [Fact]
+    public void A_type_whose_properties_are_all_json_ignored_has_no_members()
+    {
+        RequestShape.For(typeof(AllIgnored), Catalogs.WebJson()).Members.Should().BeEmpty();
+    }
+
+    private sealed class AllIgnored
+    {
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string Secret { get; set; } = "";
+
+        [System.Text.Json.Serialization.JsonIgnore]
+        public int Counter { get; set; }
+    }
+
+    [Fact]
     public void Inherited_properties_are_members()
     {
         var reason = RequestShape.For(typeof(EditDraft), Catalogs.WebJson()).Find("reason");

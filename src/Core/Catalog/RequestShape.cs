@@ -49,12 +49,22 @@ internal sealed class RequestShape
             // A source-generated context that does not know the type: fall back to the naming policy.
         }
 
+        // Whether System.Text.Json's metadata can say which CLR property each JSON property is; a
+        // resolver that does not tell (AttributeProvider unset) leaves the naming policy to decide.
+        var knowsProperties = false;
         if (info is { Kind: JsonTypeInfoKind.Object })
         {
             foreach (var property in info.Properties)
             {
+                if (property.AttributeProvider is not PropertyInfo clr)
+                {
+                    continue;
+                }
+
+                knowsProperties = true;
+
                 // System.Text.Json lists [JsonIgnore]d properties too, with neither getter nor setter.
-                if (property.AttributeProvider is PropertyInfo clr && (property.Get is not null || property.Set is not null))
+                if (property.Get is not null || property.Set is not null)
                 {
                     jsonNames[Definition(clr)] = property.Name;
                 }
@@ -72,7 +82,7 @@ internal sealed class RequestShape
             var name = jsonNames.TryGetValue(Definition(property), out var known)
                 ? known
                 : json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
-            if (info is { Kind: JsonTypeInfoKind.Object } && !jsonNames.ContainsKey(Definition(property)) && jsonNames.Count > 0)
+            if (knowsProperties && !jsonNames.ContainsKey(Definition(property)))
             {
                 continue; // [JsonIgnore]d: not part of the request's wire shape.
             }
