@@ -47,7 +47,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 
         if (request.ContentLength > _maxBody)
         {
-            await RejectAsync(context, TooLarge()).ConfigureAwait(false);
+            await RejectAsync(context, PayloadTooLarge()).ConfigureAwait(false);
             return;
         }
 
@@ -136,9 +136,6 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 
         return await _antiforgery.IsRequestValidAsync(context).ConfigureAwait(false);
     }
-
-    private static OperationProblem TooLarge() =>
-        OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than actions accept.");
 
     private static bool AcceptsJson(HttpRequest request)
     {

@@ -27,6 +27,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly int _status;
     private readonly LocationTemplate<TRequest, TResponse>? _location;
     private readonly Func<TRequest>? _create;
+    private readonly string[] _routeNames;
 
     public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix)
         : base(operation, catalog, services, "rest")
@@ -35,7 +36,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         var binding = RestBinding.For(shape, route);
         _routeBinders = [.. binding.Route.Select(p => MemberBinder<TRequest>.Create(p.Member))];
         _queryBinders = [.. binding.Query.Select(MemberBinder<TRequest>.Create)];
-        RouteNames = [.. binding.Route.Select(p => p.RouteName)];
+        _routeNames = [.. binding.Route.Select(p => p.RouteName)];
         _readsBody = !route.BindsQuery;
         _status = route.StatusCode;
         if (route.Location is not null)
@@ -49,8 +50,6 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             _create = System.Linq.Expressions.Expression.Lambda<Func<TRequest>>(System.Linq.Expressions.Expression.New(constructor)).Compile();
         }
     }
-
-    private string[] RouteNames { get; }
 
     public override async Task HandleAsync(HttpContext context)
     {
@@ -92,7 +91,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
 
         for (var i = 0; i < _routeBinders.Length; i++)
         {
-            var text = Convert.ToString(request.RouteValues[RouteNames[i]], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            var text = Convert.ToString(request.RouteValues[_routeNames[i]], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
             if (!_routeBinders[i].TryBind(argument, text))
             {
                 (errors ??= [])[_routeBinders[i].Name] = [$"The value '{text}' is not valid for {_routeBinders[i].Name}."];

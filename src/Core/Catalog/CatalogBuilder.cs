@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -37,14 +36,17 @@ internal static partial class CatalogBuilder
 
         var declarations = CollectDeclarations(assemblies, options);
         var operations = new List<HybridOperation>();
+        var shapes = new Dictionary<Type, RequestShape>();
         var actionIds = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
         var routeKeys = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
         foreach (var declaration in declarations.Values.OrderBy(d => d.RequestType.FullName, StringComparer.Ordinal))
         {
-            var operation = Check(declaration, handlers, json, errors, actionIds, routeKeys);
+            var shape = RequestShape.For(declaration.RequestType, json);
+            var operation = Check(declaration, shape, handlers, errors, actionIds, routeKeys);
             if (operation is not null)
             {
                 operations.Add(operation);
+                shapes.Add(operation.RequestType, shape);
             }
         }
 
@@ -53,7 +55,7 @@ internal static partial class CatalogBuilder
             throw new HybridConfigurationException(errors);
         }
 
-        return new OperationCatalog(operations, json);
+        return new OperationCatalog(operations, shapes, json);
     }
 
     private static Dictionary<Type, OperationDeclaration> CollectDeclarations(IEnumerable<Assembly> assemblies, HybridOptions options)
@@ -101,8 +103,8 @@ internal static partial class CatalogBuilder
 
     private static HybridOperation? Check(
         OperationDeclaration declaration,
+        RequestShape shape,
         Dictionary<Type, FoundHandler> handlers,
-        JsonSerializerOptions json,
         List<string> errors,
         Dictionary<string, Type> actionIds,
         Dictionary<string, Type> routeKeys)
@@ -149,7 +151,6 @@ internal static partial class CatalogBuilder
             }
         }
 
-        var shape = RequestShape.For(type, json);
         var routes = new List<RestRoute>();
         foreach (var route in declaration.Routes)
         {
@@ -285,6 +286,4 @@ internal static partial class CatalogBuilder
     }
 
     private static string Name(Type type) => type.FullName ?? type.Name;
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

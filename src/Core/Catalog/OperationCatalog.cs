@@ -12,14 +12,14 @@ public sealed class OperationCatalog
     private readonly FrozenDictionary<string, HybridOperation> _byActionId;
     private readonly FrozenDictionary<Type, RequestShape> _shapes;
 
-    internal OperationCatalog(IReadOnlyList<HybridOperation> operations, JsonSerializerOptions json)
+    internal OperationCatalog(IReadOnlyList<HybridOperation> operations, IReadOnlyDictionary<Type, RequestShape> shapes, JsonSerializerOptions json)
     {
         Operations = operations;
         Json = json;
         _byActionId = operations
             .Where(o => o.ActionId is not null)
             .ToFrozenDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
-        _shapes = operations.ToFrozenDictionary(o => o.RequestType, o => RequestShape.For(o.RequestType, json));
+        _shapes = shapes.ToFrozenDictionary();
         Versions = [.. operations.SelectMany(o => o.Routes).Select(r => r.Version).Distinct().Order()];
     }
 

@@ -8,7 +8,6 @@ internal sealed class DocumentEndpoint(Func<string> build)
 {
     private readonly Lazy<byte[]> _json = new(() => Encoding.UTF8.GetBytes(build()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public string Json => Encoding.UTF8.GetString(_json.Value);
 
     public Task HandleAsync(HttpContext context)
     {

@@ -59,12 +59,15 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         exception is JsonException or BadHttpRequestException or InvalidDataException ||
         (exception is IOException && !context.RequestAborted.IsCancellationRequested);
 
+    /// <summary>The problem for a body over the endpoint's limit.</summary>
+    protected static OperationProblem PayloadTooLarge() =>
+        OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.");
+
     /// <summary>The problem for an exception <see cref="IsUnreadableBody"/> accepted.</summary>
     protected static OperationProblem UnreadableBody(Exception exception) => exception switch
     {
         JsonException json => OperationProblem.InvalidJson(json.Path),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
-            OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => PayloadTooLarge(),
         _ => OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read."),
     };
 }
