@@ -1,8 +1,6 @@
 using Blog.Data;
 using Blog.Pages;
-using Hybrid;
 using Hybrid.Actions;
-using Hybrid.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +13,9 @@ if (!Path.IsPathRooted(databasePath))
 builder.Services.AddSingleton(new BlogDatabase(databasePath));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHybrid([typeof(Program).Assembly], options => options.Title = "Blog API");
+
+// The pages' script follows the SPA convention: it echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN.
+builder.Services.AddAntiforgery(options => options.HeaderName = HybridAntiforgery.HeaderName);
 
 var app = builder.Build();
 

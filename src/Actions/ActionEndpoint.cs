@@ -1,132 +1,127 @@
-using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hybrid.Actions;
 
 /// <summary>
-/// One action: cross-site check, antiforgery, JSON or form body into <typeparamref name="TRequest"/>,
-/// the shared pipeline, then 200 JSON, 204, a 303 back to the page for a plain form, or a problem.
+/// One action. Binding: cross-site check, body limit, media type, antiforgery, then JSON or form
+/// fields into <typeparamref name="TRequest"/>. Responding (one place): a problem, a 303 back to
+/// the page for a plain form, 204 for <see cref="Unit"/>, else 200 JSON.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
 internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest, TResponse>
     where TRequest : class, IRequest<TResponse>
 {
-    private readonly FormBinder _form;
+    private const string MediaTypes = "Send the action's arguments as application/json or as an HTML form.";
+
+    private readonly FormBinder<TRequest> _form;
     private readonly IAntiforgery _antiforgery;
-    private readonly long _maxBody;
-    private readonly bool _returnsNothing;
+    private readonly string _antiforgeryHelp;
+    private bool _checksAntiforgery = true;
 
     public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
-        : base(operation, catalog, services, "action")
+        : base(operation, catalog, services, HybridDoors.Action, maxBody)
     {
-        _form = new FormBinder(Shape);
+        _form = new FormBinder<TRequest>(Shape, RequestInfo);
         _antiforgery = services.GetRequiredService<IAntiforgery>();
-        _maxBody = maxBody;
-        _returnsNothing = operation.ReturnsNothing;
+        var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
+        _antiforgeryHelp = "The antiforgery token is missing or invalid. Send it in the " +
+            (header is null ? string.Empty : $"{header} header or the ") + $"{HybridAntiforgery.FormFieldName} form field.";
     }
 
-    public override async Task HandleAsync(HttpContext context)
+    public override void Configure(IReadOnlyList<object> metadata)
+    {
+        base.Configure(metadata);
+
+        // An app that opts an action out with DisableAntiforgery() (or its own IAntiforgeryMetadata) is obeyed; the last one wins.
+        _checksAntiforgery = metadata.OfType<IAntiforgeryMetadata>().LastOrDefault() is not { RequiresValidation: false };
+    }
+
+    protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
     {
         var request = context.Request;
         if (CrossSiteCheck.IsCrossSite(request))
         {
-            await RejectAsync(context, OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "Actions only accept requests from the app's own pages.")).ConfigureAwait(false);
-            return;
+            return Bound<TRequest>.Refused(OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "Actions only accept requests from the app's own pages."));
         }
 
-        var bodySize = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (bodySize is { IsReadOnly: false } && (bodySize.MaxRequestBodySize is null || bodySize.MaxRequestBodySize > _maxBody))
+        if (!ApplyBodyLimit(context))
         {
-            bodySize.MaxRequestBodySize = _maxBody;
+            return Bound<TRequest>.Refused(OperationProblem.PayloadTooLarge());
         }
 
-        if (request.ContentLength > _maxBody)
+        var input = request.HasFormContentType ? InputKind.Form
+            : request.HasJsonContentType() ? InputKind.Json
+            : request.ContentType is null && !BodyDetection.HasBody(request) ? InputKind.None
+            : (InputKind?)null;
+        if (input is not { } kind)
         {
-            await RejectAsync(context, PayloadTooLarge()).ConfigureAwait(false);
-            return;
+            return Bound<TRequest>.Refused(OperationProblem.UnsupportedMediaType(MediaTypes));
         }
 
-        var isForm = request.HasFormContentType;
-        if (!isForm && !request.HasJsonContentType())
-        {
-            await RejectAsync(context, OperationProblem.Create(415, ProblemCodes.UnsupportedMediaType, "Send the action's arguments as application/json or as an HTML form.")).ConfigureAwait(false);
-            return;
-        }
-
-        TRequest? argument;
         try
         {
-            if (!await IsAntiforgeryValidAsync(context).ConfigureAwait(false))
+            if (_checksAntiforgery && !await IsAntiforgeryValidAsync(context).ConfigureAwait(false))
             {
-                await RejectAsync(context, OperationProblem.Create(400, ProblemCodes.AntiforgeryFailed, "The antiforgery token is missing or invalid. Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header, or the __RequestVerificationToken form field.")).ConfigureAwait(false);
-                return;
+                return Bound<TRequest>.Refused(OperationProblem.Create(400, ProblemCodes.AntiforgeryFailed, _antiforgeryHelp), kind);
             }
 
-            if (isForm)
+            TRequest? argument;
+            if (kind == InputKind.Form)
             {
-                var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-                var json = _form.ToJson(form, out var formErrors);
-                if (formErrors is not null)
+                argument = _form.Bind(await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false), out var problem);
+                if (problem is not null)
                 {
-                    await RejectAsync(context, OperationProblem.Validation(formErrors)).ConfigureAwait(false);
-                    return;
+                    return Bound<TRequest>.Refused(problem, kind);
                 }
-
-                argument = json.Deserialize(RequestInfo);
             }
             else
             {
-                argument = await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false);
+                argument = kind == InputKind.Json && BodyDetection.HasBody(request)
+                    ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
+                    : EmptyBody.Create(RequestInfo);
             }
+
+            return argument is null
+                ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), kind)
+                : new Bound<TRequest>(argument, null, kind);
         }
         catch (Exception e) when (IsUnreadableBody(e, context))
         {
-            await RejectAsync(context, UnreadableBody(e)).ConfigureAwait(false);
-            return;
+            return Bound<TRequest>.Refused(UnreadableBody(e), kind);
         }
+    }
 
-        if (argument is null)
+    protected override Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome)
+    {
+        if (outcome.Problem is { } problem)
         {
-            await RejectAsync(context, OperationProblem.InvalidJson(null)).ConfigureAwait(false);
-            return;
+            return ProblemWriter.WriteAsync(context, problem);
         }
 
-        var outcome = await Invoker.InvokeAsync(argument, context, Door).ConfigureAwait(false);
-        if (outcome.Problem is not null)
-        {
-            await ProblemWriter.WriteAsync(context, outcome.Problem).ConfigureAwait(false);
-            return;
-        }
-
-        if (isForm && !AcceptsJson(request) && ReturnTarget(request) is { } target)
+        var request = context.Request;
+        if (bound.Input == InputKind.Form && !AcceptsJson(request) && ReturnTarget(request) is { } target)
         {
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
             context.Response.Headers.Location = target;
-            return;
+            return Task.CompletedTask;
         }
 
-        if (_returnsNothing)
+        if (Operation.ReturnsNothing)
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
-            return;
+            return Task.CompletedTask;
         }
 
-        await context.Response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted).ConfigureAwait(false);
+        return context.Response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted);
     }
 
     private async ValueTask<bool> IsAntiforgeryValidAsync(HttpContext context)
     {
-        // An app that opts an action out with DisableAntiforgery() (or its own IAntiforgeryMetadata) is obeyed.
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: false })
-        {
-            return true;
-        }
-
         // When the app's UseAntiforgery() already judged this request, its verdict stands.
         var verdict = context.Features.Get<IAntiforgeryValidationFeature>();
         if (verdict is not null)

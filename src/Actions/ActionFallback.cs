@@ -15,7 +15,7 @@ internal sealed class ActionFallback(OperationCatalog catalog)
         var problem = catalog.FindAction(id) is null
             ? OperationProblem.Create(404, ProblemCodes.UnknownAction, "There is no action with this id.")
             : HttpMethods.IsPost(context.Request.Method)
-                ? OperationProblem.Create(415, ProblemCodes.UnsupportedMediaType, "Send the action's arguments as application/json or as an HTML form.")
+                ? OperationProblem.UnsupportedMediaType("Send the action's arguments as application/json or as an HTML form.")
                 : OperationProblem.Create(405, ProblemCodes.MethodNotAllowed, "Actions are called with POST.", "Allow", "POST");
         return ProblemWriter.WriteAsync(context, problem);
     }

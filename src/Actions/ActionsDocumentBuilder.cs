@@ -1,4 +1,6 @@
-using NJsonSchema;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NSwag;
 
 namespace Hybrid.Actions;
@@ -11,40 +13,39 @@ internal static class ActionsDocumentBuilder
 {
     public const string DocumentName = "actions";
 
-    public static string Build(OperationCatalog catalog, HybridOptions options)
+    public static string Build(OperationCatalog catalog, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
     {
+        var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
         var document = DocumentFactory.Create(
             options.Title + " — actions",
             DocumentName,
             "Internal: the action door, for the app's own UI. Not a public contract; ids and shapes change with the app.");
-        document.Components.SecuritySchemes["xsrf"] = new OpenApiSecurityScheme
+        if (header is not null)
         {
-            Type = OpenApiSecuritySchemeType.ApiKey,
-            In = OpenApiSecurityApiKeyLocation.Header,
-            Name = HybridServiceCollectionExtensions.XsrfHeaderName,
-            Description = "The value of the XSRF-TOKEN cookie (or the __RequestVerificationToken form field).",
-        };
-        document.Security.Add(new OpenApiSecurityRequirement { ["xsrf"] = [] });
+            document.Components.SecuritySchemes["xsrf"] = new OpenApiSecurityScheme
+            {
+                Type = OpenApiSecuritySchemeType.ApiKey,
+                In = OpenApiSecurityApiKeyLocation.Header,
+                Name = header,
+                Description = $"The antiforgery request token (the {HybridAntiforgery.CookieName} cookie's value), or the {HybridAntiforgery.FormFieldName} form field.",
+            };
+            document.Security.Add(new OpenApiSecurityRequirement { ["xsrf"] = [] });
+        }
 
         var schemas = new DocumentSchemas(document, catalog.Json);
-        foreach (var operation in catalog.Operations.Where(o => o.ActionId is not null).OrderBy(o => o.ActionId, StringComparer.Ordinal))
+        foreach (var endpoint in endpoints.OrderBy(e => e.Operation.ActionId, StringComparer.Ordinal))
         {
+            var operation = endpoint.Operation;
             var action = new OpenApiOperation
             {
                 OperationId = operation.ActionId,
-                Summary = operation.Summary,
                 RequestBody = new OpenApiRequestBody { IsRequired = true },
             };
+            DocumentDescriptions.Describe(action, endpoint.Metadata, operation.Summary);
             action.RequestBody.Content["application/json"] = new OpenApiMediaType { Schema = schemas.For(operation.RequestType, isResponse: false) };
-            var status = operation.ReturnsNothing ? "204" : "200";
-            action.Responses[status] = schemas.SuccessResponse(operation.ResponseType, operation.ReturnsNothing ? 204 : 200);
-            action.Responses["400"] = schemas.ProblemResponse("The arguments are invalid, or the antiforgery token is missing.");
-            action.Responses["403"] = schemas.ProblemResponse("Forbidden, or posted from another site.");
-            action.Responses["404"] = schemas.ProblemResponse("Not found.");
-            action.Responses["409"] = schemas.ProblemResponse("Conflict with the current state.");
-            action.Responses["413"] = schemas.ProblemResponse("The arguments are larger than actions accept.");
-            action.Responses["415"] = schemas.ProblemResponse("The arguments are neither JSON nor a form.");
-            action.Responses["500"] = schemas.ProblemResponse("Unexpected error; the problem carries a trace id only.");
+            var status = operation.ReturnsNothing ? 204 : 200;
+            action.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = schemas.SuccessResponse(operation.ResponseType, status);
+            DocumentDescriptions.AddProblems(action, schemas, HybridDoors.Action, readsBody: true);
 
             var item = new OpenApiPathItem { [OpenApiOperationMethod.Post] = action };
             document.Paths[options.ActionsPath + "/" + operation.ActionId] = item;

@@ -1,76 +1,61 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace Hybrid.Actions;
 
 /// <summary>
-/// Turns HTML form fields into the request object: each field named like a request property
-/// (its JSON name) becomes a JSON value of the property's kind, then the app's serializer builds
-/// the request, so forms and JSON bind the same way. Fields that name no property are ignored.
+/// Turns HTML form fields into the request object. Each field named like a request property (its
+/// JSON name, or its C# name) is parsed by Core's one value parser into the property's type, and a
+/// failure is a field error keyed by the JSON name, as on the REST door; the typed values then go
+/// through the app's serializer, so constructors, <c>required</c> members and converters apply as
+/// for a JSON body. A complex member takes a field holding JSON. Fields that name no property are
+/// ignored; an unchecked checkbox sends nothing and leaves a <c>bool</c> false.
 /// </summary>
-internal sealed class FormBinder
+/// <typeparam name="TRequest">The request type.</typeparam>
+internal sealed class FormBinder<TRequest>
+    where TRequest : class
 {
-    private readonly (RequestMember Member, Kind Kind)[] _members;
+    private readonly FieldReader[] _fields;
+    private readonly JsonTypeInfo<TRequest> _info;
 
-    public FormBinder(RequestShape shape)
+    public FormBinder(RequestShape shape, JsonTypeInfo<TRequest> info)
     {
-        _members = [.. shape.Members.Select(m => (m, KindOf(m.Type)))];
+        _info = info;
+        _fields = [.. shape.Members.Select(m => FieldReader.Create(m, shape.Json))];
     }
 
-    private enum Kind
+    /// <summary>The request, or null with the problem naming every malformed field.</summary>
+    public TRequest? Bind(IFormCollection form, out OperationProblem? problem)
     {
-        String,
-        Number,
-        Boolean,
-        Json,
-    }
-
-    public JsonObject ToJson(IFormCollection form, out Dictionary<string, string[]>? errors)
-    {
-        errors = null;
+        problem = null;
+        Dictionary<string, string[]>? errors = null;
         var json = new JsonObject();
-        foreach (var (member, kind) in _members)
+        foreach (var field in _fields)
         {
-            if (!TryGetField(form, member, out var raw))
+            if (!TryGetField(form, field.Member, out var raw))
             {
                 continue;
             }
 
-            switch (kind)
+            if (field.TryRead(raw, out var node))
             {
-                case Kind.String:
-                    json[member.JsonName] = raw;
-                    break;
-                case Kind.Number when raw.Length == 0 && Nullable.GetUnderlyingType(member.Type) is not null:
-                    json[member.JsonName] = null;
-                    break;
-                case Kind.Number when decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
-                    json[member.JsonName] = number;
-                    break;
-                case Kind.Boolean:
-                    json[member.JsonName] = raw is "on" or "true" or "True" or "1";
-                    break;
-                case Kind.Json:
-                    try
-                    {
-                        json[member.JsonName] = raw.Length == 0 ? null : JsonNode.Parse(raw);
-                    }
-                    catch (JsonException)
-                    {
-                        json[member.JsonName] = raw;
-                    }
-
-                    break;
-                default:
-                    errors ??= [];
-                    errors[member.JsonName] = [$"The value '{raw}' is not a valid number."];
-                    break;
+                json[field.Member.JsonName] = node;
+            }
+            else
+            {
+                (errors ??= new(StringComparer.Ordinal))[field.Member.JsonName] = [field.InvalidMessage];
             }
         }
 
-        return json;
+        if (errors is not null)
+        {
+            problem = OperationProblem.Validation(errors);
+            return null;
+        }
+
+        return json.Deserialize(_info);
     }
 
     private static bool TryGetField(IFormCollection form, RequestMember member, out string value)
@@ -81,31 +66,62 @@ internal sealed class FormBinder
             return true;
         }
 
-        if (member.Type == typeof(bool))
-        {
-            value = "false"; // An unchecked checkbox sends nothing.
-            return true;
-        }
-
         value = string.Empty;
         return false;
     }
 
-    private static Kind KindOf(Type type)
+    /// <summary>Reads one field into the JSON value of its member.</summary>
+    private abstract class FieldReader(RequestMember member)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type == typeof(bool))
-        {
-            return Kind.Boolean;
-        }
+        public RequestMember Member { get; } = member;
 
-        if (type == typeof(byte) || type == typeof(sbyte) || type == typeof(short) || type == typeof(ushort) ||
-            type == typeof(int) || type == typeof(uint) || type == typeof(long) || type == typeof(ulong) ||
-            type == typeof(float) || type == typeof(double) || type == typeof(decimal))
-        {
-            return Kind.Number;
-        }
+        public string InvalidMessage => ValueParsers.InvalidMessage(Member.JsonName, Member.Type);
 
-        return SimpleTypes.IsSimple(type) ? Kind.String : Kind.Json;
+        public abstract bool TryRead(string raw, out JsonNode? node);
+
+        public static FieldReader Create(RequestMember member, JsonSerializerOptions json) =>
+            member.IsSimple
+                ? (FieldReader)Activator.CreateInstance(typeof(SimpleField<>).MakeGenericType(typeof(TRequest), member.Type), member, json)!
+                : new JsonField(member);
+    }
+
+    private sealed class SimpleField<TValue>(RequestMember member, JsonSerializerOptions json) : FieldReader(member)
+    {
+        private readonly TryParser<TValue> _parse = ValueParsers.For<TValue>(json);
+        private readonly JsonTypeInfo<TValue> _info = (JsonTypeInfo<TValue>)json.GetTypeInfo(typeof(TValue));
+
+        public override bool TryRead(string raw, out JsonNode? node)
+        {
+            node = null;
+            if (!_parse(raw, out var value))
+            {
+                return false;
+            }
+
+            node = JsonSerializer.SerializeToNode(value, _info);
+            return true;
+        }
+    }
+
+    private sealed class JsonField(RequestMember member) : FieldReader(member)
+    {
+        public override bool TryRead(string raw, out JsonNode? node)
+        {
+            node = null;
+            if (raw.Length == 0)
+            {
+                return true;
+            }
+
+            try
+            {
+                node = JsonNode.Parse(raw);
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
     }
 }

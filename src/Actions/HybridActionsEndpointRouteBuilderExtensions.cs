@@ -1,27 +1,33 @@
+using Hybrid;
+using Hybrid.Actions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Hybrid.Actions;
+namespace Microsoft.AspNetCore.Routing;
 
-/// <summary>Maps the action door.</summary>
+/// <summary>
+/// Maps the action door. It lives in this namespace, as <c>MapIdentityApi</c> does, so
+/// <c>Program.cs</c> needs no <c>using</c> for it.
+/// </summary>
 public static class HybridActionsEndpointRouteBuilderExtensions
 {
-    private static readonly string[] Post = ["POST"];
     private static readonly string[] Accepted = ["application/json", "application/*+json", "application/x-www-form-urlencoded", "multipart/form-data"];
 
     /// <summary>
     /// Maps every action in the catalog as <c>POST {ActionsPath}/{actionId}</c> (one precompiled
-    /// endpoint each, carrying its <see cref="HybridOperation"/> as metadata), a catch-all that
-    /// answers unknown ids with 404 and other verbs with 405, and the internal document at
-    /// <c>{DocumentsPath}/actions.json</c>.
+    /// endpoint each, carrying its <see cref="HybridOperation"/>, its <see cref="HybridEndpointMetadata"/>
+    /// and the operation's own metadata), a catch-all that answers unknown ids with 404 and other
+    /// verbs with 405, and the internal document at <c>{DocumentsPath}/actions.json</c>.
     /// </summary>
     /// <param name="endpoints">The app's endpoint route builder.</param>
-    /// <returns>A builder that applies conventions (authorization, rate limiting, tags) to all of them.</returns>
-    public static IEndpointConventionBuilder MapHybridActions(this IEndpointRouteBuilder endpoints)
+    /// <returns>
+    /// A builder that applies conventions (authorization, rate limiting, tags) to all of them, and
+    /// reaches one operation's endpoint with <see cref="HybridEndpointConventionBuilder.ForOperation{TRequest}"/>.
+    /// </returns>
+    public static HybridEndpointConventionBuilder MapHybridActions(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
@@ -30,6 +36,8 @@ public static class HybridActionsEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(options.ActionsPath);
         group.WithMetadata(new ExcludeFromDescriptionAttribute());
+        var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();
+        var mapped = new List<IDoorEndpoint>();
         foreach (var operation in catalog.Operations)
         {
             if (operation.ActionId is null)
@@ -39,12 +47,18 @@ public static class HybridActionsEndpointRouteBuilderExtensions
 
             var endpointType = typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType);
             var endpoint = (IDoorEndpoint)Activator.CreateInstance(endpointType, operation, catalog, services, options.MaxActionBodySize)!;
-            group.MapMethods("/" + operation.ActionId, Post, (RequestDelegate)endpoint.HandleAsync)
-                .WithDisplayName("Hybrid action " + operation.ActionId)
-                .WithMetadata(
-                    operation,
-                    new AcceptsMetadata(Accepted, operation.RequestType),
-                    new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
+            var builder = DoorMapping.Map(
+                group,
+                "/" + operation.ActionId,
+                HttpMethods.Post,
+                endpoint,
+                HybridDoors.Action,
+                route: null,
+                new AcceptsMetadata(Accepted, operation.RequestType, isOptional: true),
+                new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
+            builder.WithDisplayName("Hybrid action " + operation.ActionId);
+            byOperation.Add(operation.RequestType, [builder]);
+            mapped.Add(endpoint);
         }
 
         var fallback = new ActionFallback(catalog);
@@ -52,11 +66,11 @@ public static class HybridActionsEndpointRouteBuilderExtensions
             .WithDisplayName("Hybrid actions: unknown id or method")
             .WithOrder(int.MaxValue);
 
-        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, options));
+        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, options, mapped, services));
         var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + ActionsDocumentBuilder.DocumentName + ".json", (RequestDelegate)document.HandleAsync)
             .WithDisplayName("Hybrid actions document")
             .WithMetadata(new ExcludeFromDescriptionAttribute());
 
-        return new CompositeEndpointConventionBuilder(group, documentBuilder);
+        return new HybridEndpointConventionBuilder(HybridDoors.Action, [group, documentBuilder], byOperation);
     }
 }

@@ -7,12 +7,19 @@ namespace Hybrid.Actions;
 /// <summary>
 /// Issues the antiforgery tokens the action door checks, following the SPA convention: an
 /// HttpOnly antiforgery cookie, plus a JavaScript-readable <c>XSRF-TOKEN</c> cookie whose value the
-/// client echoes in the <c>X-XSRF-TOKEN</c> header.
+/// client echoes in the header ASP.NET Core's <c>AntiforgeryOptions.HeaderName</c> names. Hybrid
+/// never changes that setting; an app that follows the convention sets it to <see cref="HeaderName"/>.
 /// </summary>
 public static class HybridAntiforgery
 {
     /// <summary>The name of the JavaScript-readable cookie holding the request token.</summary>
     public const string CookieName = "XSRF-TOKEN";
+
+    /// <summary>
+    /// The header of the SPA convention (<c>X-XSRF-TOKEN</c>): configure it with
+    /// <c>services.AddAntiforgery(o =&gt; o.HeaderName = HybridAntiforgery.HeaderName)</c>.
+    /// </summary>
+    public const string HeaderName = "X-XSRF-TOKEN";
 
     /// <summary>The name of the form field that carries the token in plain HTML forms.</summary>
     public const string FormFieldName = "__RequestVerificationToken";

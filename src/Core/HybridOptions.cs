@@ -25,8 +25,18 @@ public sealed class HybridOptions
     /// <summary>Where documents are served: <c>{DocumentsPath}/{documentName}.json</c>. Default <c>/openapi</c>.</summary>
     public string DocumentsPath { get; set; } = "/openapi";
 
-    /// <summary>The largest action request body in bytes; larger ones get 413. Default 1 MiB.</summary>
+    /// <summary>
+    /// The largest action request body in bytes; larger ones get 413. Default 1 MiB. An operation's
+    /// own <c>[RequestSizeLimit]</c> or <c>[DisableRequestSizeLimit]</c> (or the same metadata from
+    /// code) takes precedence.
+    /// </summary>
     public long MaxActionBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// The largest REST request body in bytes; larger ones get 413. Default 1 MiB. An operation's own
+    /// <c>[RequestSizeLimit]</c> or <c>[DisableRequestSizeLimit]</c> takes precedence.
+    /// </summary>
+    public long MaxRestBodySize { get; set; } = 1024 * 1024;
 
     /// <summary>The title written into every document. Default "Hybrid API".</summary>
     public string Title { get; set; } = "Hybrid API";

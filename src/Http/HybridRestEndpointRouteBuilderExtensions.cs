@@ -1,24 +1,31 @@
-using System.Globalization;
+using Hybrid;
+using Hybrid.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Hybrid.Http;
+namespace Microsoft.AspNetCore.Routing;
 
-/// <summary>Maps the REST door.</summary>
+/// <summary>
+/// Maps the REST door. It lives in this namespace, as <c>MapIdentityApi</c> does, so
+/// <c>Program.cs</c> needs no <c>using</c> for it.
+/// </summary>
 public static class HybridRestEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps every REST route in the catalog under <c>{RestPrefix}/v{version}/</c> (one precompiled
-    /// endpoint per route, carrying its <see cref="HybridOperation"/> and <see cref="RestRoute"/> as
-    /// metadata) and one public document per version at <c>{DocumentsPath}/v{version}.json</c>.
+    /// endpoint per route, carrying its <see cref="HybridOperation"/>, <see cref="RestRoute"/>,
+    /// <see cref="HybridEndpointMetadata"/> and the operation's own metadata) and one public document
+    /// per version at <c>{DocumentsPath}/v{version}.json</c>.
     /// </summary>
     /// <param name="endpoints">The app's endpoint route builder.</param>
-    /// <returns>A builder that applies conventions (authorization, CORS, rate limiting, output caching) to all of them.</returns>
-    public static IEndpointConventionBuilder MapHybridRest(this IEndpointRouteBuilder endpoints)
+    /// <returns>
+    /// A builder that applies conventions (authorization, CORS, rate limiting, output caching) to all
+    /// of them, and reaches one operation's routes with <see cref="HybridEndpointConventionBuilder.ForOperation{TRequest}"/>.
+    /// </returns>
+    public static HybridEndpointConventionBuilder MapHybridRest(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
@@ -26,43 +33,46 @@ public static class HybridRestEndpointRouteBuilderExtensions
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
 
         var builders = new List<IEndpointConventionBuilder>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();
+        var mapped = new List<(IDoorEndpoint Endpoint, RestRoute Route)>();
         var group = endpoints.MapGroup(options.RestPrefix);
         builders.Add(group);
         foreach (var operation in catalog.Operations)
         {
             foreach (var route in operation.Routes)
             {
-                var version = "v" + route.Version.ToString(CultureInfo.InvariantCulture);
                 var endpointType = typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType);
-                var endpoint = (IDoorEndpoint)Activator.CreateInstance(endpointType, operation, route, catalog, services, options.RestPrefix + "/" + version)!;
-
-                // Endpoint names must be unique app-wide, or routing throws on every request: an operation
-                // may have several routes of one method, and two request types may share a simple name.
-                var name = $"Hybrid.{version}.{operation.RequestType.Name}.{route.Method}";
-                for (var i = 2; !names.Add(name); i++)
+                var endpoint = (IDoorEndpoint)Activator.CreateInstance(endpointType, operation, route, catalog, services, options.RestPrefix + "/" + route.DocumentName, options.MaxRestBodySize)!;
+                var builder = DoorMapping.Map(
+                    group,
+                    "/" + route.DocumentName + "/" + route.Template,
+                    route.Method,
+                    endpoint,
+                    HybridDoors.Rest,
+                    route,
+                    route,
+                    new ProducesResponseTypeMetadata(route.StatusCode, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
+                builder.WithDisplayName($"Hybrid REST {route.Method} {options.RestPrefix}/{route.DocumentName}/{route.Template}")
+                    .WithName(route.EndpointName);
+                if (!byOperation.TryGetValue(operation.RequestType, out var list))
                 {
-                    name = $"Hybrid.{version}.{operation.RequestType.Name}.{route.Method}.{i.ToString(CultureInfo.InvariantCulture)}";
+                    byOperation[operation.RequestType] = list = [];
                 }
 
-                group.MapMethods("/" + version + "/" + route.Template, [route.Method], (RequestDelegate)endpoint.HandleAsync)
-                    .WithDisplayName($"Hybrid REST {route.Method} {options.RestPrefix}/{version}/{route.Template}")
-                    .WithName(name)
-                    .WithMetadata(
-                        operation,
-                        route,
-                        new ProducesResponseTypeMetadata(route.StatusCode, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
+                list.Add(builder);
+                mapped.Add((endpoint, route));
             }
         }
 
         foreach (var version in catalog.Versions)
         {
-            var document = new DocumentEndpoint(() => RestDocumentBuilder.Build(catalog, options, version));
-            builders.Add(endpoints.MapGet(options.DocumentsPath + "/v" + version.ToString(CultureInfo.InvariantCulture) + ".json", (RequestDelegate)document.HandleAsync)
-                .WithDisplayName("Hybrid REST document v" + version.ToString(CultureInfo.InvariantCulture))
+            var name = RestRoute.DocumentNameOf(version);
+            var document = new DocumentEndpoint(() => RestDocumentBuilder.Build(catalog, options, version, mapped));
+            builders.Add(endpoints.MapGet(options.DocumentsPath + "/" + name + ".json", (RequestDelegate)document.HandleAsync)
+                .WithDisplayName("Hybrid REST document " + name)
                 .WithMetadata(new ExcludeFromDescriptionAttribute()));
         }
 
-        return new CompositeEndpointConventionBuilder([.. builders]);
+        return new HybridEndpointConventionBuilder(HybridDoors.Rest, builders, byOperation);
     }
 }

@@ -1,44 +1,52 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Hybrid.Http;
 
 /// <summary>
-/// The <c>Location</c> of a 201 response, prepared at start-up: literal parts and typed getters of
+/// The <c>Location</c> of a 201 response, prepared at start-up from the template the catalog checked
+/// (parsed by the same route parser, so <c>{id:int}</c> works): literal parts and typed getters of
 /// the response's (then the request's) properties, joined per request.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The response type.</typeparam>
-internal sealed partial class LocationTemplate<TRequest, TResponse>
+internal sealed class LocationTemplate<TRequest, TResponse>
 {
     private readonly List<string> _literals = [];
     private readonly List<Func<TRequest, TResponse, object?>> _values = [];
 
     public LocationTemplate(string prefix, string template, RequestShape request, RequestShape response)
     {
-        var position = 0;
-        var literal = prefix;
-        foreach (Match match in Placeholder().Matches(template))
+        var literal = new StringBuilder(prefix);
+        var pattern = RouteTemplates.Parse(template);
+        for (var i = 0; i < pattern.PathSegments.Count; i++)
         {
-            _literals.Add(literal + template[position..match.Index]);
-            literal = string.Empty;
-            var name = match.Groups[1].Value;
-            if (response.Find(name) is { } fromResponse)
+            if (i > 0)
             {
-                var get = Accessors.BoxedGetter<TResponse>(fromResponse.Property);
-                _values.Add((_, r) => get(r));
-            }
-            else
-            {
-                var get = Accessors.BoxedGetter<TRequest>(request.Find(name)!.Property);
-                _values.Add((q, _) => get(q));
+                literal.Append('/');
             }
 
-            position = match.Index + match.Length;
+            foreach (var part in pattern.PathSegments[i].Parts)
+            {
+                switch (part)
+                {
+                    case RoutePatternParameterPart parameter:
+                        _literals.Add(literal.ToString());
+                        literal.Clear();
+                        _values.Add(Getter(parameter.Name, request, response));
+                        break;
+                    case RoutePatternLiteralPart text:
+                        literal.Append(text.Content);
+                        break;
+                    case RoutePatternSeparatorPart separator:
+                        literal.Append(separator.Content);
+                        break;
+                }
+            }
         }
 
-        _literals.Add(literal + template[position..]);
+        _literals.Add(literal.ToString());
     }
 
     public string Resolve(TRequest request, TResponse response)
@@ -53,6 +61,15 @@ internal sealed partial class LocationTemplate<TRequest, TResponse>
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"\{([^}:?=*]+)[^}]*\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
+    private static Func<TRequest, TResponse, object?> Getter(string name, RequestShape request, RequestShape response)
+    {
+        if (response.Find(name) is { } fromResponse)
+        {
+            var get = Accessors.BoxedGetter<TResponse>(fromResponse.Property);
+            return (_, r) => get(r);
+        }
+
+        var fromRequest = Accessors.BoxedGetter<TRequest>(request.Find(name)!.Property);
+        return (q, _) => fromRequest(q);
+    }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing.Patterns;
-
 namespace Hybrid.Http;
 
 /// <summary>Which request members a route binds from its URL and which from the query; the document builder reads the same.</summary>
@@ -7,7 +5,7 @@ internal sealed record RestBinding(IReadOnlyList<(string RouteName, RequestMembe
 {
     public static RestBinding For(RequestShape shape, RestRoute route)
     {
-        var pattern = RoutePatternFactory.Parse(route.Template);
+        var pattern = RouteTemplates.Parse(route.Template);
         var bound = pattern.Parameters.Select(p => (p.Name, shape.Find(p.Name)!)).ToList();
         var rest = shape.Members.Where(m => !bound.Any(b => b.Item2 == m)).ToList();
         return route.BindsQuery

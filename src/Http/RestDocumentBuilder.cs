@@ -10,25 +10,22 @@ namespace Hybrid.Http;
 /// </summary>
 internal static class RestDocumentBuilder
 {
-    public static string Build(OperationCatalog catalog, HybridOptions options, int version)
+    public static string Build(OperationCatalog catalog, HybridOptions options, int version, IReadOnlyList<(IDoorEndpoint Endpoint, RestRoute Route)> endpoints)
     {
-        var name = "v" + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = RestRoute.DocumentNameOf(version);
         var document = DocumentFactory.Create(options.Title, name, null);
         var schemas = new DocumentSchemas(document, catalog.Json);
         var prefix = options.RestPrefix + "/" + name + "/";
-        var routes = catalog.Operations
-            .SelectMany(o => o.Routes.Where(r => r.Version == version).Select(r => (Operation: o, Route: r)))
+        var routes = endpoints
+            .Where(p => p.Route.Version == version)
             .OrderBy(p => p.Route.Template, StringComparer.Ordinal)
             .ThenBy(p => p.Route.Method, StringComparer.Ordinal);
-        var operationIds = OperationIds(catalog, version);
-        foreach (var (operation, route) in routes)
+        foreach (var (endpoint, route) in routes)
         {
+            var operation = endpoint.Operation;
             var binding = RestBinding.For(catalog.ShapeOf(operation), route);
-            var described = new OpenApiOperation
-            {
-                OperationId = operationIds[route],
-                Summary = route.Summary,
-            };
+            var described = new OpenApiOperation { OperationId = route.OperationId };
+            DocumentDescriptions.Describe(described, endpoint.Metadata, route.Summary);
             foreach (var (routeName, member) in binding.Route)
             {
                 described.Parameters.Add(new OpenApiParameter
@@ -66,17 +63,7 @@ internal static class RestDocumentBuilder
             }
 
             described.Responses[status] = success;
-            described.Responses["400"] = schemas.ProblemResponse("The request is invalid; 'errors' lists the fields.");
-            described.Responses["403"] = schemas.ProblemResponse("Forbidden.");
-            described.Responses["404"] = schemas.ProblemResponse("Not found.");
-            described.Responses["409"] = schemas.ProblemResponse("Conflict with the current state.");
-            if (!route.BindsQuery)
-            {
-                described.Responses["413"] = schemas.ProblemResponse("The body is too large.");
-                described.Responses["415"] = schemas.ProblemResponse("The body is not JSON.");
-            }
-
-            described.Responses["500"] = schemas.ProblemResponse("Unexpected error; the problem carries a trace id only.");
+            DocumentDescriptions.AddProblems(described, schemas, HybridDoors.Rest, readsBody: !route.BindsQuery);
 
             var path = prefix + route.Template;
             if (!document.Paths.TryGetValue(path, out var item))
@@ -89,32 +76,6 @@ internal static class RestDocumentBuilder
         }
 
         return DocumentFactory.ToJson(document);
-    }
-
-    /// <summary>
-    /// operationIds unique in the document (generated clients name their methods by them): the request
-    /// type's name, numbered from 2 in declaration order when an operation has several routes in the
-    /// version or two request types share a name.
-    /// </summary>
-    private static Dictionary<RestRoute, string> OperationIds(OperationCatalog catalog, int version)
-    {
-        var ids = new Dictionary<RestRoute, string>();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var operation in catalog.Operations)
-        {
-            foreach (var route in operation.Routes.Where(r => r.Version == version))
-            {
-                var id = operation.RequestType.Name;
-                for (var i = 2; !taken.Add(id); i++)
-                {
-                    id = operation.RequestType.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                ids[route] = id;
-            }
-        }
-
-        return ids;
     }
 
     private static bool IsRequired(System.Reflection.PropertyInfo property) =>

@@ -1,47 +1,41 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Http;
 
 /// <summary>
-/// One REST route: the JSON body (POST/PUT/PATCH) or nothing (GET/DELETE) makes the request object,
-/// then query values (GET/DELETE) and route values set their properties, route values last so a body
-/// can never overwrite what the URL names. Then the shared pipeline, then 200/201/204 or a problem.
+/// One REST route. Binding: the JSON body (POST/PUT/PATCH) or nothing (GET/DELETE) makes the
+/// request object, then query values (GET/DELETE) and route values set their properties, route
+/// values last so a body can never overwrite what the URL names. Responding (one place): a problem,
+/// or the route's status with <c>Location</c> for 201 and the JSON value unless 204.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
 internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest, TResponse>
     where TRequest : class, IRequest<TResponse>
 {
-    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
-
     private readonly MemberBinder<TRequest>[] _routeBinders;
     private readonly MemberBinder<TRequest>[] _queryBinders;
+    private readonly bool[] _queryRequired;
+    private readonly string[] _routeNames;
     private readonly bool _readsBody;
     private readonly int _status;
     private readonly LocationTemplate<TRequest, TResponse>? _location;
     private readonly Func<TRequest>? _create;
-    private readonly string[] _routeNames;
 
-    public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix)
-        : base(operation, catalog, services, "rest")
+    public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix, long maxBody)
+        : base(operation, catalog, services, HybridDoors.Rest, maxBody)
     {
-        var shape = Shape;
-        var binding = RestBinding.For(shape, route);
-        _routeBinders = [.. binding.Route.Select(p => MemberBinder<TRequest>.Create(p.Member))];
-        _queryBinders = [.. binding.Query.Select(MemberBinder<TRequest>.Create)];
+        var binding = RestBinding.For(Shape, route);
+        _routeBinders = [.. binding.Route.Select(p => MemberBinder<TRequest>.Create(p.Member, Json))];
+        _queryBinders = [.. binding.Query.Select(m => MemberBinder<TRequest>.Create(m, Json))];
+        _queryRequired = [.. binding.Query.Select(m => m.IsRequiredInJson)];
         _routeNames = [.. binding.Route.Select(p => p.RouteName)];
         _readsBody = !route.BindsQuery;
         _status = route.StatusCode;
         if (route.Location is not null)
         {
-            _location = new LocationTemplate<TRequest, TResponse>(versionPrefix + "/", route.Location, shape, RequestShape.For(typeof(TResponse), catalog.Json));
+            _location = new LocationTemplate<TRequest, TResponse>(versionPrefix + "/", route.Location, Shape, RequestShape.For(typeof(TResponse), Json));
         }
 
         var constructor = typeof(TRequest).GetConstructor(Type.EmptyTypes);
@@ -51,41 +45,60 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         }
     }
 
-    public override async Task HandleAsync(HttpContext context)
+    protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
     {
         var request = context.Request;
-        var readBody = _readsBody && HasBody(request);
-        if (readBody && !request.HasJsonContentType())
+        var input = InputKind.None;
+        if (_readsBody)
         {
-            await RejectAsync(context, OperationProblem.Create(415, ProblemCodes.UnsupportedMediaType, "Send the body as application/json.")).ConfigureAwait(false);
-            return;
+            if (!ApplyBodyLimit(context))
+            {
+                return Bound<TRequest>.Refused(OperationProblem.PayloadTooLarge());
+            }
+
+            // Any declared media type is checked, an empty body's too: a cross-site HTML form with no fields must not get through.
+            if (request.ContentType is not null || BodyDetection.HasBody(request))
+            {
+                if (!request.HasJsonContentType())
+                {
+                    return Bound<TRequest>.Refused(OperationProblem.UnsupportedMediaType("Send the body as application/json."));
+                }
+
+                input = BodyDetection.HasBody(request) ? InputKind.Json : InputKind.None;
+            }
         }
 
         TRequest? argument;
         try
         {
-            argument = readBody
+            argument = input == InputKind.Json
                 ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
-                : _create is not null ? _create() : JsonSerializer.Deserialize(EmptyObject, RequestInfo);
+                : _create is not null ? _create() : EmptyBody.Create(RequestInfo);
         }
         catch (Exception e) when (IsUnreadableBody(e, context))
         {
-            await RejectAsync(context, UnreadableBody(e)).ConfigureAwait(false);
-            return;
+            return Bound<TRequest>.Refused(UnreadableBody(e), input);
         }
 
         if (argument is null)
         {
-            await RejectAsync(context, OperationProblem.InvalidJson(null)).ConfigureAwait(false);
-            return;
+            return Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), input);
         }
 
         Dictionary<string, string[]>? errors = null;
-        foreach (var binder in _queryBinders)
+        for (var i = 0; i < _queryBinders.Length; i++)
         {
-            if (request.Query.TryGetValue(binder.Name, out var values) && values.Count > 0 && !binder.TryBind(argument, values[^1] ?? string.Empty))
+            var binder = _queryBinders[i];
+            if (request.Query.TryGetValue(binder.Name, out var values) && values.Count > 0)
             {
-                (errors ??= [])[binder.Name] = [$"The value '{values[^1]}' is not valid for {binder.Name}."];
+                if (!binder.TryBind(argument, values[^1] ?? string.Empty))
+                {
+                    (errors ??= new(StringComparer.Ordinal))[binder.Name] = [binder.InvalidMessage];
+                }
+            }
+            else if (_queryRequired[i])
+            {
+                (errors ??= new(StringComparer.Ordinal))[binder.Name] = [$"The {binder.Name} field is required."];
             }
         }
 
@@ -94,43 +107,33 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             var text = Convert.ToString(request.RouteValues[_routeNames[i]], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
             if (!_routeBinders[i].TryBind(argument, text))
             {
-                (errors ??= [])[_routeBinders[i].Name] = [$"The value '{text}' is not valid for {_routeBinders[i].Name}."];
+                (errors ??= new(StringComparer.Ordinal))[_routeBinders[i].Name] = [_routeBinders[i].InvalidMessage];
             }
         }
 
-        if (errors is not null)
-        {
-            await RejectAsync(context, OperationProblem.Validation(errors)).ConfigureAwait(false);
-            return;
-        }
+        return errors is null
+            ? new Bound<TRequest>(argument, null, input)
+            : Bound<TRequest>.Refused(OperationProblem.Validation(errors), input);
+    }
 
-        var outcome = await Invoker.InvokeAsync(argument, context, Door).ConfigureAwait(false);
-        if (outcome.Problem is not null)
+    protected override Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome)
+    {
+        if (outcome.Problem is { } problem)
         {
-            await ProblemWriter.WriteAsync(context, outcome.Problem).ConfigureAwait(false);
-            return;
+            return ProblemWriter.WriteAsync(context, problem);
         }
 
         context.Response.StatusCode = _status;
-        if (_status == 204 || outcome.Value is Unit)
+        if (_status == StatusCodes.Status204NoContent || Operation.ReturnsNothing)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         if (_location is not null)
         {
-            context.Response.Headers.Location = _location.Resolve(argument, outcome.Value!);
+            context.Response.Headers.Location = _location.Resolve(bound.Request!, outcome.Value!);
         }
 
-        await context.Response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted).ConfigureAwait(false);
+        return context.Response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted);
     }
-
-    /// <summary>
-    /// Whether a body follows. Without Content-Length the server knows: HTTP/2 and HTTP/3 have no
-    /// Transfer-Encoding, so a streamed body shows only in <see cref="IHttpRequestBodyDetectionFeature"/>.
-    /// </summary>
-    private static bool HasBody(HttpRequest request) =>
-        request.ContentLength is { } length
-            ? length > 0
-            : request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.Headers.TransferEncoding.Count > 0;
 }

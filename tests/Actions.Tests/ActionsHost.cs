@@ -24,6 +24,7 @@ public static class ActionsHost
             configure,
             s =>
             {
+                s.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName);
                 s.AddSingleton<NoteStore>();
                 services?.Invoke(s);
             },
@@ -70,7 +71,7 @@ public static class ActionsHost
         var header = token ?? xsrf?.RequestToken;
         if (header is not null)
         {
-            message.Headers.Add(HybridServiceCollectionExtensions.XsrfHeaderName, header);
+            message.Headers.Add(HybridAntiforgery.HeaderName, header);
         }
 
         return message;

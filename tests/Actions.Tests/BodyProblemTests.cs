@@ -42,7 +42,6 @@ public sealed class BodyProblemTests
     [Theory]
     [InlineData("{\"title\":")]
     [InlineData("not json")]
-    [InlineData("")]
     [InlineData("null")]
     [InlineData("[1,2]")]
     public async Task Malformed_json_is_400_invalid_json(string json)
@@ -74,7 +73,7 @@ public sealed class BodyProblemTests
     }
 
     [Fact]
-    public async Task Json_of_the_wrong_type_names_the_path()
+    public async Task Json_of_the_wrong_type_is_a_field_error_keyed_by_its_path()
     {
         await using var host = await ActionsHost.StartAsync();
         var xsrf = await host.GetXsrfAsync();
@@ -83,8 +82,23 @@ public sealed class BodyProblemTests
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.ReadProblemAsync();
-        problem.Code.Should().Be(ProblemCodes.InvalidJson);
-        problem.Detail.Should().Contain("$.priority");
+        problem.Code.Should().Be(ProblemCodes.ValidationFailed);
+        problem.Errors.Should().ContainKey("priority").WhoseValue.Should().ContainSingle().Which.Should().Contain("integer");
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task An_empty_json_body_means_an_empty_object_as_on_the_rest_door()
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+
+        using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", string.Empty, xsrf));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Code.Should().Be(ProblemCodes.ValidationFailed);
+        problem.Errors.Should().ContainKey("title");
         host.Store().HandlerCalls.Should().Be(0);
     }
 

@@ -77,9 +77,9 @@ public class CatalogValidationTests
         var error = Catalogs.Fails(
             o => o.Expose<RenamePost>(b => b.AsAction("rename")).Expose<RenameComment>(b => b.AsAction("RENAME")),
             typeof(RenamePost), typeof(RenamePostHandler), typeof(RenameComment), typeof(RenameCommentHandler))
-            .SingleError(typeof(RenamePost));
+            .SingleError(typeof(RenamePost), "HYB006");
 
-        error.Should().Contain(typeof(RenameComment).FullName).And.Contain("action id");
+        error.Should().Contain(typeof(RenameComment).FullName);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class CatalogValidationTests
         var error = Catalogs.Fails(
             o => o.Expose<RenamePost>(b => b.AsAction()).Expose<RenameComment>(b => b.AsAction("renamepost")),
             typeof(RenamePost), typeof(RenamePostHandler), typeof(RenameComment), typeof(RenameCommentHandler))
-            .SingleError(typeof(RenamePost));
+            .SingleError(typeof(RenamePost), "HYB006");
 
         error.Should().Contain(typeof(RenameComment).FullName);
     }
@@ -101,9 +101,7 @@ public class CatalogValidationTests
     public void Invalid_action_ids_are_refused(string id)
     {
         var error = Catalogs.Fails(o => o.Expose<RenamePost>(b => b.AsAction(id)), typeof(RenamePost), typeof(RenamePostHandler))
-            .SingleError(typeof(RenamePost));
-
-        error.Should().Contain($"'{id}'").And.Contain("not a valid id");
+            .SingleError(typeof(RenamePost), "HYB005");
     }
 
     [Fact]
@@ -114,7 +112,7 @@ public class CatalogValidationTests
             .FindAction(longest).Should().NotBeNull();
 
         Catalogs.Fails(o => o.Expose<RenamePost>(b => b.AsAction(longest + "c")), typeof(RenamePost), typeof(RenamePostHandler))
-            .SingleError(typeof(RenamePost));
+            .SingleError(typeof(RenamePost), "HYB005");
     }
 
     [Fact]
@@ -123,9 +121,9 @@ public class CatalogValidationTests
         var error = Catalogs.Fails(
             o => o.Expose<FindPostById>(b => b.Get("posts/{id}")).Expose<FindPostByNumber>(b => b.Get("/Posts/{number}/")),
             typeof(FindPostById), typeof(FindPostByIdHandler), typeof(FindPostByNumber), typeof(FindPostByNumberHandler))
-            .SingleError(typeof(FindPostByNumber));
+            .SingleError(typeof(FindPostByNumber), "HYB019");
 
-        error.Should().Contain("duplicates the route of " + typeof(FindPostById).FullName);
+        error.Should().Contain(typeof(FindPostById).FullName);
     }
 
     [Fact]
@@ -145,34 +143,28 @@ public class CatalogValidationTests
     public void A_route_declared_twice_for_one_type_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<FindPostById>(b => b.Get("posts/{id}").Get("posts/{id}")), typeof(FindPostById), typeof(FindPostByIdHandler))
-            .SingleError(typeof(FindPostById));
-
-        error.Should().Contain("declared twice");
+            .SingleError(typeof(FindPostById), "HYB020");
     }
 
     [Fact]
     public void A_placeholder_naming_no_property_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<FindPostById>(b => b.Get("posts/{slug}")), typeof(FindPostById), typeof(FindPostByIdHandler))
-            .SingleError(typeof(FindPostById));
-
-        error.Should().Contain("{slug}").And.Contain("no public property");
+            .SingleError(typeof(FindPostById), "HYB010");
     }
 
     [Fact]
     public void A_placeholder_bound_to_a_read_only_property_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<ComputedKey>(b => b.Put("posts/{postId}")), typeof(ComputedKey), typeof(ComputedKeyHandler))
-            .SingleError(typeof(ComputedKey));
-
-        error.Should().Contain("ComputedKey.PostId").And.Contain("no public setter");
+            .SingleError(typeof(ComputedKey), "HYB011");
     }
 
     [Fact]
     public void A_placeholder_bound_to_a_complex_property_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<FindByKey>(b => b.Put("posts/{key}")), typeof(FindByKey), typeof(FindByKeyHandler))
-            .SingleError(typeof(FindByKey));
+            .SingleError(typeof(FindByKey), "HYB012");
 
         error.Should().Contain("FindByKey.Key").And.Contain(nameof(PostKey));
     }
@@ -181,16 +173,14 @@ public class CatalogValidationTests
     public void An_exposed_request_without_a_handler_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<Orphan>(b => b.AsAction()), typeof(Orphan))
-            .SingleError(typeof(Orphan));
-
-        error.Should().Contain("IRequestHandler<Orphan, Int32>");
+            .SingleError(typeof(Orphan), "HYB004");
     }
 
     [Fact]
     public void A_request_with_two_handlers_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<Twice>(b => b.AsAction()), typeof(Twice), typeof(TwiceFirstHandler), typeof(TwiceSecondHandler))
-            .SingleError(typeof(Twice));
+            .SingleError(typeof(Twice), "HYB001");
 
         error.Should().Contain(typeof(TwiceFirstHandler).FullName).And.Contain(typeof(TwiceSecondHandler).FullName);
     }
@@ -201,9 +191,7 @@ public class CatalogValidationTests
     public void A_bodyless_method_whose_non_route_members_are_complex_is_refused(string method)
     {
         var error = Catalogs.Fails(o => o.Expose<SearchPosts>(b => b.Route(method, "posts")), typeof(SearchPosts), typeof(SearchPostsHandler))
-            .SingleError(typeof(SearchPosts));
-
-        error.Should().Contain("SearchPosts.Filter").And.Contain("request body");
+            .SingleError(typeof(SearchPosts), "HYB013");
     }
 
     [Fact]
@@ -218,9 +206,7 @@ public class CatalogValidationTests
     public void A_bodyless_method_whose_query_member_is_read_only_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<ListPosts>(b => b.Get("posts")), typeof(ListPosts), typeof(ListPostsHandler))
-            .SingleError(typeof(ListPosts));
-
-        error.Should().Contain("'sort'").And.Contain("no public setter");
+            .SingleError(typeof(ListPosts), "HYB014");
     }
 
     [Theory]
@@ -231,9 +217,7 @@ public class CatalogValidationTests
     public void A_success_status_outside_2xx_is_refused(int status)
     {
         var error = Catalogs.Fails(o => o.Expose<CreatePost>(b => b.Route("POST", "posts", statusCode: status)), typeof(CreatePost), typeof(CreatePostHandler))
-            .SingleError(typeof(CreatePost));
-
-        error.Should().Contain($"status {status}").And.Contain("2xx");
+            .SingleError(typeof(CreatePost), "HYB015");
     }
 
     [Theory]
@@ -242,9 +226,8 @@ public class CatalogValidationTests
     public void A_unit_response_with_a_status_that_needs_a_body_is_refused(int status)
     {
         var error = Catalogs.Fails(o => o.Expose<ArchivePost>(b => b.Route("POST", "posts/{postId}/archive", statusCode: status)), typeof(ArchivePost), typeof(ArchivePostHandler))
-            .SingleError(typeof(ArchivePost));
+            .SingleError(typeof(ArchivePost), "HYB016");
 
-        error.Should().Contain("Unit").And.Contain($"status {status}");
     }
 
     [Theory]
@@ -261,16 +244,14 @@ public class CatalogValidationTests
     public void A_location_without_201_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<CreatePost>(b => b.Route("POST", "posts", statusCode: 200, location: "posts/{id}")), typeof(CreatePost), typeof(CreatePostHandler))
-            .SingleError(typeof(CreatePost));
-
-        error.Should().Contain("Location").And.Contain("201");
+            .SingleError(typeof(CreatePost), "HYB017");
     }
 
     [Fact]
     public void A_location_placeholder_naming_no_property_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<CreatePost>(b => b.Post("posts", location: "posts/{slug}")), typeof(CreatePost), typeof(CreatePostHandler))
-            .SingleError(typeof(CreatePost));
+            .SingleError(typeof(CreatePost), "HYB018");
 
         error.Should().Contain("{slug}").And.Contain(nameof(PostDto));
     }
@@ -291,39 +272,35 @@ public class CatalogValidationTests
     public void An_exposed_type_that_is_not_a_request_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<NotARequest>(b => b.AsAction()), typeof(NotARequest))
-            .SingleError(typeof(NotARequest));
-
-        error.Should().Contain("IRequest<TResponse>");
+            .SingleError(typeof(NotARequest), "HYB002");
     }
 
     [Fact]
     public void An_exposed_type_with_two_response_types_is_refused()
     {
         var error = Catalogs.Fails(o => o.Expose<TwoResponses>(b => b.AsAction()), typeof(TwoResponses))
-            .SingleError(typeof(TwoResponses));
-
-        error.Should().Contain("more than once");
+            .SingleError(typeof(TwoResponses), "HYB002");
     }
 
     [Fact]
     public void An_abstract_request_is_refused()
     {
         Catalogs.Fails(o => o.Expose<AbstractRequest>(b => b.AsAction()), typeof(AbstractRequest))
-            .SingleError(typeof(AbstractRequest)).Should().Contain("not a concrete");
+            .SingleError(typeof(AbstractRequest), "HYB003");
     }
 
     [Fact]
     public void An_interface_request_is_refused()
     {
         Catalogs.Fails(o => o.Expose<IInterfaceRequest>(b => b.AsAction()), typeof(IInterfaceRequest))
-            .SingleError(typeof(IInterfaceRequest)).Should().Contain("not a concrete");
+            .SingleError(typeof(IInterfaceRequest), "HYB003");
     }
 
     [Fact]
     public void A_struct_request_is_refused()
     {
         Catalogs.Fails(o => o.Expose<StructRequest>(b => b.AsAction()), typeof(StructRequest))
-            .SingleError(typeof(StructRequest)).Should().Contain("not a concrete");
+            .SingleError(typeof(StructRequest), "HYB003");
     }
 
     [Theory]
@@ -332,21 +309,21 @@ public class CatalogValidationTests
     public void A_method_the_rest_door_does_not_map_is_refused(string method)
     {
         Catalogs.Fails(o => o.Expose<FindPostById>(b => b.Route(method, "posts/{id}")), typeof(FindPostById), typeof(FindPostByIdHandler))
-            .SingleError(typeof(FindPostById)).Should().Contain(method);
+            .SingleError(typeof(FindPostById), "HYB007").Should().Contain(method);
     }
 
     [Fact]
     public void A_version_below_1_is_refused()
     {
         Catalogs.Fails(o => o.Expose<FindPostById>(b => b.Get("posts/{id}", version: 0)), typeof(FindPostById), typeof(FindPostByIdHandler))
-            .SingleError(typeof(FindPostById)).Should().Contain("version 0");
+            .SingleError(typeof(FindPostById), "HYB008");
     }
 
     [Fact]
     public void An_unparsable_template_is_refused()
     {
         Catalogs.Fails(o => o.Expose<FindPostById>(b => b.Get("posts/{id")), typeof(FindPostById), typeof(FindPostByIdHandler))
-            .SingleError(typeof(FindPostById)).Should().Contain("not a valid route template");
+            .SingleError(typeof(FindPostById), "HYB009");
     }
 
     [Fact]
@@ -359,7 +336,8 @@ public class CatalogValidationTests
             typeof(Orphan), typeof(FindPostById), typeof(FindPostByIdHandler), typeof(CreatePost), typeof(CreatePostHandler));
 
         exception.Errors.Should().HaveCount(3);
-        exception.Errors.Should().OnlyContain(e => e.Contains("Fix:"));
+        exception.Errors.Select(e => e.Id).Should().BeEquivalentTo("HYB004", "HYB010", "HYB015");
+        exception.Errors.Should().OnlyContain(e => e.Message.Contains("Fix:"));
         exception.Message.Should().Contain("3 problem(s)")
             .And.Contain(typeof(Orphan).FullName)
             .And.Contain(typeof(FindPostById).FullName)

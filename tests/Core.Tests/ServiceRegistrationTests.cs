@@ -116,8 +116,9 @@ public class ServiceRegistrationTests
 
         var resolve = () => host.Services.GetRequiredService<OperationCatalog>();
 
-        resolve.Should().Throw<HybridConfigurationException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Contain(typeof(CountVotes).FullName).And.Contain("{slug}");
+        var error = resolve.Should().Throw<HybridConfigurationException>().Which.Errors.Should().ContainSingle().Subject;
+        error.Id.Should().Be("HYB010");
+        error.Message.Should().Contain(typeof(CountVotes).FullName);
     }
 
     [Fact]
@@ -141,11 +142,11 @@ public class ServiceRegistrationTests
     }
 
     [Fact]
-    public async Task Antiforgery_uses_the_spa_header_unless_the_app_chose_one()
+    public async Task Hybrid_leaves_the_apps_antiforgery_header_as_it_is()
     {
         await using (var host = Host())
         {
-            host.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName.Should().Be("X-XSRF-TOKEN");
+            host.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName.Should().Be(new AntiforgeryOptions().HeaderName);
         }
 
         await using (var host = Host(after: s => s.Configure<AntiforgeryOptions>(a => a.HeaderName = "X-My-Token")))

@@ -36,8 +36,9 @@ public sealed class MultipleRouteTests
         var links = host.Services.GetRequiredService<LinkGenerator>();
 
         names.Should().OnlyHaveUniqueItems();
-        links.GetPathByName("Hybrid.v1.GetOrder.GET", new { orderId = 1 }).Should().Be("/api/v1/orders/1");
-        links.GetPathByName("Hybrid.v1.GetOrder.GET.2", new { orderId = 1 }).Should().Be("/api/v1/legacy/orders/1");
+        // One naming rule: the endpoint name is Hybrid.{version}.{operationId}.
+        links.GetPathByName("Hybrid.v1.GetOrder", new { orderId = 1 }).Should().Be("/api/v1/orders/1");
+        links.GetPathByName("Hybrid.v1.GetOrder2", new { orderId = 1 }).Should().Be("/api/v1/legacy/orders/1");
     }
 
     [Fact]

@@ -14,6 +14,13 @@ internal static class Accessors
     public static Func<T, object?> BoxedGetter<T>(PropertyInfo property) =>
         (Func<T, object?>)BoxedGetterMethod.MakeGenericMethod(typeof(T), property.PropertyType).Invoke(null, [property])!;
 
+    /// <summary>A getter over an untyped instance of the property's declaring type, for walking object graphs.</summary>
+    public static Func<object, object?> ObjectGetter(PropertyInfo property)
+    {
+        var method = typeof(Accessors).GetMethod(nameof(ObjectGetterOf), BindingFlags.NonPublic | BindingFlags.Static)!;
+        return (Func<object, object?>)method.MakeGenericMethod(property.ReflectedType!, property.PropertyType).Invoke(null, [property])!;
+    }
+
     /// <summary>A typed setter for a public (or init-only) setter of a class.</summary>
     public static Action<T, TValue> Setter<T, TValue>(PropertyInfo property) =>
         property.SetMethod!.CreateDelegate<Action<T, TValue>>();
@@ -22,5 +29,16 @@ internal static class Accessors
     {
         var getter = property.GetMethod!.CreateDelegate<Func<T, TValue>>();
         return instance => getter(instance);
+    }
+
+    private static Func<object, object?> ObjectGetterOf<T, TValue>(PropertyInfo property)
+    {
+        if (typeof(T).IsValueType)
+        {
+            return instance => property.GetValue(instance); // Structs in a graph are rare; no open delegate binds to a boxed one.
+        }
+
+        var getter = property.GetMethod!.CreateDelegate<Func<T, TValue>>();
+        return instance => getter((T)instance);
     }
 }

@@ -7,27 +7,27 @@ namespace Hybrid;
 
 /// <summary>
 /// Builds the operation catalog once, at start-up, from handlers, attributes and code declarations,
-/// and refuses an inconsistent one with every problem named.
+/// and refuses an inconsistent one with every problem named by its stable id (docs/errors.md).
 /// </summary>
 internal static partial class CatalogBuilder
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex ActionIdPattern();
 
-    [GeneratedRegex(@"\{[^}]*\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
-
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-    public static OperationCatalog Build(IEnumerable<Assembly> assemblies, HybridOptions options, JsonSerializerOptions json)
+    public static OperationCatalog Build(IEnumerable<Assembly> assemblies, HybridOptions options, JsonSerializerOptions json) =>
+        Build(assemblies, HandlerScanner.Scan(assemblies), options, json);
+
+    public static OperationCatalog Build(IEnumerable<Assembly> assemblies, IReadOnlyList<FoundHandler> found, HybridOptions options, JsonSerializerOptions json)
     {
-        var errors = new List<string>();
+        var errors = new List<HybridConfigurationError>();
         var handlers = new Dictionary<Type, FoundHandler>();
-        foreach (var handler in HandlerScanner.Scan(assemblies))
+        foreach (var handler in found)
         {
             if (handlers.TryGetValue(handler.RequestType, out var other) && other.ImplementationType != handler.ImplementationType)
             {
-                errors.Add($"{Name(handler.RequestType)} has two handlers, {Name(other.ImplementationType)} and {Name(handler.ImplementationType)}. Fix: keep one; MediatR sends a request to exactly one handler.");
+                errors.Add(new("HYB001", $"{Name(handler.RequestType)} has two handlers, {Name(other.ImplementationType)} and {Name(handler.ImplementationType)}. Fix: keep one; MediatR sends a request to exactly one handler."));
                 continue;
             }
 
@@ -39,10 +39,11 @@ internal static partial class CatalogBuilder
         var shapes = new Dictionary<Type, RequestShape>();
         var actionIds = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
         var routeKeys = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+        var operationIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var declaration in declarations.Values.OrderBy(d => d.RequestType.FullName, StringComparer.Ordinal))
         {
             var shape = RequestShape.For(declaration.RequestType, json);
-            var operation = Check(declaration, shape, handlers, errors, actionIds, routeKeys);
+            var operation = new OperationCheck(declaration, shape, errors).Run(handlers, actionIds, routeKeys, operationIds);
             if (operation is not null)
             {
                 operations.Add(operation);
@@ -86,143 +87,210 @@ internal static partial class CatalogBuilder
 
         foreach (var (type, code) in options.CodeDeclarations)
         {
-            if (!declarations.TryGetValue(type, out var declaration))
+            if (declarations.TryGetValue(type, out var declaration))
+            {
+                declaration.Merge(code);
+            }
+            else
             {
                 declarations.Add(type, code);
-                continue;
             }
-
-            declaration.IsAction |= code.IsAction;
-            declaration.ActionId = code.ActionId ?? declaration.ActionId;
-            declaration.Summary = code.Summary ?? declaration.Summary;
-            declaration.Routes.AddRange(code.Routes);
         }
 
         return declarations;
     }
 
-    private static HybridOperation? Check(
-        OperationDeclaration declaration,
-        RequestShape shape,
-        Dictionary<Type, FoundHandler> handlers,
-        List<string> errors,
-        Dictionary<string, Type> actionIds,
-        Dictionary<string, Type> routeKeys)
+    /// <summary>The checks of one declaration; each problem is added to the shared list with its id.</summary>
+    private sealed class OperationCheck(OperationDeclaration declaration, RequestShape shape, List<HybridConfigurationError> errors)
     {
-        var type = declaration.RequestType;
-        var name = Name(type);
-        var before = errors.Count;
+        private readonly Type _type = declaration.RequestType;
+        private readonly string _name = Name(declaration.RequestType);
 
-        var response = HandlerScanner.ResponseTypeOf(type, out var responseCount);
-        if (response is null)
+        public HybridOperation? Run(Dictionary<Type, FoundHandler> handlers, Dictionary<string, Type> actionIds, Dictionary<string, Type> routeKeys, HashSet<string> operationIds)
         {
-            errors.Add(responseCount == 0
-                ? $"{name} is exposed but does not implement MediatR's IRequest<TResponse>. Fix: declare it as 'record {type.Name}(...) : IRequest<TResponse>' (IRequest for no result)."
-                : $"{name} implements IRequest<TResponse> more than once. Fix: give each exposed request type exactly one response type.");
-            return null;
+            var before = errors.Count;
+            var response = HandlerScanner.ResponseTypeOf(_type, out var responseCount);
+            if (response is null)
+            {
+                Add("HYB002", responseCount == 0
+                    ? $"{_name} is exposed but does not implement MediatR's IRequest<TResponse>. Fix: declare it as 'record {_type.Name}(...) : IRequest<TResponse>' (IRequest for no result)."
+                    : $"{_name} implements IRequest<TResponse> more than once. Fix: give each exposed request type exactly one response type.");
+                return null;
+            }
+
+            if (!_type.IsClass || _type.IsAbstract || _type.ContainsGenericParameters)
+            {
+                Add("HYB003", $"{_name} is exposed but is not a concrete, non-generic class. Fix: expose a concrete class or record (not a struct, interface or open generic).");
+                return null;
+            }
+
+            if (!handlers.TryGetValue(_type, out var handler))
+            {
+                Add("HYB004", $"{_name} is exposed but no IRequestHandler<{_type.Name}, {response.Name}> was found in the scanned assemblies. Fix: add a handler, or pass its assembly to AddHybrid(...).");
+            }
+
+            CheckMembers();
+            var actionId = declaration.IsAction ? CheckActionId(actionIds) : null;
+            if (!declaration.IsAction && declaration.Conventions.Any(HybridDoors.Action))
+            {
+                Add("HYB022", $"{_name} declares conventions for the action door (op.Action()) but is not an action. Fix: expose it with AsAction() or [Action], or move the conventions to op.Rest() or op itself.");
+            }
+
+            if (declaration.Routes.Count == 0 && declaration.Conventions.Any(HybridDoors.Rest))
+            {
+                Add("HYB022", $"{_name} declares conventions for the REST door (op.Rest()) but has no REST route. Fix: declare a route, or move the conventions to op.Action() or op itself.");
+            }
+
+            var routes = new List<RestRoute>();
+            foreach (var route in declaration.Routes)
+            {
+                if (CheckRoute(response, route, routeKeys, operationIds) is { } checkedRoute)
+                {
+                    routes.Add(checkedRoute);
+                }
+            }
+
+            return errors.Count > before || handler is null
+                ? null
+                : new HybridOperation(_type, response, handler.ImplementationType, actionId, declaration.Summary, routes, OperationMetadata.Collect(_type, handler.ImplementationType), declaration.Conventions);
         }
 
-        if (!type.IsClass || type.IsAbstract || type.ContainsGenericParameters)
+        private void Add(string id, string message) => errors.Add(new HybridConfigurationError(id, message));
+
+        /// <summary>Members a door could not create from JSON or a form (an interface such as IFormFile) are refused now, not with a 500 later.</summary>
+        private void CheckMembers()
         {
-            errors.Add($"{name} is exposed but is not a concrete, non-generic class. Fix: expose a concrete class or record (not a struct, interface or open generic).");
-            return null;
+            foreach (var member in shape.Members)
+            {
+                var type = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
+                if (member.CanWrite && (type.IsInterface || type.IsAbstract) && !SimpleTypes.IsCollection(type) && !shape.IsPolymorphic(type))
+                {
+                    Add("HYB021", $"{_name}.{member.Property.Name} is of type {type.Name}, an interface or abstract class, which neither JSON nor a form can create. Fix: use a concrete type (a record or class), or declare its derived types with [JsonPolymorphic]/[JsonDerivedType].");
+                }
+            }
         }
 
-        if (!handlers.TryGetValue(type, out var handler))
+        private string? CheckActionId(Dictionary<string, Type> actionIds)
         {
-            errors.Add($"{name} is exposed but no IRequestHandler<{type.Name}, {response.Name}> was found in the scanned assemblies. Fix: add a handler, or pass its assembly to AddHybrid(...).");
-        }
-
-        string? actionId = null;
-        if (declaration.IsAction)
-        {
-            actionId = declaration.ActionId ?? type.Name;
+            var actionId = declaration.ActionId ?? _type.Name;
             if (!ActionIdPattern().IsMatch(actionId))
             {
-                errors.Add($"{name} has the action id '{actionId}', which is not a valid id. Fix: use letters, digits, '_', '.' and '-', starting with a letter or digit, at most 128 characters.");
+                Add("HYB005", $"{_name} has the action id '{actionId}', which is not a valid id. Fix: use letters, digits, '_', '.' and '-', starting with a letter or digit, at most 128 characters.");
             }
             else if (actionIds.TryGetValue(actionId, out var owner))
             {
-                errors.Add($"{name} and {Name(owner)} both use the action id '{actionId}'. Fix: give one of them another id with [Action(\"...\")] or AsAction(\"...\").");
+                Add("HYB006", $"{_name} and {Name(owner)} both use the action id '{actionId}'. Fix: give one of them another id with [Action(\"...\")] or AsAction(\"...\").");
             }
             else
             {
-                actionIds.Add(actionId, type);
+                actionIds.Add(actionId, _type);
             }
+
+            return actionId;
         }
 
-        var routes = new List<RestRoute>();
-        foreach (var route in declaration.Routes)
+        private RestRoute? CheckRoute(Type response, RouteDeclaration route, Dictionary<string, Type> routeKeys, HashSet<string> operationIds)
         {
-            var checkedRoute = CheckRoute(type, response, shape, route, errors, routeKeys);
-            if (checkedRoute is not null)
+            var where = $"{route.Method} '{route.Template}' (declared by {route.Source})";
+            var before = errors.Count;
+            if (!Methods.Contains(route.Method))
             {
-                routes.Add(checkedRoute);
+                Add("HYB007", $"{_name}: {where} uses the method {route.Method}, which the REST door does not map. Fix: use GET, POST, PUT, PATCH or DELETE.");
+                return null;
             }
-        }
 
-        if (!declaration.IsAction && declaration.Routes.Count == 0)
-        {
-            return null;
-        }
-
-        return errors.Count > before || handler is null
-            ? null
-            : new HybridOperation(type, response, handler.ImplementationType, actionId, declaration.Summary, routes);
-    }
-
-    private static RestRoute? CheckRoute(Type type, Type response, RequestShape shape, RouteDeclaration route, List<string> errors, Dictionary<string, Type> routeKeys)
-    {
-        var name = Name(type);
-        var where = $"{route.Method} '{route.Template}' (declared by {route.Source})";
-        var before = errors.Count;
-        if (!Methods.Contains(route.Method))
-        {
-            errors.Add($"{name}: {where} uses the method {route.Method}, which the REST door does not map. Fix: use GET, POST, PUT, PATCH or DELETE.");
-            return null;
-        }
-
-        if (route.Version < 1)
-        {
-            errors.Add($"{name}: {where} has version {route.Version}. Fix: versions start at 1.");
-        }
-
-        var template = route.Template.Trim('/');
-        RoutePattern pattern;
-        try
-        {
-            pattern = RoutePatternFactory.Parse(template);
-        }
-        catch (RoutePatternException e)
-        {
-            errors.Add($"{name}: {where} is not a valid route template ({e.Message}). Fix: correct the template.");
-            return null;
-        }
-
-        var bound = new HashSet<RequestMember>();
-        foreach (var parameter in pattern.Parameters)
-        {
-            var member = shape.Find(parameter.Name);
-            if (member is null)
+            if (route.Version < 1)
             {
-                errors.Add($"{name}: {where} has the placeholder {{{parameter.Name}}} but {type.Name} has no public property of that name. Fix: rename the placeholder or add the property.");
+                Add("HYB008", $"{_name}: {where} has version {route.Version}. Fix: versions start at 1.");
             }
-            else if (!member.CanWrite)
+
+            RoutePattern pattern;
+            try
             {
-                errors.Add($"{name}: {where} binds {{{parameter.Name}}} to {type.Name}.{member.Property.Name}, which has no public setter. Fix: give it a setter or 'init', or use a positional record.");
+                pattern = RouteTemplates.Parse(route.Template);
             }
-            else if (!member.IsSimple)
+            catch (RoutePatternException e)
             {
-                errors.Add($"{name}: {where} binds {{{parameter.Name}}} to {type.Name}.{member.Property.Name} of type {member.Type.Name}, which a route value cannot carry. Fix: use a string, number, Guid, date or enum property.");
+                Add("HYB009", $"{_name}: {where} is not a valid route template ({e.Message}). Fix: correct the template.");
+                return null;
             }
-            else
+
+            var bound = CheckPlaceholders(pattern, where);
+            if (RestRoute.BindsQueryFor(route.Method))
             {
-                bound.Add(member);
+                CheckQueryMembers(bound, route.Method, where);
             }
+
+            var isUnit = response == typeof(MediatR.Unit);
+            var status = route.StatusCode != 0 ? route.StatusCode : isUnit ? 204 : route.Method == "POST" ? 201 : 200;
+            if (status is < 200 or > 299)
+            {
+                Add("HYB015", $"{_name}: {where} declares the success status {status}. Fix: use a 2xx status; failures are signalled with Hybrid's exceptions.");
+            }
+            else if (isUnit && status != 204 && status != 202)
+            {
+                Add("HYB016", $"{_name}: {where} returns nothing (Unit) but declares the status {status}, which needs a body. Fix: use 204 (or 202), or return a value.");
+            }
+
+            if (route.Location is not null)
+            {
+                CheckLocation(response, route.Location, status, where);
+            }
+
+            var template = route.Template.Trim('/');
+            var key = $"{route.Method} v{route.Version}/{RouteTemplates.Shape(pattern)}";
+            if (routeKeys.TryGetValue(key, out var owner) && owner != _type)
+            {
+                Add("HYB019", $"{_name}: {where} duplicates the route of {Name(owner)} ({route.Method} v{route.Version}/{template}). Fix: change one template, method or version.");
+            }
+            else if (!routeKeys.TryAdd(key, _type))
+            {
+                Add("HYB020", $"{_name}: {where} is declared twice. Fix: remove one declaration.");
+            }
+
+            if (errors.Count > before)
+            {
+                return null;
+            }
+
+            var documentName = RestRoute.DocumentNameOf(route.Version);
+            var operationId = _type.Name;
+            for (var i = 2; !operationIds.Add(documentName + "/" + operationId); i++)
+            {
+                operationId = _type.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return new RestRoute(route.Method, template, route.Version, status, route.Location?.Trim('/'), route.Summary, operationId);
         }
 
-        var isQueryMethod = route.Method is "GET" or "DELETE";
-        if (isQueryMethod)
+        private HashSet<RequestMember> CheckPlaceholders(RoutePattern pattern, string where)
+        {
+            var bound = new HashSet<RequestMember>();
+            foreach (var parameter in pattern.Parameters)
+            {
+                var member = shape.Find(parameter.Name);
+                if (member is null)
+                {
+                    Add("HYB010", $"{_name}: {where} has the placeholder {{{parameter.Name}}} but {_type.Name} has no public property of that name. Fix: rename the placeholder or add the property.");
+                }
+                else if (!member.CanWrite)
+                {
+                    Add("HYB011", $"{_name}: {where} binds {{{parameter.Name}}} to {_type.Name}.{member.Property.Name}, which has no public setter. Fix: give it a setter or 'init', or use a positional record.");
+                }
+                else if (!member.IsSimple)
+                {
+                    Add("HYB012", $"{_name}: {where} binds {{{parameter.Name}}} to {_type.Name}.{member.Property.Name} of type {member.Type.Name}, which a route value cannot carry. Fix: use a string, number, Guid, date or enum property.");
+                }
+                else
+                {
+                    bound.Add(member);
+                }
+            }
+
+            return bound;
+        }
+
+        private void CheckQueryMembers(HashSet<RequestMember> bound, string method, string where)
         {
             foreach (var member in shape.Members)
             {
@@ -233,56 +301,43 @@ internal static partial class CatalogBuilder
 
                 if (!member.IsSimple)
                 {
-                    errors.Add($"{name}: {where} would need a request body for {type.Name}.{member.Property.Name} ({member.Type.Name}), and {route.Method} has none. Fix: make it a simple query value, or expose the request with POST/PUT/PATCH.");
+                    Add("HYB013", $"{_name}: {where} would need a request body for {_type.Name}.{member.Property.Name} ({member.Type.Name}), and {method} has none. Fix: make it a simple query value, or expose the request with POST/PUT/PATCH.");
                 }
                 else if (!member.CanWrite)
                 {
-                    errors.Add($"{name}: {where} binds the query parameter '{member.JsonName}' to {type.Name}.{member.Property.Name}, which has no public setter. Fix: give it a setter or 'init', or use a positional record.");
+                    Add("HYB014", $"{_name}: {where} binds the query parameter '{member.JsonName}' to {_type.Name}.{member.Property.Name}, which has no public setter. Fix: give it a setter or 'init', or use a positional record.");
                 }
             }
         }
 
-        var isUnit = response == typeof(MediatR.Unit);
-        var status = route.StatusCode != 0 ? route.StatusCode : isUnit ? 204 : route.Method == "POST" ? 201 : 200;
-        if (status is < 200 or > 299)
+        private void CheckLocation(Type response, string location, int status, string where)
         {
-            errors.Add($"{name}: {where} declares the success status {status}. Fix: use a 2xx status; failures are signalled with Hybrid's exceptions.");
-        }
-        else if (isUnit && status != 204 && status != 202)
-        {
-            errors.Add($"{name}: {where} returns nothing (Unit) but declares the status {status}, which needs a body. Fix: use 204 (or 202), or return a value.");
-        }
-
-        if (route.Location is not null && status != 201)
-        {
-            errors.Add($"{name}: {where} declares a Location template but answers {status}. Fix: Location goes with 201.");
-        }
-        else if (route.Location is not null)
-        {
-            var responseShape = RequestShape.For(response, shape.Json);
-            foreach (Match placeholder in Placeholder().Matches(route.Location))
+            if (status != 201)
             {
-                var field = placeholder.Value.Trim('{', '}');
-                if (responseShape.Find(field) is null && shape.Find(field) is null)
+                Add("HYB017", $"{_name}: {where} declares a Location template but answers {status}. Fix: Location goes with 201.");
+                return;
+            }
+
+            RoutePattern pattern;
+            try
+            {
+                pattern = RouteTemplates.Parse(location);
+            }
+            catch (RoutePatternException e)
+            {
+                Add("HYB018", $"{_name}: {where} has the Location template '{location}', which is not a valid template ({e.Message}). Fix: correct it.");
+                return;
+            }
+
+            var responseShape = RequestShape.For(response, shape.Json);
+            foreach (var parameter in pattern.Parameters)
+            {
+                if (responseShape.Find(parameter.Name) is null && shape.Find(parameter.Name) is null)
                 {
-                    errors.Add($"{name}: {where} has the Location placeholder {placeholder.Value}, which names no property of {response.Name} or {type.Name}. Fix: name a property of the response (e.g. its id) or of the request.");
+                    Add("HYB018", $"{_name}: {where} has the Location placeholder {{{parameter.Name}}}, which names no property of {response.Name} or {_type.Name}. Fix: name a property of the response (e.g. its id) or of the request.");
                 }
             }
         }
-
-        var key = $"{route.Method} v{route.Version}/{Placeholder().Replace(template, "{}")}";
-        if (routeKeys.TryGetValue(key, out var owner) && owner != type)
-        {
-            errors.Add($"{name}: {where} duplicates the route of {Name(owner)} ({route.Method} v{route.Version}/{template}). Fix: change one template, method or version.");
-        }
-        else if (!routeKeys.TryAdd(key, type))
-        {
-            errors.Add($"{name}: {where} is declared twice. Fix: remove one declaration.");
-        }
-
-        return errors.Count > before
-            ? null
-            : new RestRoute(route.Method, template, route.Version, status, route.Location?.Trim('/'), route.Summary);
     }
 
     private static string Name(Type type) => type.FullName ?? type.Name;

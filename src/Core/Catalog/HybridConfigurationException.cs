@@ -2,25 +2,25 @@ namespace Hybrid;
 
 /// <summary>
 /// Thrown at start-up when the operation catalog is inconsistent. The message lists every problem
-/// found, each naming the type and the fix.
+/// found, each with its stable id, naming the type and the fix.
 /// </summary>
 public sealed class HybridConfigurationException : InvalidOperationException
 {
     /// <summary>Creates the exception from the problems found.</summary>
-    /// <param name="errors">One sentence per problem.</param>
-    public HybridConfigurationException(IReadOnlyList<string> errors)
+    /// <param name="errors">The problems, one each.</param>
+    public HybridConfigurationException(IReadOnlyList<HybridConfigurationError> errors)
         : base(Format(errors)) => Errors = errors;
 
     /// <summary>Creates the exception with a single problem.</summary>
     /// <param name="message">The problem.</param>
     public HybridConfigurationException(string message)
-        : base(message) => Errors = [message];
+        : base(message) => Errors = [new HybridConfigurationError("HYB000", message)];
 
     /// <summary>Creates the exception with a single problem and its cause.</summary>
     /// <param name="message">The problem.</param>
     /// <param name="innerException">The cause.</param>
     public HybridConfigurationException(string message, Exception innerException)
-        : base(message, innerException) => Errors = [message];
+        : base(message, innerException) => Errors = [new HybridConfigurationError("HYB000", message)];
 
     /// <summary>Creates the exception with no detail.</summary>
     public HybridConfigurationException()
@@ -28,10 +28,10 @@ public sealed class HybridConfigurationException : InvalidOperationException
     {
     }
 
-    /// <summary>Every problem found, one sentence each.</summary>
-    public IReadOnlyList<string> Errors { get; }
+    /// <summary>Every problem found, each with its id.</summary>
+    public IReadOnlyList<HybridConfigurationError> Errors { get; }
 
-    private static string Format(IReadOnlyList<string> errors) =>
+    private static string Format(IReadOnlyList<HybridConfigurationError> errors) =>
         $"Hybrid found {errors.Count} problem(s) in its operation catalog:" + Environment.NewLine +
         string.Join(Environment.NewLine, errors.Select(e => "  - " + e));
 }

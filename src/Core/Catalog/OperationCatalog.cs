@@ -20,6 +20,7 @@ public sealed class OperationCatalog
             .Where(o => o.ActionId is not null)
             .ToFrozenDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
         _shapes = shapes.ToFrozenDictionary();
+        Validators = new Validators(json);
         Versions = [.. operations.SelectMany(o => o.Routes).Select(r => r.Version).Distinct().Order()];
     }
 
@@ -30,6 +31,8 @@ public sealed class OperationCatalog
     public IReadOnlyList<int> Versions { get; }
 
     internal JsonSerializerOptions Json { get; }
+
+    internal Validators Validators { get; }
 
     /// <summary>Finds the operation exposed under an action id (ignoring case).</summary>
     /// <param name="actionId">The action id.</param>

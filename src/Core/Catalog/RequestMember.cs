@@ -17,6 +17,11 @@ internal sealed class RequestMember(PropertyInfo property, string jsonName)
     /// <summary>True when a single string (a route value, a query value, a form field) can carry the value.</summary>
     public bool IsSimple { get; } = SimpleTypes.IsSimple(property.PropertyType);
 
+    /// <summary>True when JSON must name the member: C# <c>required</c> or <c>[JsonRequired]</c>.</summary>
+    public bool IsRequiredInJson { get; } =
+        property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true) ||
+        property.IsDefined(typeof(System.Text.Json.Serialization.JsonRequiredAttribute), inherit: true);
+
     public bool Matches(string name) =>
         string.Equals(name, JsonName, StringComparison.OrdinalIgnoreCase) ||
         string.Equals(name, Property.Name, StringComparison.OrdinalIgnoreCase);

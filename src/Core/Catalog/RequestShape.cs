@@ -33,6 +33,19 @@ internal sealed class RequestShape
         return null;
     }
 
+    /// <summary>True when the app's serializer knows the derived types of <paramref name="type"/> ([JsonPolymorphic]).</summary>
+    public bool IsPolymorphic(Type type)
+    {
+        try
+        {
+            return Json.GetTypeInfo(type).PolymorphismOptions is not null;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+    }
+
     public static RequestShape For(Type type, JsonSerializerOptions json)
     {
         // Keyed by the property's definition, not its PropertyInfo: System.Text.Json reflects an

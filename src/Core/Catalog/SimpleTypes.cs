@@ -21,4 +21,7 @@ internal static class SimpleTypes
 
         return false;
     }
+
+    /// <summary>True for collection and dictionary types, interfaces included, which System.Text.Json creates itself.</summary>
+    public static bool IsCollection(Type type) => type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
 }

@@ -1,12 +1,21 @@
 namespace Hybrid;
 
 /// <summary>
-/// One exposed request type: its handler's response type and how each door exposes it.
-/// Endpoints of both doors carry their operation as metadata.
+/// One exposed request type: its handler's response type, how each door exposes it, and the
+/// endpoint metadata every endpoint of it carries. Endpoints of both doors carry their operation
+/// as metadata.
 /// </summary>
 public sealed class HybridOperation
 {
-    internal HybridOperation(Type requestType, Type responseType, Type handlerType, string? actionId, string? summary, IReadOnlyList<RestRoute> routes)
+    internal HybridOperation(
+        Type requestType,
+        Type responseType,
+        Type handlerType,
+        string? actionId,
+        string? summary,
+        IReadOnlyList<RestRoute> routes,
+        IReadOnlyList<object> metadata,
+        OperationConventions conventions)
     {
         RequestType = requestType;
         ResponseType = responseType;
@@ -14,6 +23,8 @@ public sealed class HybridOperation
         ActionId = actionId;
         Summary = summary;
         Routes = routes;
+        Metadata = metadata;
+        Conventions = conventions;
     }
 
     /// <summary>The MediatR request type.</summary>
@@ -34,8 +45,17 @@ public sealed class HybridOperation
     /// <summary>The REST routes, empty when the operation is not on the REST door.</summary>
     public IReadOnlyList<RestRoute> Routes { get; }
 
+    /// <summary>
+    /// The endpoint metadata declared by attributes on the request type, then on its handler
+    /// (<c>[Authorize]</c>, <c>[EnableRateLimiting]</c>, <c>[RequestSizeLimit]</c>, <c>[Tags]</c>...):
+    /// every endpoint of the operation, on every door, carries it, in this order.
+    /// </summary>
+    public IReadOnlyList<object> Metadata { get; }
+
     /// <summary>True when the handler returns <see cref="MediatR.Unit"/> (answered with 204).</summary>
     public bool ReturnsNothing => ResponseType == typeof(MediatR.Unit);
+
+    internal OperationConventions Conventions { get; }
 
     /// <inheritdoc />
     public override string ToString() => RequestType.FullName ?? RequestType.Name;

@@ -1,15 +1,45 @@
+using Microsoft.AspNetCore.Builder;
+
 namespace Hybrid;
 
 /// <summary>
 /// Declares in code, at start-up, how one request type is exposed. It produces the same operation
-/// model as the attributes and adds to them.
+/// model as the attributes and adds to them. As an <see cref="IEndpointConventionBuilder"/>, it
+/// takes endpoint conventions for every endpoint of the operation on both doors
+/// (<c>op.RequireAuthorization("editors")</c>); <see cref="Action"/> and <see cref="Rest"/> take
+/// them for one door.
 /// </summary>
 /// <typeparam name="TRequest">The MediatR request type.</typeparam>
-public sealed class OperationBuilder<TRequest>
+public sealed class OperationBuilder<TRequest> : IEndpointConventionBuilder
 {
-    internal OperationBuilder(OperationDeclaration declaration) => Declaration = declaration;
+    private readonly DoorConventionBuilder _all;
+
+    internal OperationBuilder(OperationDeclaration declaration)
+    {
+        Declaration = declaration;
+        _all = declaration.Conventions.Builder(door: null);
+    }
 
     internal OperationDeclaration Declaration { get; }
+
+    /// <summary>
+    /// Conventions for the operation's action endpoint only, e.g.
+    /// <c>op.Action().WithMetadata(new RequestSizeLimitAttribute(10_000))</c>. It does not expose the
+    /// operation as an action (see <see cref="AsAction"/>); conventions for a door the operation is
+    /// not on stop the app at start-up (HYB022).
+    /// </summary>
+    /// <returns>A convention builder for the action endpoint.</returns>
+    public DoorConventionBuilder Action() => Declaration.Conventions.Builder(HybridDoors.Action);
+
+    /// <summary>Conventions for the operation's REST endpoints only (every route and version).</summary>
+    /// <returns>A convention builder for the REST endpoints.</returns>
+    public DoorConventionBuilder Rest() => Declaration.Conventions.Builder(HybridDoors.Rest);
+
+    /// <inheritdoc />
+    public void Add(System.Action<EndpointBuilder> convention) => _all.Add(convention);
+
+    /// <inheritdoc />
+    public void Finally(System.Action<EndpointBuilder> finallyConvention) => _all.Finally(finallyConvention);
 
     /// <summary>Exposes the request on the action door.</summary>
     /// <param name="id">The action id; <see langword="null"/> for the request type's name.</param>

@@ -12,4 +12,16 @@ internal sealed class OperationDeclaration(Type requestType)
     public string? Summary { get; set; }
 
     public List<RouteDeclaration> Routes { get; } = [];
+
+    public OperationConventions Conventions { get; } = new();
+
+    /// <summary>Adds what code declared to what the attributes declared; code wins where both name one value.</summary>
+    public void Merge(OperationDeclaration code)
+    {
+        IsAction |= code.IsAction;
+        ActionId = code.ActionId ?? ActionId;
+        Summary = code.Summary ?? Summary;
+        Routes.AddRange(code.Routes);
+        Conventions.AddRange(code.Conventions);
+    }
 }

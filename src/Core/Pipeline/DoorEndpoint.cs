@@ -1,17 +1,20 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hybrid;
 
 /// <summary>
-/// What every door's endpoint for one operation holds, prepared at start-up: the typed invoker,
-/// the app's JSON metadata for the request and response, and the rejection path. A door derives
-/// from it and translates HTTP in and out; its <see cref="HandleAsync"/> is the endpoint's
-/// precompiled <see cref="RequestDelegate"/>.
+/// What every door's endpoint for one operation holds and does. <see cref="HandleAsync"/> is the
+/// endpoint's precompiled <see cref="RequestDelegate"/> and always runs the same three steps: the
+/// door binds (a request or a problem), the shared pipeline runs, the door's one responder writes
+/// the answer. Telemetry and the last-resort 500 live here, once for both doors.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
@@ -19,18 +22,40 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     where TRequest : class, IRequest<TResponse>
 {
     private readonly ILogger _logger;
-    private readonly string _door;
+    private readonly HybridMetrics _metrics;
+    private readonly string _activityName;
+    private readonly TagList _tags;
 
-    protected DoorEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, string door)
+    protected DoorEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, string door, long defaultBodyLimit)
     {
         var loggers = services.GetRequiredService<ILoggerFactory>();
+        Operation = operation;
+        Door = door;
+        Json = catalog.Json;
         Shape = catalog.ShapeOf(operation);
-        Invoker = new OperationInvoker<TRequest, TResponse>(operation, Shape, loggers);
+        Invoker = new OperationInvoker<TRequest, TResponse>(catalog.Validators, services.GetRequiredService<IRequestDispatcher>(), loggers.CreateLogger("Hybrid.Pipeline"));
         RequestInfo = (JsonTypeInfo<TRequest>)catalog.Json.GetTypeInfo(typeof(TRequest));
         ResponseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
+        BodyLimit = defaultBodyLimit;
+        DefaultBodyLimit = defaultBodyLimit;
         _logger = loggers.CreateLogger("Hybrid.Doors");
-        _door = door;
+        _metrics = services.GetRequiredService<HybridMetrics>();
+        _activityName = "Hybrid " + door + " " + typeof(TRequest).Name;
+        _tags = new TagList
+        {
+            { HybridTelemetry.OperationTag, typeof(TRequest).Name },
+            { HybridTelemetry.DoorTag, door },
+        };
     }
+
+    public HybridOperation Operation { get; }
+
+    public string Door { get; }
+
+    /// <summary>The endpoint's final metadata, once <see cref="Configure"/> ran.</summary>
+    public IReadOnlyList<object> Metadata { get; private set; } = [];
+
+    protected JsonSerializerOptions Json { get; }
 
     protected RequestShape Shape { get; }
 
@@ -40,15 +65,100 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
 
     protected JsonTypeInfo<TResponse> ResponseInfo { get; }
 
-    protected string Door => _door;
+    /// <summary>The largest body this endpoint reads, or null for no limit: the operation's metadata, else the door's default.</summary>
+    protected long? BodyLimit { get; private set; }
 
-    public abstract Task HandleAsync(HttpContext context);
+    private long DefaultBodyLimit { get; }
 
-    /// <summary>Refuses a request before the handler, with a problem; logged at debug level only, since clients control it.</summary>
-    protected Task RejectAsync(HttpContext context, OperationProblem problem)
+    /// <summary>
+    /// Reads the per-operation settings from the endpoint's final metadata (attributes, code
+    /// conventions, the app's conventions on the door): the one place where a door learns them.
+    /// </summary>
+    public virtual void Configure(IReadOnlyList<object> metadata)
     {
-        Log.Rejected(_logger, _door, problem.Status, problem.Code);
-        return ProblemWriter.WriteAsync(context, problem);
+        Metadata = metadata;
+        BodyLimit = LastOf<IRequestSizeLimitMetadata>(metadata) is { } limit ? limit.MaxRequestBodySize : DefaultBodyLimit;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = HybridTelemetry.Source.StartActivity(_activityName, ActivityKind.Internal);
+        activity?.SetTag(HybridTelemetry.OperationTag, typeof(TRequest).Name);
+        activity?.SetTag(HybridTelemetry.DoorTag, Door);
+        string? errorType = null;
+        try
+        {
+            var bound = await BindAsync(context).ConfigureAwait(false);
+            Outcome<TResponse> outcome;
+            if (bound.Problem is not null)
+            {
+                Log.Rejected(_logger, Door, bound.Problem.Status, bound.Problem.Code);
+                outcome = Outcome<TResponse>.Failure(bound.Problem);
+            }
+            else
+            {
+                outcome = await Invoker.InvokeAsync(bound.Request!, context).ConfigureAwait(false);
+            }
+
+            errorType = outcome.ErrorType;
+            if (outcome.Problem is { } problem)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, problem.Code);
+                activity?.SetTag(HybridTelemetry.ErrorTypeTag, errorType);
+            }
+
+            await RespondAsync(context, bound, outcome).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            errorType = "canceled";
+        }
+        catch (Exception e)
+        {
+            // A fault in binding or writing (never in the handler: the invoker catches those). The
+            // client learns a trace id only.
+            errorType = e.GetType().FullName;
+            activity?.AddException(e);
+            activity?.SetStatus(ActivityStatusCode.Error, ProblemCodes.InternalError);
+            Log.UnexpectedFailure(_logger, e, typeof(TRequest).Name, Activity.Current?.Id ?? context.TraceIdentifier);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await ProblemWriter.WriteAsync(context, OperationProblem.Internal()).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (_metrics.RequestDuration.Enabled)
+            {
+                var tags = _tags;
+                if (errorType is not null)
+                {
+                    tags.Add(HybridTelemetry.ErrorTypeTag, errorType);
+                }
+
+                _metrics.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            }
+        }
+    }
+
+    /// <summary>Reads the request: its arguments, or the problem that refuses it before the handler.</summary>
+    protected abstract ValueTask<Bound<TRequest>> BindAsync(HttpContext context);
+
+    /// <summary>The door's one responder: the only place that writes this endpoint's response.</summary>
+    protected abstract Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome);
+
+    /// <summary>Applies <see cref="BodyLimit"/> to the request; false when its declared length is already over it.</summary>
+    protected bool ApplyBodyLimit(HttpContext context)
+    {
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = BodyLimit;
+        }
+
+        return BodyLimit is not { } limit || context.Request.ContentLength is not { } length || length <= limit;
     }
 
     /// <summary>
@@ -59,15 +169,25 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         exception is JsonException or BadHttpRequestException or InvalidDataException ||
         (exception is IOException && !context.RequestAborted.IsCancellationRequested);
 
-    /// <summary>The problem for a body over the endpoint's limit.</summary>
-    protected static OperationProblem PayloadTooLarge() =>
-        OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.");
-
     /// <summary>The problem for an exception <see cref="IsUnreadableBody"/> accepted.</summary>
-    protected static OperationProblem UnreadableBody(Exception exception) => exception switch
+    protected OperationProblem UnreadableBody(Exception exception) => exception switch
     {
-        JsonException json => OperationProblem.InvalidJson(json.Path),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => PayloadTooLarge(),
+        JsonException json => JsonBodyErrors.ToProblem(json, Shape),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => OperationProblem.PayloadTooLarge(),
         _ => OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read."),
     };
+
+    private static T? LastOf<T>(IReadOnlyList<object> metadata)
+        where T : class
+    {
+        for (var i = metadata.Count - 1; i >= 0; i--)
+        {
+            if (metadata[i] is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 }

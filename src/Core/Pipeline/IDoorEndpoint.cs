@@ -5,6 +5,15 @@ namespace Hybrid;
 /// <summary>A door's endpoint for one operation, seen without its type arguments when it is mapped.</summary>
 internal interface IDoorEndpoint
 {
+    /// <summary>The operation the endpoint runs.</summary>
+    HybridOperation Operation { get; }
+
+    /// <summary>The endpoint's final metadata, once <see cref="Configure"/> ran.</summary>
+    IReadOnlyList<object> Metadata { get; }
+
     /// <summary>The endpoint's precompiled <see cref="RequestDelegate"/>.</summary>
     Task HandleAsync(HttpContext context);
+
+    /// <summary>Reads the per-operation settings from the endpoint's final metadata; called once the endpoint is built.</summary>
+    void Configure(IReadOnlyList<object> metadata);
 }

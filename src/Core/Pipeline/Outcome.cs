@@ -4,17 +4,21 @@ namespace Hybrid;
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
 internal readonly struct Outcome<TResponse>
 {
-    private Outcome(TResponse? value, OperationProblem? problem)
+    private Outcome(TResponse? value, OperationProblem? problem, string? errorType)
     {
         Value = value;
         Problem = problem;
+        ErrorType = errorType;
     }
 
     public TResponse? Value { get; }
 
     public OperationProblem? Problem { get; }
 
-    public static Outcome<TResponse> Success(TResponse value) => new(value, null);
+    /// <summary>OpenTelemetry's <c>error.type</c>: the problem's code, or the unexpected exception's type.</summary>
+    public string? ErrorType { get; }
 
-    public static Outcome<TResponse> Failure(OperationProblem problem) => new(default, problem);
+    public static Outcome<TResponse> Success(TResponse value) => new(value, null, null);
+
+    public static Outcome<TResponse> Failure(OperationProblem problem, string? errorType = null) => new(default, problem, errorType ?? problem.Code);
 }

@@ -35,6 +35,12 @@ internal sealed class OperationProblem
             ? "The request body is not valid JSON for this operation."
             : $"The request body is not valid JSON for this operation at '{path}'.", null);
 
+    public static OperationProblem PayloadTooLarge() =>
+        new(413, ProblemCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.", null);
+
+    public static OperationProblem UnsupportedMediaType(string detail) =>
+        new(415, ProblemCodes.UnsupportedMediaType, detail, null);
+
     public static OperationProblem Internal() =>
         new(500, ProblemCodes.InternalError, "An unexpected error occurred. Quote the trace id when reporting it.", null);
 

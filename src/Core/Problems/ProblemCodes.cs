@@ -18,10 +18,13 @@ public static class ProblemCodes
     /// <summary>400: the antiforgery token is missing or wrong.</summary>
     public const string AntiforgeryFailed = "antiforgery_failed";
 
+    /// <summary>401: the endpoint needs a credential the request did not carry (or one it does not accept).</summary>
+    public const string Unauthorized = "unauthorized";
+
     /// <summary>403: the request came from another site (Origin / Sec-Fetch-Site).</summary>
     public const string CrossSiteRequest = "cross_site_request";
 
-    /// <summary>403: the handler refused the operation.</summary>
+    /// <summary>403: the caller may not do this (the handler or an authorization policy refused).</summary>
     public const string Forbidden = "forbidden";
 
     /// <summary>404: the handler found nothing.</summary>

@@ -25,13 +25,14 @@ internal static class Catalogs
         return build.Should().ThrowExactly<HybridConfigurationException>().Which;
     }
 
-    /// <summary>Asserts that exactly one problem was found, naming the type and the fix; returns it.</summary>
-    public static string SingleError(this HybridConfigurationException exception, Type named)
+    /// <summary>Asserts that exactly one problem was found, with the given stable id, naming the type and a fix; returns its message.</summary>
+    public static string SingleError(this HybridConfigurationException exception, Type named, string id)
     {
         exception.Errors.Should().ContainSingle();
         var error = exception.Errors[0];
-        error.Should().Contain(named.FullName!).And.Contain("Fix:");
-        exception.Message.Should().Contain(error);
-        return error;
+        error.Id.Should().Be(id);
+        error.Message.Should().Contain(named.FullName!).And.Contain("Fix:");
+        exception.Message.Should().Contain(error.ToString());
+        return error.Message;
     }
 }

@@ -48,8 +48,10 @@ internal sealed class PipelineHost : IAsyncDisposable
     public async Task<Outcome<TResponse>> InvokeAsync<TRequest, TResponse>(TRequest request, CancellationToken aborted = default)
         where TRequest : class, IRequest<TResponse>
     {
-        var operation = Catalog.Operations.Single(o => o.RequestType == typeof(TRequest));
-        var invoker = new OperationInvoker<TRequest, TResponse>(operation, Catalog.ShapeOf(operation), _services.GetRequiredService<ILoggerFactory>());
+        var invoker = new OperationInvoker<TRequest, TResponse>(
+            Catalog.Validators,
+            _services.GetRequiredService<IRequestDispatcher>(),
+            _services.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Pipeline"));
         await using var scope = _services.CreateAsyncScope();
         var context = new DefaultHttpContext
         {
@@ -57,7 +59,7 @@ internal sealed class PipelineHost : IAsyncDisposable
             TraceIdentifier = "trace-0001",
             RequestAborted = aborted,
         };
-        return await invoker.InvokeAsync(request, context, "test");
+        return await invoker.InvokeAsync(request, context);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

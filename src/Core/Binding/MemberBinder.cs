@@ -1,8 +1,9 @@
 using System.Reflection;
+using System.Text.Json;
 
-namespace Hybrid.Http;
+namespace Hybrid;
 
-/// <summary>Sets one request property from a route value or query string, typed, with no reflection per request.</summary>
+/// <summary>Sets one request property from a single string (route, query, header), typed, with no reflection per request.</summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 internal abstract class MemberBinder<TRequest>
 {
@@ -15,10 +16,13 @@ internal abstract class MemberBinder<TRequest>
     /// <summary>Parses and sets; false when the text is not a valid value of the property's type.</summary>
     public abstract bool TryBind(TRequest request, string text);
 
-    public static MemberBinder<TRequest> Create(RequestMember member)
+    /// <summary>The field error for a value that did not parse.</summary>
+    public string InvalidMessage => ValueParsers.InvalidMessage(Name, Member.Type);
+
+    public static MemberBinder<TRequest> Create(RequestMember member, JsonSerializerOptions json)
     {
         var type = typeof(MemberBinder<,>).MakeGenericType(typeof(TRequest), member.Type);
-        return (MemberBinder<TRequest>)Activator.CreateInstance(type, BindingFlags.Public | BindingFlags.Instance, null, [member], null)!;
+        return (MemberBinder<TRequest>)Activator.CreateInstance(type, BindingFlags.Public | BindingFlags.Instance, null, [member, json], null)!;
     }
 }
 
@@ -30,10 +34,10 @@ internal sealed class MemberBinder<TRequest, TValue> : MemberBinder<TRequest>
     private readonly TryParser<TValue> _parse;
     private readonly Action<TRequest, TValue> _set;
 
-    public MemberBinder(RequestMember member)
+    public MemberBinder(RequestMember member, JsonSerializerOptions json)
         : base(member)
     {
-        _parse = ValueParsers.For<TValue>();
+        _parse = ValueParsers.For<TValue>(json);
         _set = Accessors.Setter<TRequest, TValue>(member.Property);
     }
 

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hybrid;
+
+/// <summary>
+/// Maps one door endpoint of an operation, the same way on both doors: the door's own metadata
+/// first, then the operation's attribute metadata, then its code conventions (so each later layer
+/// wins), and last a convention that hands the final metadata to the endpoint, which reads its
+/// per-operation settings from it once.
+/// </summary>
+internal static class DoorMapping
+{
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder group, string pattern, string method, IDoorEndpoint endpoint, string door, RestRoute? route, params object[] doorMetadata)
+    {
+        var operation = endpoint.Operation;
+        var builder = group.MapMethods(pattern, [method], (RequestDelegate)endpoint.HandleAsync);
+        builder.WithMetadata(operation, new HybridEndpointMetadata(operation, door, route));
+        builder.WithMetadata(doorMetadata);
+        builder.WithMetadata([.. operation.Metadata]);
+        operation.Conventions.ApplyTo(builder, door);
+        builder.Finally(b => endpoint.Configure([.. b.Metadata]));
+        return builder;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Reflection;
+using Hybrid;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers Hybrid: MediatR, the handlers found, the operation catalog and what the doors need.
+/// It lives in this namespace, as <c>AddMediatR</c> and ASP.NET Core's own <c>Add...</c> methods do,
+/// so <c>Program.cs</c> needs no <c>using</c> for it.
+/// </summary>
+public static class HybridServiceCollectionExtensions
+{
+    /// <summary>Registers Hybrid and scans the given assemblies for MediatR handlers and exposed request types.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="assemblies">The assemblies holding handlers and request types.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddHybrid(this IServiceCollection services, params Assembly[] assemblies) =>
+        services.AddHybrid(assemblies, configure: null);
+
+    /// <summary>Registers Hybrid, scans the given assemblies, and configures it.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="assemblies">The assemblies holding handlers and request types.</param>
+    /// <param name="configure">Configures paths and limits, and declares exposure in code.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddHybrid(this IServiceCollection services, IEnumerable<Assembly> assemblies, Action<HybridOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(assemblies);
+        var scanned = assemblies.Distinct().ToArray();
+        if (scanned.Length == 0)
+        {
+            throw new ArgumentException("Name at least one assembly to scan, e.g. AddHybrid(typeof(Program).Assembly).", nameof(assemblies));
+        }
+
+        var first = !services.Any(d => d.ServiceType == typeof(ScannedHandlers));
+        services.AddOptions<HybridOptions>()
+            .Configure(options =>
+            {
+                foreach (var assembly in scanned)
+                {
+                    if (!options.ScannedAssemblies.Contains(assembly))
+                    {
+                        options.ScannedAssemblies.Add(assembly);
+                    }
+                }
+
+                configure?.Invoke(options);
+            })
+            .Validate(o => IsPath(o.ActionsPath) && IsPath(o.RestPrefix) && IsPath(o.DocumentsPath), "HybridOptions: ActionsPath, RestPrefix and DocumentsPath must start with '/' and must not end with '/'.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Title), "HybridOptions: Title must not be empty.")
+            .Validate(o => o.MaxActionBodySize > 0 && o.MaxRestBodySize > 0, "HybridOptions: MaxActionBodySize and MaxRestBodySize must be positive.")
+            .ValidateOnStart();
+
+        // MediatR 5's own DI package is not used: register its two services so an app's registration wins.
+        services.TryAddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.TryAddScoped<IMediator, Mediator>();
+        var handlers = HandlerScanner.Scan(scanned);
+        foreach (var handler in handlers)
+        {
+            services.TryAdd(ServiceDescriptor.Transient(handler.ServiceType, handler.ImplementationType));
+        }
+
+        services.AddSingleton(new ScannedHandlers(scanned, handlers));
+        services.TryAddSingleton<IRequestDispatcher, MediatRRequestDispatcher>();
+        services.TryAddSingleton(BuildCatalog);
+        services.TryAddSingleton<HybridMetrics>();
+        services.AddMetrics();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogStartupCheck>());
+        services.AddProblemDetails();
+        services.AddAntiforgery();
+        if (first)
+        {
+            AddProblemAnswersForAuthorization(services);
+        }
+
+        return services;
+    }
+
+    private static OperationCatalog BuildCatalog(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<HybridOptions>>().Value;
+        var json = provider.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+        // AddHybrid may run more than once; every scan it made is used, and handlers are scanned once per call.
+        var scans = provider.GetServices<ScannedHandlers>().ToList();
+        var found = scans.SelectMany(s => s.Handlers).Concat(HandlerScanner.Scan(options.Assemblies.Except(scans.SelectMany(s => s.Assemblies)))).ToList();
+        var catalog = CatalogBuilder.Build(options.Assemblies, found, options, json);
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Catalog");
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var actions = catalog.Operations.Count(o => o.ActionId is not null);
+            var routes = catalog.Operations.Sum(o => o.Routes.Count);
+            Log.CatalogBuilt(logger, catalog.Operations.Count, actions, routes);
+        }
+
+        return catalog;
+    }
+
+    /// <summary>
+    /// 401 and 403 answered by ASP.NET Core's authorization middleware for Hybrid's endpoints get a
+    /// problem body with a <c>code</c>, as every other refusal does. The app's own result handler,
+    /// when it registered one before <c>AddHybrid</c>, still decides; other endpoints are untouched.
+    /// </summary>
+    private static void AddProblemAnswersForAuthorization(IServiceCollection services)
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));
+        services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler>(provider => new HybridAuthorizationResultHandler(
+            existing is null || existing.ImplementationType == typeof(AuthorizationMiddlewareResultHandler)
+                ? new AuthorizationMiddlewareResultHandler()
+                : (IAuthorizationMiddlewareResultHandler)(existing.ImplementationInstance
+                    ?? existing.ImplementationFactory?.Invoke(provider)
+                    ?? ActivatorUtilities.CreateInstance(provider, existing.ImplementationType!)))));
+    }
+
+    private static bool IsPath(string? path) => path is { Length: > 1 } && path[0] == '/' && path[^1] != '/';
+}

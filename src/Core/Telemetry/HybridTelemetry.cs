@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Hybrid;
+
+/// <summary>
+/// Hybrid's tracing and metrics names, following OpenTelemetry's semantic conventions: one
+/// <see cref="ActivitySource"/> and one <see cref="System.Diagnostics.Metrics.Meter"/>, both named
+/// <c>Hybrid</c> and versioned with the assembly. Add them to your telemetry with
+/// <c>AddSource(HybridTelemetry.ActivitySourceName)</c> and <c>AddMeter(HybridTelemetry.MeterName)</c>.
+/// </summary>
+public static class HybridTelemetry
+{
+    /// <summary>The name of Hybrid's activity source.</summary>
+    public const string ActivitySourceName = "Hybrid";
+
+    /// <summary>The name of Hybrid's meter.</summary>
+    public const string MeterName = "Hybrid";
+
+    /// <summary>
+    /// The histogram of request durations through a door, in seconds, from the first byte Hybrid
+    /// reads to the last it writes: binding, validation, the handler and the response. Tagged with
+    /// <see cref="OperationTag"/>, <see cref="DoorTag"/> and, when the request failed, <see cref="ErrorTypeTag"/>.
+    /// </summary>
+    public const string RequestDurationInstrument = "hybrid.request.duration";
+
+    /// <summary>The tag naming the operation: its request type's name.</summary>
+    public const string OperationTag = "hybrid.operation";
+
+    /// <summary>The tag naming the door: <see cref="HybridDoors.Action"/> or <see cref="HybridDoors.Rest"/>.</summary>
+    public const string DoorTag = "hybrid.door";
+
+    /// <summary>
+    /// OpenTelemetry's <c>error.type</c>: the problem's <c>code</c> for an expected failure (e.g.
+    /// <c>validation_failed</c>), the exception's full type name for an unexpected one. Absent on success.
+    /// </summary>
+    public const string ErrorTypeTag = "error.type";
+
+    /// <summary>The tag carrying the problem's HTTP status when the request failed.</summary>
+    public const string StatusTag = "http.response.status_code";
+
+    internal static string Version { get; } = typeof(HybridTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    internal static ActivitySource Source { get; } = new(ActivitySourceName, Version);
+}
