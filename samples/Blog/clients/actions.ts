@@ -54,7 +54,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid, or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
@@ -78,7 +78,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are larger than actions accept.", status, _responseText, _headers, result413);
+            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -134,7 +134,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid, or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
@@ -158,7 +158,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are larger than actions accept.", status, _responseText, _headers, result413);
+            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -217,7 +217,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid, or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
@@ -241,7 +241,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are larger than actions accept.", status, _responseText, _headers, result413);
+            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -300,7 +300,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid, or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
@@ -324,7 +324,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are larger than actions accept.", status, _responseText, _headers, result413);
+            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
@@ -383,7 +383,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid, or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
@@ -407,7 +407,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are larger than actions accept.", status, _responseText, _headers, result413);
+            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {

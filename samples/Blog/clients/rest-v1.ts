@@ -153,7 +153,7 @@ export class BlogApiV1Client {
             return response.text().then((_responseText) => {
             let result413: any = null;
             result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is too large.", status, _responseText, _headers, result413);
+            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
