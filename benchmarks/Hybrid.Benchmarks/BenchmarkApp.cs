@@ -1,5 +1,4 @@
 using Hybrid.Actions;
-using Hybrid.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,6 @@ using Namotion.Reflection;
 using NJsonSchema;
 using NJsonSchema.Generation;
 using NSwag;
-using NSwag.Generation;
 
 namespace Hybrid;
 
