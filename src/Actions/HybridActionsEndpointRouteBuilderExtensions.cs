@@ -45,8 +45,8 @@ public static class HybridActionsEndpointRouteBuilderExtensions
                 continue;
             }
 
-            var endpointType = typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType);
-            var endpoint = (IDoorEndpoint)Activator.CreateInstance(endpointType, operation, catalog, services, options.MaxActionBodySize)!;
+            var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
+                typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), operation, catalog, services, options.MaxActionBodySize)!);
             var builder = DoorMapping.Map(
                 group,
                 "/" + operation.ActionId,

@@ -40,8 +40,8 @@ public static class HybridRestEndpointRouteBuilderExtensions
         {
             foreach (var route in operation.Routes)
             {
-                var endpointType = typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType);
-                var endpoint = (IDoorEndpoint)Activator.CreateInstance(endpointType, operation, route, catalog, services, options.RestPrefix + "/" + route.DocumentName, options.MaxRestBodySize)!;
+                var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
+                    typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), operation, route, catalog, services, options.RestPrefix + "/" + route.DocumentName, options.MaxRestBodySize)!);
                 var builder = DoorMapping.Map(
                     group,
                     "/" + route.DocumentName + "/" + route.Template,
