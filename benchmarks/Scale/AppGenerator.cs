@@ -24,8 +24,9 @@ internal static class AppGenerator
     private const int BaselineChunk = 50;
 
     /// <summary>
-    /// The first line the generated apps print to stderr once Kestrel has started: where start-up
-    /// time went, in milliseconds, plus the UTC ticks at which Main began.
+    /// The first line the generated apps print to stderr once Kestrel has started: for each start-up
+    /// phase <c>name=ms:jitMs:methodsJitted:allocatedMB</c>, first the UTC ticks at which Main began
+    /// with the runtime's counters at that moment.
     /// </summary>
     public const string PhasesMarker = "SCALE-PHASES";
 
@@ -163,11 +164,19 @@ internal static class AppGenerator
     }
 
     private const string PhaseHelpers = """
+        /// <summary>
+        /// Start-up phases: wall time of each, and what the runtime's own counters say happened in it:
+        /// JIT time and methods compiled (all threads, so background tier-up counts too) and bytes allocated.
+        /// </summary>
         internal static class Phases
         {
             private static readonly long MainTicks = DateTime.UtcNow.Ticks;
             private static long last = System.Diagnostics.Stopwatch.GetTimestamp();
-            private static readonly System.Text.StringBuilder Line = new(FormattableString.Invariant($"SCALE-PHASES mainUtcTicks={MainTicks}"));
+            private static TimeSpan lastJit = System.Runtime.JitInfo.GetCompilationTime();
+            private static long lastMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+            private static long lastAllocated = GC.GetTotalAllocatedBytes();
+            private static readonly System.Text.StringBuilder Line = new(FormattableString.Invariant(
+                $"SCALE-PHASES mainUtcTicks={MainTicks}:{lastJit.TotalMilliseconds:0.0}:{lastMethods}:{lastAllocated / 1048576.0:0.00}"));
 
             // An explicit static constructor: the fields above are set at the first call (Main's first line), not earlier.
             static Phases() { }
@@ -177,9 +186,16 @@ internal static class AppGenerator
             public static void Lap(string name)
             {
                 var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                var jit = System.Runtime.JitInfo.GetCompilationTime();
+                var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+                var allocated = GC.GetTotalAllocatedBytes();
                 var ms = System.Diagnostics.Stopwatch.GetElapsedTime(last, now).TotalMilliseconds;
-                last = now;
-                Line.Append(FormattableString.Invariant($" {name}={ms:0.0}"));
+                Line.Append(FormattableString.Invariant(
+                    $" {name}={ms:0.0}:{(jit - lastJit).TotalMilliseconds:0.0}:{methods - lastMethods}:{(allocated - lastAllocated) / 1048576.0:0.00}"));
+                last = System.Diagnostics.Stopwatch.GetTimestamp();
+                lastJit = jit;
+                lastMethods = methods;
+                lastAllocated = allocated;
             }
 
             public static void Print() => Console.Error.WriteLine(Line.ToString());

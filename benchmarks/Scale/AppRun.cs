@@ -40,7 +40,13 @@ internal sealed record RunMeasure
 
     /// <summary>The app's own phase times (ms) from its stderr; <c>spawnToMain</c> is computed here from its UTC clock.</summary>
     public required IReadOnlyDictionary<string, double> Phases { get; init; }
+
+    /// <summary>The runtime's counters over each phase (for <c>spawnToMain</c>: everything before Main).</summary>
+    public IReadOnlyDictionary<string, PhaseCounters> Counters { get; init; } = new Dictionary<string, PhaseCounters>();
 }
+
+/// <summary>What the runtime counted during one start-up phase: JIT time and methods (all threads) and bytes allocated.</summary>
+internal sealed record PhaseCounters(double JitMs, double JitMethods, double AllocatedMb);
 
 /// <summary>Starts a built app as a fresh process on a free loopback port, measures its cold start, and kills it.</summary>
 internal static class AppRun
@@ -144,7 +150,7 @@ internal static class AppRun
             }
 
             var peak = ReadStatusMb(process.Id, "VmHWM");
-            var phases = await ReadPhasesAsync(phasesLine.Task, spawnUtcTicks);
+            var (phases, counters) = await ReadPhasesAsync(phasesLine.Task, spawnUtcTicks);
             return new RunMeasure
             {
                 App = app,
@@ -159,6 +165,7 @@ internal static class AppRun
                 RssAfterDocumentsMb = rssDocuments,
                 PeakRssMb = peak,
                 Phases = phases,
+                Counters = counters,
             };
         }
         finally
@@ -187,32 +194,40 @@ internal static class AppRun
         }
     }
 
-    private static async Task<IReadOnlyDictionary<string, double>> ReadPhasesAsync(Task<string> line, long spawnUtcTicks)
+    private static async Task<(Dictionary<string, double> Phases, Dictionary<string, PhaseCounters> Counters)> ReadPhasesAsync(Task<string> line, long spawnUtcTicks)
     {
         // Printed on ApplicationStarted, which may trail the first response by a moment.
         var phases = new Dictionary<string, double>(StringComparer.Ordinal);
+        var counters = new Dictionary<string, PhaseCounters>(StringComparer.Ordinal);
         if (await Task.WhenAny(line, Task.Delay(TimeSpan.FromSeconds(5))) != line)
         {
-            return phases;
+            return (phases, counters);
         }
 
+        // " name=ms:jitMs:methods:allocatedMB", the first one "mainUtcTicks=ticks:..." (see AppGenerator.PhasesMarker).
         foreach (var pair in (await line).Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1))
         {
             var parts = pair.Split('=', 2);
-            if (parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (parts.Length != 2)
             {
-                if (parts[0] == "mainUtcTicks")
-                {
-                    phases["spawnToMain"] = TimeSpan.FromTicks((long)value - spawnUtcTicks).TotalMilliseconds;
-                }
-                else
-                {
-                    phases[parts[0]] = value;
-                }
+                continue;
+            }
+
+            var numbers = parts[1].Split(':').Select(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+            if (numbers.Length == 0 || double.IsNaN(numbers[0]))
+            {
+                continue;
+            }
+
+            var name = parts[0] == "mainUtcTicks" ? "spawnToMain" : parts[0];
+            phases[name] = name == "spawnToMain" ? TimeSpan.FromTicks((long)numbers[0] - spawnUtcTicks).TotalMilliseconds : numbers[0];
+            if (numbers.Length == 4)
+            {
+                counters[name] = new PhaseCounters(numbers[1], numbers[2], numbers[3]);
             }
         }
 
-        return phases;
+        return (phases, counters);
     }
 
     private static void Collect(StringBuilder output, string? line, TaskCompletionSource<string> phasesLine)

@@ -10,15 +10,15 @@ internal static class Report
 
     private static readonly (string Key, string Label)[] PhaseRows =
     [
-        ("spawnToMain", "… spawn → Main (muxer, runtime, host)"),
-        ("createBuilder", "… `WebApplication.CreateBuilder`"),
-        ("addHybrid", "… `AddHybrid` (handler scan)"),
-        ("build", "… `builder.Build()`"),
-        ("catalog", "… operation catalog build (resolved before mapping)"),
-        ("mapHybridActions", "… `MapHybridActions`"),
-        ("mapHybridRest", "… `MapHybridRest`"),
-        ("mapBaseline", "… hand mapping (`MapGet`/`MapPost` × N)"),
-        ("runToStarted", "… `app.Run` → started (Kestrel listening)"),
+        ("spawnToMain", "spawn → Main (muxer, runtime, host; counters: all before Main)"),
+        ("createBuilder", "`WebApplication.CreateBuilder`"),
+        ("addHybrid", "`AddHybrid` (handler scan)"),
+        ("build", "`builder.Build()`"),
+        ("catalog", "operation catalog build (resolved before mapping)"),
+        ("mapHybridActions", "`MapHybridActions`"),
+        ("mapHybridRest", "`MapHybridRest`"),
+        ("mapBaseline", "hand mapping (`MapGet`/`MapPost` × N)"),
+        ("runToStarted", "`app.Run` → started (Kestrel listening)"),
     ];
 
     public static string Size(SizeResult r)
@@ -31,18 +31,7 @@ internal static class Report
 
         var hFirst = Median(r.Hybrid, m => m.FirstResponseMs);
         var bFirst = Median(r.Baseline, m => m.FirstResponseMs);
-        Row(s, "process start → first response (ms)", hFirst, bFirst);
-        foreach (var (key, label) in PhaseRows)
-        {
-            var h = MedianPhase(r.Hybrid, key);
-            var b = MedianPhase(r.Baseline, key);
-            if (h is not null || b is not null)
-            {
-                Row(s, label, h, b);
-            }
-        }
-
-        Row(s, "… started → first response (first request: routing, JIT, JSON)", Remainder(r.Hybrid), Remainder(r.Baseline));
+        Row(s, "process start → first response (ms; phases below)", hFirst, bFirst);
         Row(s, "first GET, send → body (ms)", Median(r.Hybrid, m => m.FirstGet.Ms), Median(r.Baseline, m => m.FirstGet.Ms));
         Row(s, "RSS after start (MB)", Median(r.Hybrid, m => m.RssStartMb), Median(r.Baseline, m => m.RssStartMb));
         s.Append(I($"| first POST (`/api/v1/things1` · `/baseline/things1`) (ms) [status] | {Ms(Median(r.Hybrid, m => m.FirstPost.Ms))} [{Statuses(r.Hybrid, m => m.FirstPost)}] | {Ms(Median(r.Baseline, m => m.FirstPost.Ms))} [{Statuses(r.Baseline, m => m.FirstPost)}] | {Ratio(Median(r.Hybrid, m => m.FirstPost.Ms), Median(r.Baseline, m => m.FirstPost.Ms))} |\n"));
@@ -51,6 +40,21 @@ internal static class Report
         s.Append(I($"| `/openapi/actions.json` cold (ms / KB) | {Ms(Median(r.Hybrid, m => m.ActionsDocument?.Ms))} / {Kb(Median(r.Hybrid, m => m.ActionsDocument?.Bytes))} | {Dash} | |\n"));
         s.Append(I($"| RSS after both documents (MB, × after start) | {Mb(Median(r.Hybrid, m => m.RssAfterDocumentsMb))} (× {Median(r.Hybrid, m => m.RssAfterDocumentsMb / m.RssStartMb):0.00}) | {Dash} | |\n"));
         Row(s, "peak RSS, VmHWM, at the end (MB)", Median(r.Hybrid, m => m.PeakRssMb), Median(r.Baseline, m => m.PeakRssMb));
+
+        s.Append("\nStart-up phases (ms: wall time, printed by each app; JIT ms and methods: `JitInfo`, all threads; MB: `GC.GetTotalAllocatedBytes`):\n\n");
+        s.Append("| phase | Hybrid ms | JIT ms | methods JIT'd | MB allocated | baseline ms | JIT ms | methods JIT'd | MB allocated |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var (key, label) in PhaseRows)
+        {
+            var h = MedianPhase(r.Hybrid, key);
+            var b = MedianPhase(r.Baseline, key);
+            if (h is not null || b is not null)
+            {
+                s.Append(I($"| {label} | {Ms(h)} | {Counters(r.Hybrid, key)} | {Ms(b)} | {Counters(r.Baseline, key)} |\n"));
+            }
+        }
+
+        s.Append(I($"| started → first response (the first request: routing's matcher, JIT, JSON) | {Ms(Remainder(r.Hybrid))} | | | | {Ms(Remainder(r.Baseline))} | | | |\n"));
+        s.Append(I($"| **process start → first response** | **{Ms(hFirst)}** | | | | **{Ms(bFirst)}** | | | |\n"));
 
         s.Append('\n');
         var ts = r.TypeScript;
@@ -165,6 +169,17 @@ internal static class Report
             .Select(m => m.FirstResponseMs - m.Phases.Values.Sum())
             .ToList();
         return values.Count == 0 ? null : Median(values);
+    }
+
+    private static string Counters(IReadOnlyList<RunMeasure> runs, string key)
+    {
+        var counted = runs.Where(m => m.Counters.ContainsKey(key)).Select(m => m.Counters[key]).ToList();
+        if (counted.Count == 0)
+        {
+            return I($"{Dash} | {Dash} | {Dash}");
+        }
+
+        return I($"{Ms(Median(counted.Select(c => c.JitMs).ToList()))} | {Median(counted.Select(c => c.JitMethods).ToList()):0} | {Median(counted.Select(c => c.AllocatedMb).ToList()):0.0}");
     }
 
     private static double? MedianPhase(IReadOnlyList<RunMeasure> runs, string key)
