@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Hybrid;
@@ -48,6 +49,11 @@ internal sealed class RequestShape
 
     public static RequestShape For(Type type, JsonSerializerOptions json)
     {
+        if (UsesPlainReflection(json))
+        {
+            return ForPlainReflection(type, json);
+        }
+
         // Keyed by the property's definition, not its PropertyInfo: System.Text.Json reflects an
         // inherited property from its declaring type, and that PropertyInfo is not equal to the one
         // GetProperties returns for the derived type (ReflectedType differs).
@@ -107,4 +113,36 @@ internal sealed class RequestShape
     }
 
     private static (Module Module, int Token) Definition(PropertyInfo property) => (property.Module, property.MetadataToken);
+
+    /// <summary>
+    /// True when the app's JSON is System.Text.Json's own reflection resolver with no modifiers: its
+    /// names follow from attributes and the naming policy alone, so a shape is read off the type
+    /// without building (and emitting accessors for) its JSON metadata at start-up, which costs
+    /// about a quarter of a millisecond per type. Any other resolver (a source-generated context,
+    /// modifiers, a custom one) is asked instead.
+    /// </summary>
+    private static bool UsesPlainReflection(JsonSerializerOptions json) =>
+        json.TypeInfoResolver is DefaultJsonTypeInfoResolver { Modifiers.Count: 0 } resolver && resolver.GetType() == typeof(DefaultJsonTypeInfoResolver) && !json.IgnoreReadOnlyProperties;
+
+    /// <summary>What System.Text.Json's reflection resolver makes of the type's public properties: [JsonIgnore], [JsonPropertyName], the naming policy.</summary>
+    private static RequestShape ForPlainReflection(Type type, JsonSerializerOptions json)
+    {
+        var members = new List<RequestMember>();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true } ||
+                property.GetCustomAttribute<JsonIgnoreAttribute>(inherit: true) is { Condition: JsonIgnoreCondition.Always } ||
+                property.IsDefined(typeof(JsonExtensionDataAttribute), inherit: true))
+            {
+                continue;
+            }
+
+            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>(inherit: true)?.Name
+                ?? json.PropertyNamingPolicy?.ConvertName(property.Name)
+                ?? property.Name;
+            members.Add(new RequestMember(property, name));
+        }
+
+        return new RequestShape(type, members, json);
+    }
 }
