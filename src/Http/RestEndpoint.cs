@@ -71,9 +71,10 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         TRequest? argument;
         try
         {
+            // No body on a route that reads one is {}, as on the action door, so a missing C# required member is named.
             argument = input == InputKind.Json
                 ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
-                : _create is not null ? _create() : EmptyBody.Create(RequestInfo);
+                : _readsBody || _create is null ? EmptyBody.Create(RequestInfo) : _create();
         }
         catch (Exception e) when (IsUnreadableBody(e, context))
         {

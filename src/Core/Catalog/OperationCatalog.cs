@@ -16,6 +16,7 @@ public sealed class OperationCatalog
     {
         Operations = operations;
         Json = json;
+        ReadingJson = RequestJson.For(json);
         _byActionId = operations
             .Where(o => o.ActionId is not null)
             .ToFrozenDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
@@ -31,6 +32,9 @@ public sealed class OperationCatalog
     public IReadOnlyList<int> Versions { get; }
 
     internal JsonSerializerOptions Json { get; }
+
+    /// <summary>What request bodies are read with: <see cref="Json"/>, stricter about enums (<see cref="RequestJson"/>).</summary>
+    internal JsonSerializerOptions ReadingJson { get; }
 
     internal Validators Validators { get; }
 

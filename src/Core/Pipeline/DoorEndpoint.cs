@@ -34,7 +34,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         Json = catalog.Json;
         Shape = catalog.ShapeOf(operation);
         Invoker = new OperationInvoker<TRequest, TResponse>(catalog.Validators, services.GetRequiredService<IRequestDispatcher>(), loggers.CreateLogger("Hybrid.Pipeline"));
-        RequestInfo = (JsonTypeInfo<TRequest>)catalog.Json.GetTypeInfo(typeof(TRequest));
+        RequestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
         ResponseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
         BodyLimit = defaultBodyLimit;
         DefaultBodyLimit = defaultBodyLimit;
