@@ -9,14 +9,14 @@ namespace Hybrid;
 /// </summary>
 public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
 {
-    private readonly IReadOnlyList<IEndpointConventionBuilder> _all;
+    private readonly Many _all;
     private readonly IReadOnlyDictionary<Type, List<IEndpointConventionBuilder>> _byOperation;
     private readonly string _door;
 
     internal HybridEndpointConventionBuilder(string door, IReadOnlyList<IEndpointConventionBuilder> all, IReadOnlyDictionary<Type, List<IEndpointConventionBuilder>> byOperation)
     {
         _door = door;
-        _all = all;
+        _all = new Many(all);
         _byOperation = byOperation;
     }
 
@@ -39,22 +39,10 @@ public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
     }
 
     /// <inheritdoc />
-    public void Add(Action<EndpointBuilder> convention)
-    {
-        foreach (var builder in _all)
-        {
-            builder.Add(convention);
-        }
-    }
+    public void Add(Action<EndpointBuilder> convention) => _all.Add(convention);
 
     /// <inheritdoc />
-    public void Finally(Action<EndpointBuilder> finallyConvention)
-    {
-        foreach (var builder in _all)
-        {
-            builder.Finally(finallyConvention);
-        }
-    }
+    public void Finally(Action<EndpointBuilder> finallyConvention) => _all.Finally(finallyConvention);
 
     private sealed class Many(IReadOnlyList<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
     {
