@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Hybrid.Actions;
 
@@ -54,7 +55,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return Bound<TRequest>.Refused(OperationProblem.PayloadTooLarge());
         }
 
-        var input = request.HasFormContentType ? InputKind.Form
+        var input = IsFormContentType(request) ? InputKind.Form
             : request.HasJsonContentType() ? InputKind.Json
             : request.ContentType is null && !BodyDetection.HasBody(request) ? InputKind.None
             : (InputKind?)null;
@@ -131,6 +132,16 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 
         return await _antiforgery.IsRequestValidAsync(context).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// As <see cref="HttpRequest.HasFormContentType"/>, from the header alone: that property reads the
+    /// form feature, which throws once the app's UseAntiforgery() judged the token invalid, and the
+    /// door must answer that with its 400, not a 500.
+    /// </summary>
+    private static bool IsFormContentType(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
+        (type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ||
+         type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase));
 
     private static bool AcceptsJson(HttpRequest request)
     {

@@ -25,6 +25,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     private readonly HybridMetrics _metrics;
     private readonly string _activityName;
     private readonly TagList _tags;
+    private IReadOnlyList<object>? _configuredFrom;
 
     protected DoorEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, string door, long defaultBodyLimit)
     {
@@ -73,6 +74,8 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     /// <summary>
     /// Reads the per-operation settings from the endpoint's final metadata (attributes, code
     /// conventions, the app's conventions on the door): the one place where a door learns them.
+    /// Called when the endpoint is built, and again with the routed endpoint's metadata if a later
+    /// Finally convention changed it.
     /// </summary>
     public virtual void Configure(IReadOnlyList<object> metadata)
     {
@@ -82,6 +85,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
+        ConfigureFromRoutedEndpoint(context);
         var started = Stopwatch.GetTimestamp();
         using var activity = HybridTelemetry.Source.StartActivity(_activityName, ActivityKind.Internal);
         activity?.SetTag(HybridTelemetry.OperationTag, typeof(TRequest).Name);
@@ -141,6 +145,26 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
                 _metrics.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the settings again from the endpoint the request was routed to, once per built endpoint.
+    /// The mapping's own Finally convention runs before every Finally convention the app adds later
+    /// (<c>ForOperation&lt;T&gt;().DisableAntiforgery()</c>, <c>MapHybridActions().DisableAntiforgery()</c>,
+    /// one on an enclosing group): only the routed endpoint's metadata is surely final, and ASP.NET
+    /// Core's middleware reads that one too.
+    /// </summary>
+    private void ConfigureFromRoutedEndpoint(HttpContext context)
+    {
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata is null || ReferenceEquals(metadata, Volatile.Read(ref _configuredFrom)) ||
+            metadata.GetMetadata<HybridEndpointMetadata>() is not { } mine || mine.Operation != Operation || mine.Door != Door)
+        {
+            return;
+        }
+
+        Configure(metadata);
+        Volatile.Write(ref _configuredFrom, metadata);
     }
 
     /// <summary>Reads the request: its arguments, or the problem that refuses it before the handler.</summary>

@@ -14,6 +14,6 @@ internal interface IDoorEndpoint
     /// <summary>The endpoint's precompiled <see cref="RequestDelegate"/>.</summary>
     Task HandleAsync(HttpContext context);
 
-    /// <summary>Reads the per-operation settings from the endpoint's final metadata; called once the endpoint is built.</summary>
+    /// <summary>Reads the per-operation settings from the endpoint's metadata; called when the endpoint is built, and again if its final metadata differs.</summary>
     void Configure(IReadOnlyList<object> metadata);
 }

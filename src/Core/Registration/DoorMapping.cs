@@ -7,8 +7,9 @@ namespace Hybrid;
 /// <summary>
 /// Maps one door endpoint of an operation, the same way on both doors: the door's own metadata
 /// first, then the operation's attribute metadata, then its code conventions (so each later layer
-/// wins), and last a convention that hands the final metadata to the endpoint, which reads its
-/// per-operation settings from it once.
+/// wins), and last a convention that hands the metadata to the endpoint, which reads its
+/// per-operation settings from it. Finally conventions the app adds after this one run after it;
+/// the endpoint catches up with them from the routed endpoint's metadata on its first request.
 /// </summary>
 internal static class DoorMapping
 {
