@@ -5,8 +5,9 @@ namespace Hybrid;
 
 /// <summary>
 /// What both documents take from an endpoint's final metadata, so a document says what the
-/// endpoint carries: summary, description and tags (from attributes such as <c>[EndpointSummary]</c>
-/// and <c>[Tags]</c>, or conventions such as <c>WithSummary</c>), and the problem responses a door
+/// endpoint carries: summary, description and tags (from <c>[Tags]</c> or any attribute implementing
+/// <c>IEndpointSummaryMetadata</c>/<c>IEndpointDescriptionMetadata</c> on the request type or handler,
+/// or conventions such as <c>WithSummary</c>), and the problem responses a door
 /// can answer, stated once for both doors.
 /// </summary>
 internal static class DocumentDescriptions

@@ -36,9 +36,6 @@ public static class HybridTelemetry
     /// </summary>
     public const string ErrorTypeTag = "error.type";
 
-    /// <summary>The tag carrying the problem's HTTP status when the request failed.</summary>
-    public const string StatusTag = "http.response.status_code";
-
     internal static string Version { get; } = typeof(HybridTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     internal static ActivitySource Source { get; } = new(ActivitySourceName, Version);
