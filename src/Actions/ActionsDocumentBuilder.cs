@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NSwag;
 
 namespace Hybrid.Actions;
 
@@ -13,44 +12,70 @@ internal static class ActionsDocumentBuilder
 {
     public const string DocumentName = "actions";
 
-    public static string Build(OperationCatalog catalog, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
+    public static byte[] Build(OperationCatalog catalog, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
     {
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
-        var document = DocumentFactory.Create(
+        var ordered = endpoints.OrderBy(e => e.Operation.ActionId, StringComparer.Ordinal).ToList();
+        var schemas = new DocumentSchemas(catalog.Json, new XmlDocs());
+        foreach (var endpoint in ordered)
+        {
+            schemas.Use(endpoint.Operation.RequestType, response: false, catalog.ShapeOf(endpoint.Operation));
+            schemas.Use(endpoint.Operation.ResponseType, response: true);
+        }
+
+        schemas.Seal();
+        using var document = new DocumentJson();
+        var writer = document.Writer;
+        document.Start(
             options.Title + " — actions",
             DocumentName,
             "Internal: the action door, for the app's own UI. Not a public contract; ids and shapes change with the app.");
-        if (header is not null)
-        {
-            document.Components.SecuritySchemes["xsrf"] = new OpenApiSecurityScheme
-            {
-                Type = OpenApiSecuritySchemeType.ApiKey,
-                In = OpenApiSecurityApiKeyLocation.Header,
-                Name = header,
-                Description = $"The antiforgery request token (the {HybridAntiforgery.CookieName} cookie's value), or the {HybridAntiforgery.FormFieldName} form field.",
-            };
-            document.Security.Add(new OpenApiSecurityRequirement { ["xsrf"] = [] });
-        }
-
-        var schemas = new DocumentSchemas(document, catalog.Json);
-        foreach (var endpoint in endpoints.OrderBy(e => e.Operation.ActionId, StringComparer.Ordinal))
+        writer.WriteStartObject("paths");
+        foreach (var endpoint in ordered)
         {
             var operation = endpoint.Operation;
-            var action = new OpenApiOperation
-            {
-                OperationId = operation.ActionId,
-                RequestBody = new OpenApiRequestBody { IsRequired = true },
-            };
-            DocumentDescriptions.Describe(action, endpoint.Metadata, operation.Summary);
-            action.RequestBody.Content["application/json"] = new OpenApiMediaType { Schema = schemas.For(operation.RequestType, isResponse: false) };
-            var status = operation.ReturnsNothing ? 204 : 200;
-            action.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = schemas.SuccessResponse(operation.ResponseType, status);
-            DocumentDescriptions.AddProblems(action, schemas, HybridDoors.Action, readsBody: true);
-
-            var item = new OpenApiPathItem { [OpenApiOperationMethod.Post] = action };
-            document.Paths[options.ActionsPath + "/" + operation.ActionId] = item;
+            writer.WriteStartObject(options.ActionsPath + "/" + operation.ActionId);
+            writer.WriteStartObject("post");
+            DocumentDescriptions.Describe(writer, endpoint.Metadata, operation.Summary);
+            writer.WriteString("operationId", operation.ActionId);
+            writer.WriteStartObject("requestBody");
+            writer.WriteBoolean("required", true);
+            document.WriteJsonContent(w => schemas.WriteType(w, operation.RequestType));
+            writer.WriteEndObject();
+            writer.WriteStartObject("responses");
+            document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, withLocation: false);
+            DocumentDescriptions.WriteProblems(document, HybridDoors.Action, readsBody: true);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
         }
 
-        return DocumentFactory.ToJson(document);
+        writer.WriteEndObject();
+        writer.WriteStartObject("components");
+        schemas.WriteComponents(writer);
+        if (header is not null)
+        {
+            writer.WriteStartObject("securitySchemes");
+            writer.WriteStartObject("xsrf");
+            writer.WriteString("type", "apiKey");
+            writer.WriteString("description", $"The antiforgery request token (the {HybridAntiforgery.CookieName} cookie's value), or the {HybridAntiforgery.FormFieldName} form field.");
+            writer.WriteString("name", header);
+            writer.WriteString("in", "header");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        if (header is not null)
+        {
+            writer.WriteStartArray("security");
+            writer.WriteStartObject();
+            writer.WriteStartArray("xsrf");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
+        return document.Finish();
     }
 }

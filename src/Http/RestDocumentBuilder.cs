@@ -1,5 +1,4 @@
-using NJsonSchema;
-using NSwag;
+using System.Text.Json;
 
 namespace Hybrid.Http;
 
@@ -10,98 +9,154 @@ namespace Hybrid.Http;
 /// </summary>
 internal static class RestDocumentBuilder
 {
-    public static string Build(OperationCatalog catalog, HybridOptions options, int version, IReadOnlyList<(IDoorEndpoint Endpoint, RestRoute Route)> endpoints)
+    public static byte[] Build(OperationCatalog catalog, HybridOptions options, int version, IReadOnlyList<(IDoorEndpoint Endpoint, RestRoute Route)> endpoints)
     {
         var name = RestRoute.DocumentNameOf(version);
-        var document = DocumentFactory.Create(options.Title, name, null);
-        var schemas = new DocumentSchemas(document, catalog.Json);
-        var prefix = options.RestPrefix + "/" + name + "/";
         var routes = endpoints
             .Where(p => p.Route.Version == version)
             .OrderBy(p => p.Route.Template, StringComparer.Ordinal)
-            .ThenBy(p => p.Route.Method, StringComparer.Ordinal);
-        foreach (var (endpoint, route) in routes)
+            .ThenBy(p => p.Route.Method, StringComparer.Ordinal)
+            .Select(p => (p.Endpoint, p.Route, Binding: RestBinding.For(catalog.ShapeOf(p.Endpoint.Operation), p.Route)))
+            .ToList();
+        var schemas = new DocumentSchemas(catalog.Json, new XmlDocs());
+        foreach (var (endpoint, route, binding) in routes)
         {
             var operation = endpoint.Operation;
-            var binding = RestBinding.For(catalog.ShapeOf(operation), route);
-            var described = new OpenApiOperation { OperationId = route.OperationId };
-            DocumentDescriptions.Describe(described, endpoint.Metadata, route.Summary);
+            if (!route.BindsQuery && binding.Route.Count == 0)
+            {
+                schemas.Use(operation.RequestType, response: false, catalog.ShapeOf(operation));
+            }
+            else
+            {
+                foreach (var member in binding.Route.Select(r => r.Member).Concat(binding.Query).Concat(binding.Body))
+                {
+                    schemas.Use(member.Type, response: false);
+                }
+            }
+
+            schemas.Use(operation.ResponseType, response: true);
+        }
+
+        schemas.Seal();
+        using var document = new DocumentJson();
+        var writer = document.Writer;
+        document.Start(options.Title, name, null);
+        writer.WriteStartObject("paths");
+        var prefix = options.RestPrefix + "/" + name + "/";
+        foreach (var path in routes.GroupBy(r => prefix + r.Route.Template, StringComparer.Ordinal))
+        {
+            writer.WriteStartObject(path.Key);
+            foreach (var (endpoint, route, binding) in path)
+            {
+                writer.WriteStartObject(route.Method.ToLowerInvariant());
+                WriteOperation(document, schemas, endpoint, route, binding);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("components");
+        schemas.WriteComponents(writer);
+        writer.WriteEndObject();
+        return document.Finish();
+    }
+
+    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, IDoorEndpoint endpoint, RestRoute route, RestBinding binding)
+    {
+        var writer = document.Writer;
+        var operation = endpoint.Operation;
+        DocumentDescriptions.Describe(writer, endpoint.Metadata, route.Summary);
+        writer.WriteString("operationId", route.OperationId);
+        if (binding.Route.Count + binding.Query.Count > 0)
+        {
+            writer.WriteStartArray("parameters");
             foreach (var (routeName, member) in binding.Route)
             {
-                described.Parameters.Add(new OpenApiParameter
-                {
-                    Name = routeName,
-                    Kind = OpenApiParameterKind.Path,
-                    IsRequired = true,
-                    Schema = schemas.ForParameter(member.Property),
-                });
+                WriteParameter(writer, schemas, routeName, "path", required: true, member);
             }
 
             foreach (var member in binding.Query)
             {
-                var required = IsRequired(member.Property);
-                described.Parameters.Add(new OpenApiParameter
-                {
-                    Name = member.JsonName,
-                    Kind = OpenApiParameterKind.Query,
-                    IsRequired = required,
-                    Schema = schemas.ForParameter(member.Property),
-                });
+                WriteParameter(writer, schemas, member.JsonName, "query", DocumentSchemas.IsRequired(member), member);
             }
 
-            if (!route.BindsQuery)
-            {
-                described.RequestBody = new OpenApiRequestBody { IsRequired = binding.Body.Count > 0 };
-                described.RequestBody.Content["application/json"] = new OpenApiMediaType { Schema = BodySchema(schemas, operation, binding) };
-            }
-
-            var status = route.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var success = schemas.SuccessResponse(operation.ResponseType, route.StatusCode);
-            if (route.Location is not null)
-            {
-                success.Headers["Location"] = new OpenApiHeader { Description = "The created resource.", Schema = new JsonSchema { Type = JsonObjectType.String } };
-            }
-
-            described.Responses[status] = success;
-            DocumentDescriptions.AddProblems(described, schemas, HybridDoors.Rest, readsBody: !route.BindsQuery);
-
-            var path = prefix + route.Template;
-            if (!document.Paths.TryGetValue(path, out var item))
-            {
-                item = new OpenApiPathItem();
-                document.Paths[path] = item;
-            }
-
-            item[route.Method.ToLowerInvariant()] = described;
+            writer.WriteEndArray();
         }
 
-        return DocumentFactory.ToJson(document);
+        if (!route.BindsQuery)
+        {
+            writer.WriteStartObject("requestBody");
+            if (binding.Body.Count > 0)
+            {
+                writer.WriteBoolean("required", true);
+            }
+
+            document.WriteJsonContent(w => WriteBody(w, schemas, operation, binding));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartObject("responses");
+        document.WriteSuccessResponse(schemas, operation.ResponseType, route.StatusCode, withLocation: route.Location is not null);
+        DocumentDescriptions.WriteProblems(document, HybridDoors.Rest, readsBody: !route.BindsQuery);
+        writer.WriteEndObject();
     }
 
-    private static bool IsRequired(System.Reflection.PropertyInfo property) =>
-        property.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), inherit: true) ||
-        property.IsDefined(typeof(System.Text.Json.Serialization.JsonRequiredAttribute), inherit: true) ||
-        property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true);
+    private static void WriteParameter(Utf8JsonWriter writer, DocumentSchemas schemas, string name, string location, bool required, RequestMember member)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", name);
+        writer.WriteString("in", location);
+        if (required)
+        {
+            writer.WriteBoolean("required", true);
+        }
+
+        writer.WritePropertyName("schema");
+        schemas.WriteMember(writer, member, withDescription: false);
+        writer.WriteEndObject();
+    }
 
     /// <summary>
     /// The whole request type when nothing is route-bound; otherwise a <c>{Type}Body</c> component
     /// holding only the members the body really sets.
     /// </summary>
-    private static JsonSchema BodySchema(DocumentSchemas schemas, HybridOperation operation, RestBinding binding)
+    private static void WriteBody(Utf8JsonWriter writer, DocumentSchemas schemas, HybridOperation operation, RestBinding binding)
     {
         if (binding.Route.Count == 0)
         {
-            return schemas.For(operation.RequestType, isResponse: false);
+            schemas.WriteType(writer, operation.RequestType);
+            return;
         }
 
-        var body = new JsonSchema { Type = JsonObjectType.Object, AllowAdditionalProperties = false };
-        foreach (var member in binding.Body)
+        var component = schemas.AddComponent(operation.RequestType.Name + "Body", w =>
         {
-            var property = schemas.ForProperty(member.Property);
-            property.IsRequired = IsRequired(member.Property);
-            body.Properties[member.JsonName] = property;
-        }
+            w.WriteStartObject();
+            w.WriteString("type", "object");
+            w.WriteBoolean("additionalProperties", false);
+            var required = binding.Body.Where(DocumentSchemas.IsRequired).ToList();
+            if (required.Count > 0)
+            {
+                w.WriteStartArray("required");
+                foreach (var member in required)
+                {
+                    w.WriteStringValue(member.JsonName);
+                }
 
-        return schemas.AddComponent(operation.RequestType.Name + "Body", body);
+                w.WriteEndArray();
+            }
+
+            w.WriteStartObject("properties");
+            foreach (var member in binding.Body)
+            {
+                w.WritePropertyName(member.JsonName);
+                schemas.WriteMember(w, member);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+        DocumentSchemas.WriteReference(writer, component);
     }
 }

@@ -1,5 +1,5 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using NSwag;
 
 namespace Hybrid;
 
@@ -12,32 +12,48 @@ namespace Hybrid;
 /// </summary>
 internal static class DocumentDescriptions
 {
-    public static void Describe(OpenApiOperation operation, IReadOnlyList<object> metadata, string? declaredSummary)
+    /// <summary>Writes <c>tags</c>, <c>summary</c> and <c>description</c> of an operation when it has them.</summary>
+    public static void Describe(Utf8JsonWriter writer, IReadOnlyList<object> metadata, string? declaredSummary)
     {
-        operation.Summary = declaredSummary ?? Last<IEndpointSummaryMetadata>(metadata)?.Summary;
-        operation.Description = Last<IEndpointDescriptionMetadata>(metadata)?.Description;
-        foreach (var tag in metadata.OfType<ITagsMetadata>().SelectMany(t => t.Tags).Distinct(StringComparer.Ordinal))
+        var tags = metadata.OfType<ITagsMetadata>().SelectMany(t => t.Tags).Distinct(StringComparer.Ordinal).ToList();
+        if (tags.Count > 0)
         {
-            operation.Tags.Add(tag);
+            writer.WriteStartArray("tags");
+            foreach (var tag in tags)
+            {
+                writer.WriteStringValue(tag);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if ((declaredSummary ?? Last<IEndpointSummaryMetadata>(metadata)?.Summary) is { } summary)
+        {
+            writer.WriteString("summary", summary);
+        }
+
+        if (Last<IEndpointDescriptionMetadata>(metadata)?.Description is { } description)
+        {
+            writer.WriteString("description", description);
         }
     }
 
     /// <summary>The problem responses of an endpoint: what every door can answer, plus 413/415 when it reads a body.</summary>
-    public static void AddProblems(OpenApiOperation operation, DocumentSchemas schemas, string door, bool readsBody)
+    public static void WriteProblems(DocumentJson document, string door, bool readsBody)
     {
-        operation.Responses["400"] = schemas.ProblemResponse(door == HybridDoors.Action
+        document.WriteProblemResponse("400", door == HybridDoors.Action
             ? "The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing."
             : "The request is invalid; 'errors' lists the fields.");
-        operation.Responses["403"] = schemas.ProblemResponse(door == HybridDoors.Action ? "Forbidden, or posted from another site." : "Forbidden.");
-        operation.Responses["404"] = schemas.ProblemResponse("Not found.");
-        operation.Responses["409"] = schemas.ProblemResponse("Conflict with the current state.");
+        document.WriteProblemResponse("403", door == HybridDoors.Action ? "Forbidden, or posted from another site." : "Forbidden.");
+        document.WriteProblemResponse("404", "Not found.");
+        document.WriteProblemResponse("409", "Conflict with the current state.");
         if (readsBody)
         {
-            operation.Responses["413"] = schemas.ProblemResponse("The body is larger than the endpoint accepts.");
-            operation.Responses["415"] = schemas.ProblemResponse(door == HybridDoors.Action ? "The arguments are neither JSON nor a form." : "The body is not JSON.");
+            document.WriteProblemResponse("413", "The body is larger than the endpoint accepts.");
+            document.WriteProblemResponse("415", door == HybridDoors.Action ? "The arguments are neither JSON nor a form." : "The body is not JSON.");
         }
 
-        operation.Responses["500"] = schemas.ProblemResponse("Unexpected error; the problem carries a trace id only.");
+        document.WriteProblemResponse("500", "Unexpected error; the problem carries a trace id only.");
     }
 
     private static T? Last<T>(IReadOnlyList<object> metadata)

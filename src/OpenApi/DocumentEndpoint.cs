@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -7,10 +6,10 @@ namespace Hybrid;
 
 /// <summary>
 /// Serves one document, built from the catalog on its first request and then kept only as bytes
-/// with a strong ETag: what building needed (schema generators, the document model) is released,
+/// with a strong ETag: what building needed (the walk over the types, the writer's buffer) is released,
 /// and a client holding the current version gets 304 without a body.
 /// </summary>
-internal sealed class DocumentEndpoint(Func<string> build)
+internal sealed class DocumentEndpoint(Func<byte[]> build)
 {
     private readonly Lazy<Served> _served = new(() => Served.From(build()), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -35,9 +34,8 @@ internal sealed class DocumentEndpoint(Func<string> build)
 
     private sealed record Served(byte[] Bytes, EntityTagHeaderValue Tag, string ETag)
     {
-        public static Served From(string json)
+        public static Served From(byte[] bytes)
         {
-            var bytes = Encoding.UTF8.GetBytes(json);
             var tag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16)) + "\"");
             return new Served(bytes, tag, tag.ToString());
         }

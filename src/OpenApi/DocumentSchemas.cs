@@ -1,207 +1,533 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using Namotion.Reflection;
-using NJsonSchema;
-using NJsonSchema.Generation;
-using NSwag;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Hybrid;
 
 /// <summary>
-/// Schemas for one OpenAPI document, generated with NJsonSchema from the app's own serializer
-/// options, so that a document names properties exactly as the doors read and write them.
+/// The schemas of one document. A document first says which types it uses (<see cref="Use"/>),
+/// which walks everything they reach once per type; <see cref="Seal"/> then names the components
+/// (deterministically: a type keeps its name, and same-named types are numbered in order of full
+/// name), and writing refers to them by <c>$ref</c>. Member names and nullability come from the
+/// request shape the doors bind with, so a document names properties exactly as the doors read and
+/// write them.
 /// </summary>
-internal sealed class DocumentSchemas
+internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
 {
-    private readonly JsonSchemaGenerator _generator;
-    private readonly OpenApiSchemaResolver _resolver;
-    private readonly HashSet<JsonSchema> _responseSchemas = [];
+    /// <summary>The component every failure response refers to.</summary>
+    public const string ProblemName = "ProblemDetails";
 
-    public DocumentSchemas(OpenApiDocument document, JsonSerializerOptions json)
+    private readonly Dictionary<Type, Component> _components = [];
+    private readonly Dictionary<string, Action<Utf8JsonWriter>> _extra = new(StringComparer.Ordinal);
+    private readonly NullabilityInfoContext _nullability = new();
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal) { ProblemName };
+    private Dictionary<Type, string>? _names;
+
+    /// <summary>Records that the document uses <paramref name="type"/>, as a response (every property present) or not.</summary>
+    public void Use(Type type, bool response, RequestShape? shape = null)
     {
-        Document = document;
-        var settings = new SystemTextJsonSchemaGeneratorSettings
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(MediatR.Unit))
         {
-            SerializerOptions = json,
-            SchemaType = SchemaType.OpenApi3,
-            DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
-            GenerateEnumMappingDescription = false,
-            FlattenInheritanceHierarchy = true,
-        };
-        _generator = new JsonSchemaGenerator(settings);
-        _resolver = new OpenApiSchemaResolver(document, settings);
-        Problem = CreateProblemSchema();
-    }
-
-    public OpenApiDocument Document { get; }
-
-    /// <summary>The shared RFC 9457 schema every failure response refers to.</summary>
-    public JsonSchema Problem { get; }
-
-    /// <summary>A schema for a whole type (a component reference for objects).</summary>
-    public JsonSchema For(Type type, bool isResponse)
-    {
-        var schema = _generator.GenerateWithReferenceAndNullability<JsonSchema>(type.ToContextualType(), isNullable: false, _resolver);
-        if (isResponse)
-        {
-            MarkResponse(schema);
+            return; // No content: nothing to describe.
         }
 
-        return schema;
+        switch (WireTypes.KindOf(type))
+        {
+            case WireKind.Array or WireKind.Dictionary:
+                Use(WireTypes.ItemOf(type), response);
+                return;
+            case WireKind.Enum:
+                _components.TryAdd(type, new Component(type, []));
+                return;
+            case WireKind.Object:
+                break;
+            default:
+                return;
+        }
+
+        if (_components.TryGetValue(type, out var known))
+        {
+            if (response && !known.IsResponse)
+            {
+                known.IsResponse = true;
+                foreach (var member in known.Members)
+                {
+                    Use(member.Type, response: true);
+                }
+            }
+
+            return;
+        }
+
+        var component = new Component(type, (shape ?? RequestShape.For(type, json)).Members) { IsResponse = response };
+        _components.Add(type, component);
+        component.Polymorphism = PolymorphismOf(type);
+        foreach (var member in component.Members)
+        {
+            Use(member.Type, response);
+        }
+
+        foreach (var derived in component.Polymorphism?.DerivedTypes ?? [])
+        {
+            Use(derived.DerivedType, response);
+        }
     }
 
-    /// <summary>A schema for one property, with its DataAnnotations (lengths, ranges) applied.</summary>
-    public JsonSchemaProperty ForProperty(PropertyInfo property)
+    /// <summary>Names every component; after this, no type can be added.</summary>
+    public void Seal()
     {
-        var accessor = property.ToContextualProperty();
-        var nullable = accessor.Nullability == Nullability.Nullable;
-        var schema = _generator.GenerateWithReferenceAndNullability<JsonSchemaProperty>(accessor.AccessorType, nullable, _resolver);
-        ApplyAnnotations(schema, property);
-        return schema;
+        var names = new Dictionary<Type, string>();
+        foreach (var group in _components.Keys.GroupBy(WireTypes.NameOf).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var type in group.OrderBy(t => t.FullName ?? t.Name, StringComparer.Ordinal))
+            {
+                names[type] = Unique(group.Key, _taken);
+            }
+        }
+
+        _names = names;
     }
 
-    private static decimal? ToDecimal(object value)
+    /// <summary>Adds a hand-made component under <paramref name="name"/> (numbered if taken) and returns the name given.</summary>
+    public string AddComponent(string name, Action<Utf8JsonWriter> write)
     {
+        _ = Names;
+        var unique = Unique(name, _taken);
+        _extra[unique] = write;
+        return unique;
+    }
+
+    /// <summary>Writes the schema of a whole type: a <c>$ref</c> for objects and enums.</summary>
+    public void WriteType(Utf8JsonWriter writer, Type type) => WriteSchema(writer, type, nullable: false, property: null, description: null);
+
+    /// <summary>Writes the schema of one member, with its nullability, its DataAnnotations and its documentation.</summary>
+    public void WriteMember(Utf8JsonWriter writer, RequestMember member, bool withDescription = true) =>
+        WriteSchema(writer, member.Type, IsNullable(member), member.Property, withDescription ? docs.Of(member.Property) : null);
+
+    /// <summary>True when a request must carry the member: <c>[Required]</c>, <c>[JsonRequired]</c> or C#'s <c>required</c>.</summary>
+    public static bool IsRequired(RequestMember member) =>
+        member.IsRequiredInJson || member.Property.IsDefined(typeof(RequiredAttribute), inherit: true);
+
+    /// <summary>Writes <c>"$ref"</c> to a named component.</summary>
+    public static void WriteReference(Utf8JsonWriter writer, string name)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("$ref", "#/components/schemas/" + name);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes every component, sorted by name, so the same catalog always gives the same bytes.</summary>
+    public void WriteComponents(Utf8JsonWriter writer)
+    {
+        var all = new SortedDictionary<string, Action<Utf8JsonWriter>>(_extra, StringComparer.Ordinal) { [ProblemName] = WriteProblem };
+        foreach (var (type, name) in Names)
+        {
+            var component = _components[type];
+            all[name] = w => WriteComponent(w, component);
+        }
+
+        writer.WriteStartObject("schemas");
+        foreach (var (name, write) in all)
+        {
+            writer.WritePropertyName(name);
+            write(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private Dictionary<Type, string> Names => _names ?? throw new InvalidOperationException("Seal the schemas before writing.");
+
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        var unique = name;
+        for (var i = 2; !taken.Add(unique); i++)
+        {
+            unique = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return unique;
+    }
+
+    private bool IsNullable(RequestMember member) =>
+        Nullable.GetUnderlyingType(member.Type) is not null ||
+        (!member.Type.IsValueType && _nullability.Create(member.Property).ReadState == NullabilityState.Nullable);
+
+    /// <summary>Derived types from <c>[JsonDerivedType]</c>, as the app's serializer sees them; attributes are checked first so other types cost no JSON metadata.</summary>
+    private JsonPolymorphismOptions? PolymorphismOf(Type type)
+    {
+        if (!type.IsDefined(typeof(JsonDerivedTypeAttribute), inherit: false) && !type.IsDefined(typeof(JsonPolymorphicAttribute), inherit: false))
+        {
+            return null;
+        }
+
         try
         {
-            return Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture);
+            return json.GetTypeInfo(type).PolymorphismOptions is { DerivedTypes.Count: > 0 } options ? options : null;
         }
-        catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException)
+        catch (NotSupportedException)
         {
-            return null; // e.g. double.MaxValue: no bound worth stating.
+            return null;
+        }
+    }
+
+    private void WriteSchema(Utf8JsonWriter writer, Type type, bool nullable, PropertyInfo? property, string? description)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        nullable |= underlying is not null;
+        type = underlying ?? type;
+        var kind = WireTypes.KindOf(type);
+        if (kind is WireKind.Enum or WireKind.Object)
+        {
+            var name = Names[type];
+            if (!nullable && description is null)
+            {
+                WriteReference(writer, name);
+                return;
+            }
+
+            // OpenAPI 3.0 ignores a $ref's siblings: a nullable or described reference wraps it.
+            writer.WriteStartObject();
+            WriteDescription(writer, description);
+            if (nullable)
+            {
+                writer.WriteBoolean("nullable", true);
+            }
+
+            writer.WriteStartArray("oneOf");
+            WriteReference(writer, name);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            return;
+        }
+
+        writer.WriteStartObject();
+        switch (kind)
+        {
+            case WireKind.Primitive:
+                var (jsonType, format) = WireTypes.PrimitiveOf(type);
+                writer.WriteString("type", jsonType);
+                if (format is not null)
+                {
+                    writer.WriteString("format", format);
+                }
+
+                break;
+            case WireKind.Array:
+                writer.WriteString("type", "array");
+                writer.WritePropertyName("items");
+                WriteSchema(writer, WireTypes.ItemOf(type), nullable: false, property: null, description: null);
+                break;
+            case WireKind.Dictionary:
+                writer.WriteString("type", "object");
+                writer.WritePropertyName("additionalProperties");
+                WriteSchema(writer, WireTypes.ItemOf(type), nullable: false, property: null, description: null);
+                break;
+        }
+
+        WriteDescription(writer, description);
+        if (nullable && kind != WireKind.Any)
+        {
+            writer.WriteBoolean("nullable", true);
+        }
+
+        if (property is not null)
+        {
+            WriteAnnotations(writer, property, kind == WireKind.Array);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDescription(Utf8JsonWriter writer, string? description)
+    {
+        if (description is not null)
+        {
+            writer.WriteString("description", description);
         }
     }
 
     /// <summary>The DataAnnotations the pipeline enforces, stated in the schema too.</summary>
-    private static void ApplyAnnotations(JsonSchema schema, PropertyInfo property)
+    private static void WriteAnnotations(Utf8JsonWriter writer, PropertyInfo property, bool isArray)
     {
-        foreach (var attribute in property.GetCustomAttributes<System.ComponentModel.DataAnnotations.ValidationAttribute>(inherit: true))
+        foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>(inherit: true))
         {
             switch (attribute)
             {
-                case System.ComponentModel.DataAnnotations.StringLengthAttribute length:
-                    schema.MaxLength = length.MaximumLength;
-                    schema.MinLength = length.MinimumLength > 0 ? length.MinimumLength : null;
+                case StringLengthAttribute length:
+                    writer.WriteNumber("maxLength", length.MaximumLength);
+                    if (length.MinimumLength > 0)
+                    {
+                        writer.WriteNumber("minLength", length.MinimumLength);
+                    }
+
                     break;
-                case System.ComponentModel.DataAnnotations.MaxLengthAttribute max when max.Length > 0:
-                    schema.MaxLength = max.Length;
+                case MaxLengthAttribute max when max.Length > 0:
+                    writer.WriteNumber(isArray ? "maxItems" : "maxLength", max.Length);
                     break;
-                case System.ComponentModel.DataAnnotations.MinLengthAttribute min:
-                    schema.MinLength = min.Length;
+                case MinLengthAttribute min:
+                    writer.WriteNumber(isArray ? "minItems" : "minLength", min.Length);
                     break;
-                case System.ComponentModel.DataAnnotations.RangeAttribute range:
-                    schema.Minimum = ToDecimal(range.Minimum);
-                    schema.Maximum = ToDecimal(range.Maximum);
+                case RangeAttribute range:
+                    WriteBound(writer, "minimum", range.Minimum);
+                    WriteBound(writer, "maximum", range.Maximum);
                     break;
-                case System.ComponentModel.DataAnnotations.RegularExpressionAttribute pattern:
-                    schema.Pattern = pattern.Pattern;
+                case RegularExpressionAttribute pattern:
+                    writer.WriteString("pattern", pattern.Pattern);
                     break;
             }
         }
     }
 
-    /// <summary>A schema for a route or query parameter of the given property.</summary>
-    public JsonSchema ForParameter(PropertyInfo property)
+    private static void WriteBound(Utf8JsonWriter writer, string name, object value)
     {
-        var accessor = property.ToContextualProperty();
-        var schema = _generator.GenerateWithReferenceAndNullability<JsonSchema>(accessor.AccessorType, isNullable: false, _resolver);
-        if (!schema.HasReference)
+        try
         {
-            ApplyAnnotations(schema, property);
+            writer.WriteNumber(name, Convert.ToDecimal(value, CultureInfo.InvariantCulture));
         }
-
-        return schema;
+        catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException)
+        {
+            // e.g. double.MaxValue: no bound worth stating.
+        }
     }
 
-    /// <summary>Registers a hand-made object schema as a component under a name not yet taken.</summary>
-    public JsonSchema AddComponent(string name, JsonSchema schema)
+    private void WriteComponent(Utf8JsonWriter writer, Component component)
     {
-        var unique = name;
-        for (var i = 2; Document.Components.Schemas.ContainsKey(unique); i++)
+        if (component.Type.IsEnum)
         {
-            unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        Document.Components.Schemas[unique] = schema;
-        return new JsonSchema { Reference = schema };
-    }
-
-    /// <summary>
-    /// Responses are written by System.Text.Json, which writes every property: mark them all
-    /// required so generated clients type them as present (nullable ones stay nullable).
-    /// </summary>
-    private void MarkResponse(JsonSchema schema)
-    {
-        var actual = schema.ActualSchema;
-        if (!_responseSchemas.Add(actual))
-        {
+            WriteEnum(writer, component.Type);
             return;
         }
 
-        foreach (var property in actual.ActualProperties.Values)
+        var baseType = BaseComponentOf(component.Type);
+        var inherited = baseType is null ? null : new HashSet<string>(_components[baseType].Members.Select(m => m.JsonName), StringComparer.Ordinal);
+        writer.WriteStartObject();
+        if (baseType is not null)
         {
-            property.IsRequired = true;
-            MarkResponse(property.ActualSchema);
-            if (property.Item is not null)
+            // A derived type of a polymorphic base: the base's members plus its own, as NSwag's generator expects.
+            writer.WriteStartArray("allOf");
+            WriteReference(writer, Names[baseType]);
+            writer.WriteStartObject();
+        }
+
+        writer.WriteString("type", "object");
+        WriteDescription(writer, docs.Of(component.Type));
+        if (component.Polymorphism is { } polymorphism)
+        {
+            WriteDiscriminator(writer, polymorphism);
+            if (component.Type.IsAbstract)
             {
-                MarkResponse(property.Item);
+                writer.WriteBoolean("x-abstract", true);
+            }
+        }
+
+        writer.WriteBoolean("additionalProperties", component.Type.GetProperties().Any(p => p.IsDefined(typeof(JsonExtensionDataAttribute), inherit: true)));
+        var members = component.Members.Where(m => inherited is null || !inherited.Contains(m.JsonName)).ToList();
+        var required = members.Where(m => component.IsResponse || IsRequired(m)).Select(m => m.JsonName).ToList();
+        if (component.Polymorphism is { } withDiscriminator)
+        {
+            required.Insert(0, withDiscriminator.TypeDiscriminatorPropertyName);
+        }
+
+        if (required.Count > 0)
+        {
+            writer.WriteStartArray("required");
+            foreach (var name in required)
+            {
+                writer.WriteStringValue(name);
             }
 
-            foreach (var option in property.OneOf)
+            writer.WriteEndArray();
+        }
+
+        if (members.Count > 0 || component.Polymorphism is not null)
+        {
+            writer.WriteStartObject("properties");
+            if (component.Polymorphism is { } discriminated)
             {
-                MarkResponse(option);
+                writer.WriteStartObject(discriminated.TypeDiscriminatorPropertyName);
+                writer.WriteString("type", "string");
+                writer.WriteEndObject();
+            }
+
+            foreach (var member in members)
+            {
+                writer.WritePropertyName(member.JsonName);
+                WriteMember(writer, member);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (baseType is not null)
+        {
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private void WriteDiscriminator(Utf8JsonWriter writer, JsonPolymorphismOptions polymorphism)
+    {
+        writer.WriteStartObject("discriminator");
+        writer.WriteString("propertyName", polymorphism.TypeDiscriminatorPropertyName);
+        writer.WriteStartObject("mapping");
+        foreach (var derived in polymorphism.DerivedTypes)
+        {
+            var value = derived.TypeDiscriminator switch
+            {
+                string text => text,
+                int number => number.ToString(CultureInfo.InvariantCulture),
+                _ => Names[derived.DerivedType],
+            };
+            writer.WriteString(value, "#/components/schemas/" + Names[derived.DerivedType]);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The polymorphic component <paramref name="type"/> is declared as a derived type of, if any.</summary>
+    private Type? BaseComponentOf(Type type)
+    {
+        for (var candidate = type.BaseType; candidate is not null && candidate != typeof(object); candidate = candidate.BaseType)
+        {
+            if (_components.TryGetValue(candidate, out var component) && component.Polymorphism is { } polymorphism &&
+                polymorphism.DerivedTypes.Any(d => d.DerivedType == type))
+            {
+                return candidate;
             }
         }
 
-        if (actual.Item is not null)
+        return null;
+    }
+
+    /// <summary>
+    /// An enum as the app's serializer writes it: names (after its naming policy and
+    /// <c>[JsonStringEnumMemberName]</c>) when a string converter applies, otherwise numbers with
+    /// their names in <c>x-enumNames</c>, which NSwag's generators turn into enum members.
+    /// </summary>
+    private void WriteEnum(Utf8JsonWriter writer, Type type)
+    {
+        var values = Enum.GetValues(type).Cast<object>().Distinct().ToList();
+        var written = new List<JsonElement>(values.Count);
+        try
         {
-            MarkResponse(actual.Item);
+            foreach (var value in values)
+            {
+                written.Add(JsonSerializer.SerializeToElement(value, type, json));
+            }
+        }
+        catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            written.Clear();
+        }
+
+        var asStrings = written.Count > 0 && written.All(w => w.ValueKind == JsonValueKind.String);
+        writer.WriteStartObject();
+        writer.WriteString("type", asStrings ? "string" : "integer");
+        if (!asStrings)
+        {
+            writer.WriteString("format", Enum.GetUnderlyingType(type) == typeof(long) || Enum.GetUnderlyingType(type) == typeof(ulong) ? "int64" : "int32");
+        }
+
+        WriteDescription(writer, docs.Of(type));
+        if (!asStrings)
+        {
+            writer.WriteStartArray("x-enumNames");
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(Enum.GetName(type, value));
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteStartArray("enum");
+        foreach (var (value, i) in values.Select((v, i) => (v, i)))
+        {
+            if (asStrings)
+            {
+                writer.WriteStringValue(written[i].GetString());
+            }
+            else
+            {
+                writer.WriteNumberValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The RFC 9457 problem both doors answer failures with.</summary>
+    private static void WriteProblem(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "object");
+        writer.WriteString("description", "An RFC 9457 problem: the same shape from both doors. Branch on 'code'.");
+        writer.WriteStartArray("required");
+        foreach (var name in (string[])["type", "title", "status", "code", "traceId"])
+        {
+            writer.WriteStringValue(name);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("properties");
+        Primitive(writer, "type", "string");
+        Primitive(writer, "title", "string");
+        Primitive(writer, "status", "integer", "int32");
+        Primitive(writer, "detail", "string", nullable: true);
+        Primitive(writer, "instance", "string", nullable: true);
+        Primitive(writer, "code", "string", description: "Stable machine-readable code, e.g. validation_failed, not_found.");
+        Primitive(writer, "traceId", "string");
+        writer.WriteStartObject("errors");
+        writer.WriteString("type", "object");
+        writer.WriteString("description", "Field errors keyed by the JSON property name.");
+        writer.WriteBoolean("nullable", true);
+        writer.WriteStartObject("additionalProperties");
+        writer.WriteString("type", "array");
+        writer.WriteStartObject("items");
+        writer.WriteString("type", "string");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+
+        static void Primitive(Utf8JsonWriter writer, string name, string type, string? format = null, bool nullable = false, string? description = null)
+        {
+            writer.WriteStartObject(name);
+            writer.WriteString("type", type);
+            if (format is not null)
+            {
+                writer.WriteString("format", format);
+            }
+
+            WriteDescription(writer, description);
+            if (nullable)
+            {
+                writer.WriteBoolean("nullable", true);
+            }
+
+            writer.WriteEndObject();
         }
     }
 
-    private JsonSchema CreateProblemSchema()
+    /// <summary>One object or enum type the document uses, with the members it is written with.</summary>
+    private sealed class Component(Type type, IReadOnlyList<RequestMember> members)
     {
-        var problem = new JsonSchema
-        {
-            Type = JsonObjectType.Object,
-            Description = "An RFC 9457 problem: the same shape from both doors. Branch on 'code'.",
-            AllowAdditionalProperties = true,
-        };
-        problem.Properties["type"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsRequired = true };
-        problem.Properties["title"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsRequired = true };
-        problem.Properties["status"] = new JsonSchemaProperty { Type = JsonObjectType.Integer, Format = JsonFormatStrings.Integer, IsRequired = true };
-        problem.Properties["detail"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
-        problem.Properties["instance"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsNullableRaw = true };
-        problem.Properties["code"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsRequired = true, Description = "Stable machine-readable code, e.g. validation_failed, not_found." };
-        problem.Properties["traceId"] = new JsonSchemaProperty { Type = JsonObjectType.String, IsRequired = true };
-        problem.Properties["errors"] = new JsonSchemaProperty
-        {
-            Type = JsonObjectType.Object,
-            IsNullableRaw = true,
-            Description = "Field errors keyed by the JSON property name.",
-            AdditionalPropertiesSchema = new JsonSchema { Type = JsonObjectType.Array, Item = new JsonSchema { Type = JsonObjectType.String } },
-        };
-        Document.Components.Schemas["ProblemDetails"] = problem;
-        return new JsonSchema { Reference = problem };
-    }
+        public Type Type { get; } = type;
 
-    /// <summary>A response carrying a problem as <c>application/problem+json</c>.</summary>
-    public OpenApiResponse ProblemResponse(string description)
-    {
-        var response = new OpenApiResponse { Description = description };
-        response.Content["application/problem+json"] = new OpenApiMediaType { Schema = new JsonSchema { Reference = Problem.ActualSchema } };
-        return response;
-    }
+        public IReadOnlyList<RequestMember> Members { get; } = members;
 
-    /// <summary>A success response carrying <paramref name="type"/> as JSON, or no content for 204.</summary>
-    public OpenApiResponse SuccessResponse(Type type, int status)
-    {
-        var response = new OpenApiResponse { Description = status switch { 201 => "Created", 202 => "Accepted", 204 => "No Content", _ => "OK" } };
-        if (status != 204 && type != typeof(MediatR.Unit))
-        {
-            response.Content["application/json"] = new OpenApiMediaType { Schema = For(type, isResponse: true) };
-        }
+        public bool IsResponse { get; set; }
 
-        return response;
+        public JsonPolymorphismOptions? Polymorphism { get; set; }
     }
 }

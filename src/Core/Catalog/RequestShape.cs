@@ -49,7 +49,7 @@ internal sealed class RequestShape
 
     public static RequestShape For(Type type, JsonSerializerOptions json)
     {
-        if (UsesPlainReflection(json))
+        if (UsesPlainReflection(type, json))
         {
             return ForPlainReflection(type, json);
         }
@@ -115,14 +115,37 @@ internal sealed class RequestShape
     private static (Module Module, int Token) Definition(PropertyInfo property) => (property.Module, property.MetadataToken);
 
     /// <summary>
-    /// True when the app's JSON is System.Text.Json's own reflection resolver with no modifiers: its
-    /// names follow from attributes and the naming policy alone, so a shape is read off the type
-    /// without building (and emitting accessors for) its JSON metadata at start-up, which costs
-    /// about a quarter of a millisecond per type. Any other resolver (a source-generated context,
-    /// modifiers, a custom one) is asked instead.
+    /// True when the resolver that will describe <paramref name="type"/> is System.Text.Json's own
+    /// reflection resolver with no modifiers: its names follow from attributes and the naming
+    /// policy alone, so a shape is read off the type without building (and emitting accessors for)
+    /// its JSON metadata at start-up, which costs about a quarter of a millisecond per type.
+    /// ASP.NET Core's options put source-generated contexts (its ProblemDetails one) in front of
+    /// that resolver; a context that does not know the type is passed over, as the serializer
+    /// itself would. Any other resolver (a context that knows the type, modifiers, a custom one)
+    /// is asked instead.
     /// </summary>
-    private static bool UsesPlainReflection(JsonSerializerOptions json) =>
-        json.TypeInfoResolver is DefaultJsonTypeInfoResolver { Modifiers.Count: 0 } resolver && resolver.GetType() == typeof(DefaultJsonTypeInfoResolver) && !json.IgnoreReadOnlyProperties;
+    private static bool UsesPlainReflection(Type type, JsonSerializerOptions json)
+    {
+        if (json.IgnoreReadOnlyProperties)
+        {
+            return false;
+        }
+
+        foreach (var resolver in json.TypeInfoResolverChain)
+        {
+            if (resolver is DefaultJsonTypeInfoResolver { Modifiers.Count: 0 } && resolver.GetType() == typeof(DefaultJsonTypeInfoResolver))
+            {
+                return true;
+            }
+
+            if (resolver is not JsonSerializerContext context || context.GetTypeInfo(type) is not null)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>What System.Text.Json's reflection resolver makes of the type's public properties: [JsonIgnore], [JsonPropertyName], the naming policy.</summary>
     private static RequestShape ForPlainReflection(Type type, JsonSerializerOptions json)
