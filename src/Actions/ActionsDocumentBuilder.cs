@@ -12,7 +12,7 @@ internal static class ActionsDocumentBuilder
 {
     public const string DocumentName = "actions";
 
-    public static byte[] Build(OperationCatalog catalog, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
+    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
     {
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
         var ordered = endpoints.OrderBy(e => e.Operation.ActionId, StringComparer.Ordinal).ToList();

@@ -9,7 +9,7 @@ namespace Hybrid.Http;
 /// </summary>
 internal static class RestDocumentBuilder
 {
-    public static byte[] Build(OperationCatalog catalog, HybridOptions options, int version, IReadOnlyList<(IDoorEndpoint Endpoint, RestRoute Route)> endpoints)
+    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, int version, IReadOnlyList<(IDoorEndpoint Endpoint, RestRoute Route)> endpoints)
     {
         var name = RestRoute.DocumentNameOf(version);
         var routes = endpoints

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -9,7 +8,7 @@ namespace Hybrid;
 /// with a strong ETag: what building needed (the walk over the types, the writer's buffer) is released,
 /// and a client holding the current version gets 304 without a body.
 /// </summary>
-internal sealed class DocumentEndpoint(Func<byte[]> build)
+internal sealed class DocumentEndpoint(Func<DocumentBytes> build)
 {
     private readonly Lazy<Served> _served = new(() => Served.From(build()), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -28,16 +27,24 @@ internal sealed class DocumentEndpoint(Func<byte[]> build)
         }
 
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = served.Bytes.Length;
-        return response.Body.WriteAsync(served.Bytes, context.RequestAborted).AsTask();
+        response.ContentLength = served.Length;
+        return WriteAsync(response, served.Segments, context.RequestAborted);
     }
 
-    private sealed record Served(byte[] Bytes, EntityTagHeaderValue Tag, string ETag)
+    private static async Task WriteAsync(HttpResponse response, IReadOnlyList<ReadOnlyMemory<byte>> segments, CancellationToken cancellationToken)
     {
-        public static Served From(byte[] bytes)
+        foreach (var segment in segments)
         {
-            var tag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16)) + "\"");
-            return new Served(bytes, tag, tag.ToString());
+            await response.Body.WriteAsync(segment, cancellationToken);
+        }
+    }
+
+    private sealed record Served(IReadOnlyList<ReadOnlyMemory<byte>> Segments, long Length, EntityTagHeaderValue Tag, string ETag)
+    {
+        public static Served From(DocumentBytes bytes)
+        {
+            var tag = new EntityTagHeaderValue("\"" + bytes.Hash() + "\"");
+            return new Served([.. bytes.Segments], bytes.Length, tag, tag.ToString());
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -11,7 +10,7 @@ namespace Hybrid;
 /// </summary>
 internal sealed class DocumentJson : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private readonly DocumentBytes _buffer = new();
 
     public DocumentJson()
     {
@@ -44,11 +43,12 @@ internal sealed class DocumentJson : IDisposable
     }
 
     /// <summary>Closes the root object and returns the document's bytes.</summary>
-    public byte[] Finish()
+    public DocumentBytes Finish()
     {
         Writer.WriteEndObject();
         Writer.Flush();
-        return _buffer.WrittenSpan.ToArray();
+        _buffer.Seal();
+        return _buffer;
     }
 
     /// <summary>A response carrying a problem as <c>application/problem+json</c>.</summary>

@@ -10,8 +10,8 @@ namespace Hybrid;
 /// <summary>
 /// The schemas of one document. A document first says which types it uses (<see cref="Use"/>),
 /// which walks everything they reach once per type; <see cref="Seal"/> then names the components
-/// (deterministically: a type keeps its name, and same-named types are numbered in order of full
-/// name), and writing refers to them by <c>$ref</c>. Member names and nullability come from the
+/// (deterministically: a type keeps its name, and same-named types are numbered, top-level types
+/// first, then in order of full name), and writing refers to them by <c>$ref</c>. Member names and nullability come from the
 /// request shape the doors bind with, so a document names properties exactly as the doors read and
 /// write them.
 /// </summary>
@@ -83,7 +83,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         var names = new Dictionary<Type, string>();
         foreach (var group in _components.Keys.GroupBy(WireTypes.NameOf).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            foreach (var type in group.OrderBy(t => t.FullName ?? t.Name, StringComparer.Ordinal))
+            foreach (var type in group.OrderBy(t => t.IsNested).ThenBy(t => t.FullName ?? t.Name, StringComparer.Ordinal))
             {
                 names[type] = Unique(group.Key, _taken);
             }
