@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 
 namespace Hybrid;
@@ -9,8 +8,10 @@ namespace Hybrid;
 /// </summary>
 public sealed class OperationCatalog
 {
-    private readonly FrozenDictionary<string, HybridOperation> _byActionId;
-    private readonly FrozenDictionary<Type, RequestShape> _shapes;
+    // Plain dictionaries, not frozen ones: freezing 1,000 keys costs more at start-up than its
+    // faster lookups save, and neither is on a request's path (routing matches action ids).
+    private readonly Dictionary<string, HybridOperation> _byActionId;
+    private readonly Dictionary<Type, RequestShape> _shapes;
 
     internal OperationCatalog(IReadOnlyList<HybridOperation> operations, IReadOnlyDictionary<Type, RequestShape> shapes, JsonSerializerOptions json)
     {
@@ -19,8 +20,8 @@ public sealed class OperationCatalog
         ReadingJson = RequestJson.For(json);
         _byActionId = operations
             .Where(o => o.ActionId is not null)
-            .ToFrozenDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
-        _shapes = shapes.ToFrozenDictionary();
+            .ToDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
+        _shapes = new Dictionary<Type, RequestShape>(shapes);
         Validators = new Validators(json);
         Versions = [.. operations.SelectMany(o => o.Routes).Select(r => r.Version).Distinct().Order()];
     }

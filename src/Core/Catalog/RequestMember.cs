@@ -15,12 +15,37 @@ internal sealed class RequestMember(PropertyInfo property, string jsonName)
     public bool CanWrite => Property.SetMethod is { IsPublic: true };
 
     /// <summary>True when a single string (a route value, a query value, a form field) can carry the value.</summary>
-    public bool IsSimple { get; } = SimpleTypes.IsSimple(property.PropertyType);
+    public bool IsSimple => Flag(SimpleKnown, Simple, static m => SimpleTypes.IsSimple(m.Property.PropertyType));
 
     /// <summary>True when JSON must name the member: C# <c>required</c> or <c>[JsonRequired]</c>.</summary>
-    public bool IsRequiredInJson { get; } =
-        property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true) ||
-        property.IsDefined(typeof(System.Text.Json.Serialization.JsonRequiredAttribute), inherit: true);
+    public bool IsRequiredInJson => Flag(RequiredKnown, Required, static m =>
+        m.Property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true) ||
+        m.Property.IsDefined(typeof(System.Text.Json.Serialization.JsonRequiredAttribute), inherit: true));
+
+    private const int SimpleKnown = 1, Simple = 2, RequiredKnown = 4, Required = 8;
+
+    // Both flags are worked out on first use: most members are never asked, and reflecting over
+    // every member of 1,000 request types at start-up is measurable.
+    private int _flags;
+
+    private bool Flag(int known, int value, Func<RequestMember, bool> compute)
+    {
+        var flags = Volatile.Read(ref _flags);
+        if ((flags & known) == 0)
+        {
+            var bits = known | (compute(this) ? value : 0);
+            int seen;
+            do
+            {
+                seen = flags;
+                flags = Interlocked.CompareExchange(ref _flags, seen | bits, seen);
+            }
+            while (flags != seen);
+            flags = seen | bits;
+        }
+
+        return (flags & value) != 0;
+    }
 
     public bool Matches(string name) =>
         string.Equals(name, JsonName, StringComparison.OrdinalIgnoreCase) ||
