@@ -14,6 +14,7 @@ internal sealed class DocumentBytes : IBufferWriter<byte>
 {
     private const int SegmentSize = 64 * 1024;
     private readonly List<byte[]> _segments = [];
+    private readonly List<int> _lengths = [];
     private int _used;
 
     /// <summary>Total bytes written.</summary>
@@ -21,7 +22,7 @@ internal sealed class DocumentBytes : IBufferWriter<byte>
 
     /// <summary>The written bytes, segment by segment (the last one trimmed once <see cref="Seal"/> ran).</summary>
     public IEnumerable<ReadOnlyMemory<byte>> Segments =>
-        _segments.Select((segment, i) => new ReadOnlyMemory<byte>(segment, 0, i == _segments.Count - 1 ? _used : segment.Length));
+        _segments.Select((segment, i) => new ReadOnlyMemory<byte>(segment, 0, i == _segments.Count - 1 ? _used : _lengths[i]));
 
     public void Advance(int count)
     {
@@ -43,9 +44,10 @@ internal sealed class DocumentBytes : IBufferWriter<byte>
     }
 
     /// <summary>
-    /// Trims the last segment to what it holds. A segment is only ever left partly filled when the
-    /// writer asked for more room than remained, which it does for a handful of bytes, so the
-    /// waste is at most a few bytes per segment.
+    /// Trims the last segment to what it holds. Earlier segments are kept as they are: one is only
+    /// left partly filled when the writer asked for more room than remained (it asks for 4 KB at a
+    /// time), so they waste at most that much each, and copying them would double what a build
+    /// allocates.
     /// </summary>
     public void Seal()
     {
@@ -75,10 +77,9 @@ internal sealed class DocumentBytes : IBufferWriter<byte>
             return;
         }
 
-        if (_segments.Count > 0 && _used < _segments[^1].Length)
+        if (_segments.Count > 0)
         {
-            // The writer needs more contiguous room than is left: close this segment where it ends.
-            _segments[^1] = _segments[^1].AsSpan(0, _used).ToArray();
+            _lengths.Add(_used);
         }
 
         _segments.Add(new byte[Math.Max(SegmentSize, sizeHint)]);

@@ -24,6 +24,8 @@ internal sealed class DocumentJson : IDisposable
         });
     }
 
+    private static readonly JsonEncodedText ProblemReference = JsonEncodedText.Encode("#/components/schemas/" + DocumentSchemas.ProblemName);
+
     public Utf8JsonWriter Writer { get; }
 
     /// <summary>Starts the document: <c>openapi</c> and <c>info</c>, then leaves the root object open.</summary>
@@ -60,7 +62,7 @@ internal sealed class DocumentJson : IDisposable
         Writer.WritePropertyName("application/problem+json");
         Writer.WriteStartObject();
         Writer.WritePropertyName("schema");
-        DocumentSchemas.WriteReference(Writer, DocumentSchemas.ProblemName);
+        DocumentSchemas.WriteReference(Writer, ProblemReference);
         Writer.WriteEndObject();
         Writer.WriteEndObject();
         Writer.WriteEndObject();

@@ -22,7 +22,8 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
 
     private readonly Dictionary<Type, Component> _components = [];
     private readonly Dictionary<string, Action<Utf8JsonWriter>> _extra = new(StringComparer.Ordinal);
-    private readonly NullabilityInfoContext _nullability = new();
+    private readonly NullabilityReader _nullability = new();
+    private readonly Dictionary<string, JsonEncodedText> _references = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal) { ProblemName };
     private Dictionary<Type, string>? _names;
 
@@ -113,11 +114,28 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         member.IsRequiredInJson || member.Property.IsDefined(typeof(RequiredAttribute), inherit: true);
 
     /// <summary>Writes <c>"$ref"</c> to a named component.</summary>
-    public static void WriteReference(Utf8JsonWriter writer, string name)
+    public static void WriteReference(Utf8JsonWriter writer, string name) => WriteReference(writer, JsonEncodedText.Encode("#/components/schemas/" + name));
+
+    /// <summary>Writes <c>"$ref"</c> with an encoded target (each component's is encoded once per document).</summary>
+    public static void WriteReference(Utf8JsonWriter writer, JsonEncodedText target)
     {
         writer.WriteStartObject();
-        writer.WriteString("$ref", "#/components/schemas/" + name);
+        writer.WriteString(RefName, target);
         writer.WriteEndObject();
+    }
+
+    private static readonly JsonEncodedText RefName = JsonEncodedText.Encode("$ref");
+
+    /// <summary>The encoded <c>$ref</c> target of a component.</summary>
+    public JsonEncodedText ReferenceTo(string name)
+    {
+        if (!_references.TryGetValue(name, out var target))
+        {
+            target = JsonEncodedText.Encode("#/components/schemas/" + name);
+            _references[name] = target;
+        }
+
+        return target;
     }
 
     /// <summary>Writes every component, sorted by name, so the same catalog always gives the same bytes.</summary>
@@ -153,9 +171,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         return unique;
     }
 
-    private bool IsNullable(RequestMember member) =>
-        Nullable.GetUnderlyingType(member.Type) is not null ||
-        (!member.Type.IsValueType && _nullability.Create(member.Property).ReadState == NullabilityState.Nullable);
+    private bool IsNullable(RequestMember member) => _nullability.IsNullable(member.Property);
 
     /// <summary>Derived types from <c>[JsonDerivedType]</c>, as the app's serializer sees them; attributes are checked first so other types cost no JSON metadata.</summary>
     private JsonPolymorphismOptions? PolymorphismOf(Type type)
@@ -183,7 +199,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         var kind = WireTypes.KindOf(type);
         if (kind is WireKind.Enum or WireKind.Object)
         {
-            var name = Names[type];
+            var name = ReferenceTo(Names[type]);
             if (!nullable && description is null)
             {
                 WriteReference(writer, name);
@@ -310,7 +326,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         {
             // A derived type of a polymorphic base: the base's members plus its own, as NSwag's generator expects.
             writer.WriteStartArray("allOf");
-            WriteReference(writer, Names[baseType]);
+            WriteReference(writer, ReferenceTo(Names[baseType]));
             writer.WriteStartObject();
         }
 
