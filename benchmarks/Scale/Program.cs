@@ -3,8 +3,8 @@ using System.Text.Json;
 using Hybrid.Scale;
 
 // The cold-start scale benchmark: `bash benchmarks/scale.sh [N ...]` (default 10 100 1000).
-// For each N it generates an app with N Hybrid operations and a hand-mapped baseline with the same
-// types into a temporary folder, builds both in Release, starts each as a fresh process RUNS times
+// For each N it generates an app with N Hybrid operations on both doors and a hand-mapped baseline
+// with the same types and the same 2N endpoints (REST route + JSON action POST) into a temporary folder, builds both in Release, starts each as a fresh process RUNS times
 // (alternating), measures first response, memory, first calls, the documents' cold build, then runs
 // NSwag's TypeScript generator and tsc over the served documents, and prints markdown.
 // Environment: RUNS (default 3), WARMUP (unmeasured starts per app and N, default 1), OUT (also write

@@ -8,7 +8,7 @@ using Microsoft.Net.Http.Headers;
 namespace Hybrid.Actions;
 
 /// <summary>
-/// One action. Binding: cross-site check, body limit, media type, antiforgery, then JSON or form
+/// One action. Binding: cross-site check, body limit, media type, antiforgery token when required, then JSON or form
 /// fields into <typeparamref name="TRequest"/>. Responding (one place): a problem, a 303 back to
 /// the page for a plain form, 204 for <see cref="Unit"/>, else 200 JSON.
 /// </summary>
@@ -20,15 +20,20 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     private const string MediaTypes = "Send the action's arguments as application/json or as an HTML form.";
 
     private readonly FormBinder<TRequest> _form;
-    private readonly IAntiforgery _antiforgery;
+    private readonly IAntiforgery? _antiforgery;
+    private readonly bool _tokensByDefault;
     private readonly string _antiforgeryHelp;
-    private bool _checksAntiforgery = true;
+    private readonly CrossSiteCheck _crossSite;
+    private bool _checksAntiforgery;
 
     public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
         : base(operation, catalog, services, HybridDoors.Action, maxBody)
     {
         _form = new FormBinder<TRequest>(Shape, RequestInfo);
-        _antiforgery = services.GetRequiredService<IAntiforgery>();
+        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+        _crossSite = new CrossSiteCheck(options.TrustedOrigins);
+        _tokensByDefault = options.RequireAntiforgeryTokens;
+        _antiforgery = services.GetService<IAntiforgery>();
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
         _antiforgeryHelp = "The antiforgery token is missing or invalid. Send it in the " +
             (header is null ? string.Empty : $"{header} header or the ") + $"{HybridAntiforgery.FormFieldName} form field.";
@@ -38,14 +43,17 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     {
         base.Configure(metadata);
 
-        // An app that opts an action out with DisableAntiforgery() (or its own IAntiforgeryMetadata) is obeyed; the last one wins.
-        _checksAntiforgery = metadata.OfType<IAntiforgeryMetadata>().LastOrDefault() is not { RequiresValidation: false };
+        _checksAntiforgery = ActionAntiforgery.Requires(_tokensByDefault, metadata);
+        if (_checksAntiforgery && _antiforgery is null)
+        {
+            throw new HybridConfigurationException([new HybridConfigurationError("HYB023", $"{Operation}: {ActionAntiforgery.MissingServices}")]);
+        }
     }
 
     protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
     {
         var request = context.Request;
-        if (CrossSiteCheck.IsCrossSite(request))
+        if (_crossSite.IsCrossSite(request))
         {
             return Bound<TRequest>.Refused(OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "Actions only accept requests from the app's own pages."));
         }
@@ -130,7 +138,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return verdict.IsValid;
         }
 
-        return await _antiforgery.IsRequestValidAsync(context).ConfigureAwait(false);
+        return await _antiforgery!.IsRequestValidAsync(context).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ internal static class ActionsDocumentBuilder
     public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
     {
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
+        var guarded = endpoints.Where(e => ActionAntiforgery.Requires(options.RequireAntiforgeryTokens, e.Metadata)).ToHashSet();
         var ordered = endpoints.OrderBy(e => e.Operation.ActionId, StringComparer.Ordinal).ToList();
         var schemas = new DocumentSchemas(catalog.Json, new XmlDocs());
         foreach (var endpoint in ordered)
@@ -46,6 +47,17 @@ internal static class ActionsDocumentBuilder
             document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, withLocation: false);
             DocumentDescriptions.WriteProblems(document, HybridDoors.Action, readsBody: true);
             writer.WriteEndObject();
+            if (header is not null && guarded.Contains(endpoint))
+            {
+                // Only the actions that check a token say so; the others are guarded by the origin check alone.
+                writer.WriteStartArray("security");
+                writer.WriteStartObject();
+                writer.WriteStartArray("xsrf");
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
@@ -53,7 +65,7 @@ internal static class ActionsDocumentBuilder
         writer.WriteEndObject();
         writer.WriteStartObject("components");
         schemas.WriteComponents(writer);
-        if (header is not null)
+        if (header is not null && guarded.Count > 0)
         {
             writer.WriteStartObject("securitySchemes");
             writer.WriteStartObject("xsrf");
@@ -66,16 +78,6 @@ internal static class ActionsDocumentBuilder
         }
 
         writer.WriteEndObject();
-        if (header is not null)
-        {
-            writer.WriteStartArray("security");
-            writer.WriteStartObject();
-            writer.WriteStartArray("xsrf");
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-        }
-
         return document.Finish();
     }
 }

@@ -3,25 +3,40 @@ using Microsoft.AspNetCore.Http;
 namespace Hybrid.Actions;
 
 /// <summary>
-/// Refuses actions posted from another site before any body is read: browsers send
-/// <c>Sec-Fetch-Site</c> and <c>Origin</c> on every cross-origin POST, and the action door is for
-/// the app's own pages only.
+/// The action door's CSRF defence, run before any body is read, with the rules of Go's
+/// <c>http.CrossOriginProtection</c>: a browser's <c>Sec-Fetch-Site</c> of <c>same-origin</c> or
+/// <c>none</c> passes, any other value passes only from a trusted origin; without that header (older
+/// browsers), an <c>Origin</c> equal to the request's scheme and host, or a trusted one, passes; a
+/// request with neither header is not from a browser and passes (CSRF needs a victim's browser).
 /// </summary>
-internal static class CrossSiteCheck
+internal sealed class CrossSiteCheck(IEnumerable<string> trustedOrigins)
 {
-    public static bool IsCrossSite(HttpRequest request)
+    private readonly HashSet<string> _trusted = new(trustedOrigins, StringComparer.OrdinalIgnoreCase);
+
+    public bool IsCrossSite(HttpRequest request)
     {
+        var origin = request.Headers.Origin;
+        var hasOrigin = origin.Count > 0 && !string.IsNullOrEmpty(origin[0]);
         var site = request.Headers["Sec-Fetch-Site"];
         if (site.Count > 0)
         {
-            return !(string.Equals(site[0], "same-origin", StringComparison.OrdinalIgnoreCase) ||
-                     string.Equals(site[0], "none", StringComparison.OrdinalIgnoreCase));
+            if (string.Equals(site[0], "same-origin", StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(site[0], "none", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            return !(hasOrigin && _trusted.Contains(origin[0]!));
         }
 
-        var origin = request.Headers.Origin;
-        if (origin.Count == 0 || string.IsNullOrEmpty(origin[0]))
+        if (!hasOrigin)
         {
-            return false; // Not a browser, or a same-origin GET-like navigation: antiforgery still applies.
+            return false;
+        }
+
+        if (_trusted.Contains(origin[0]!))
+        {
+            return false;
         }
 
         if (!Uri.TryCreate(origin[0], UriKind.Absolute, out var uri))
@@ -29,8 +44,7 @@ internal static class CrossSiteCheck
             return true; // "null" origins (sandboxed frames, file://) are never the app itself.
         }
 
-        var host = request.Host;
         return !string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase) ||
-               !string.Equals(uri.Authority, host.Value, StringComparison.OrdinalIgnoreCase);
+               !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Hybrid;
 using Hybrid.Actions;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,12 @@ public static class HybridActionsEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         var catalog = services.GetRequiredService<OperationCatalog>();
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+
+        if (services.GetService<IAntiforgery>() is null &&
+            catalog.Operations.Where(o => o.ActionId is not null).Any(o => ActionAntiforgery.Requires(options.RequireAntiforgeryTokens, o.Metadata)))
+        {
+            throw new HybridConfigurationException([new HybridConfigurationError("HYB023", ActionAntiforgery.MissingServices)]);
+        }
 
         var group = endpoints.MapGroup(options.ActionsPath);
         group.WithMetadata(new ExcludeFromDescriptionAttribute());

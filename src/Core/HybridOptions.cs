@@ -41,6 +41,23 @@ public sealed class HybridOptions
     /// <summary>The title written into every document. Default "Hybrid API".</summary>
     public string Title { get; set; } = "Hybrid API";
 
+    /// <summary>
+    /// Whether every action also requires an antiforgery token (defence in depth). Default
+    /// <see langword="false"/>: the action door's origin check (<c>Sec-Fetch-Site</c>, then
+    /// <c>Origin</c>) is the CSRF defence, as for Next.js Server Actions and Go's
+    /// <c>CrossOriginProtection</c>. One action can opt in with <see cref="RequiresAntiforgeryTokenAttribute"/>
+    /// or <c>op.Action().RequireAntiforgeryToken()</c>, and out with ASP.NET Core's <c>DisableAntiforgery()</c>.
+    /// </summary>
+    public bool RequireAntiforgeryTokens { get; set; }
+
+    /// <summary>
+    /// Origins besides the app's own whose pages may post actions, each exactly
+    /// <c>scheme://host[:port]</c> (for example <c>https://admin.example.com</c>): a second host of
+    /// the same app, or the public origin of an app behind a proxy that does not forward it.
+    /// Checked at start-up; compared without regard to case.
+    /// </summary>
+    public IList<string> TrustedOrigins { get; } = new List<string>();
+
     /// <summary>Declares in code how a request type is exposed, in addition to its attributes.</summary>
     /// <typeparam name="TRequest">The MediatR request type.</typeparam>
     /// <param name="configure">Declares the exposure.</param>

@@ -97,7 +97,7 @@ public sealed class ActionsDocumentTests
     [Fact]
     public async Task Document_is_OpenAPI_3_with_the_xsrf_header_scheme()
     {
-        await using var host = await ActionsHost.StartAsync(o => o.Title = "Notes");
+        await using var host = await ActionsHost.StartAsync(o => o.Title = "Notes", requireTokens: true);
         using var response = await host.Client.GetAsync("/openapi/actions.json");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
@@ -109,6 +109,27 @@ public sealed class ActionsDocumentTests
         var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("xsrf");
         scheme.GetProperty("in").GetString().Should().Be("header");
         scheme.GetProperty("name").GetString().Should().Be("X-XSRF-TOKEN");
+    }
+
+    [Fact]
+    public async Task Only_actions_that_check_a_token_carry_the_xsrf_requirement()
+    {
+        await using var host = await ActionsHost.StartAsync(o => o.Expose<GuardedPing>(op => op.AsAction()));
+        using var document = await GetDocumentAsync(host);
+
+        Operation(document, "GuardedPing").GetProperty("security")[0].TryGetProperty("xsrf", out _).Should().BeTrue();
+        Operation(document, "CreateNote").TryGetProperty("security", out _).Should().BeFalse("tokens are off by default: the origin check guards it");
+        document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("xsrf").GetProperty("in").GetString().Should().Be("header");
+    }
+
+    [Fact]
+    public async Task Without_tokens_the_document_has_no_security_scheme()
+    {
+        await using var host = await ActionsHost.StartAsync();
+        using var document = await GetDocumentAsync(host);
+
+        document.RootElement.GetProperty("components").TryGetProperty("securitySchemes", out _).Should().BeFalse();
+        document.RootElement.TryGetProperty("security", out _).Should().BeFalse();
     }
 
     [Fact]

@@ -17,10 +17,15 @@ public static class ActionsHost
     public static Task<TestHost> StartAsync(
         Action<HybridOptions>? configure = null,
         Action<WebApplication>? map = null,
-        Action<IServiceCollection>? services = null) =>
+        Action<IServiceCollection>? services = null,
+        bool requireTokens = false) =>
         TestHost.StartAsync(
             [typeof(CreateNote).Assembly],
-            configure,
+            o =>
+            {
+                o.RequireAntiforgeryTokens = requireTokens;
+                configure?.Invoke(o);
+            },
             s =>
             {
                 s.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName);

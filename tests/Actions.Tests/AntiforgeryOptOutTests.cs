@@ -23,7 +23,7 @@ public sealed class AntiforgeryOptOutTests
                 op.Action().DisableAntiforgery();
             });
             o.Expose<Ping>(op => op.AsAction());
-        });
+        }, requireTokens: true);
 
         await ShouldLetOnlyUnguardedThroughAsync(host);
     }
@@ -37,7 +37,7 @@ public sealed class AntiforgeryOptOutTests
                 o.Expose<Unguarded>(op => op.AsAction());
                 o.Expose<Ping>(op => op.AsAction());
             },
-            app => app.MapHybridActions().ForOperation<Unguarded>().DisableAntiforgery());
+            app => app.MapHybridActions().ForOperation<Unguarded>().DisableAntiforgery(), requireTokens: true);
 
         await ShouldLetOnlyUnguardedThroughAsync(host);
     }
@@ -49,7 +49,7 @@ public sealed class AntiforgeryOptOutTests
         {
             op.AsAction();
             op.Action().DisableAntiforgery();
-        }));
+        }), requireTokens: true);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/Unguarded") { Content = new FormUrlEncodedContent([new("text", "form")]) };
         request.Headers.Accept.ParseAdd("application/json");
@@ -64,7 +64,7 @@ public sealed class AntiforgeryOptOutTests
     {
         await using var host = await BothDoorsHost.StartAsync(
             o => o.Expose<Unguarded>(op => op.AsAction()),
-            app => app.MapHybridActions().DisableAntiforgery());
+            app => app.MapHybridActions().DisableAntiforgery(), requireTokens: true);
 
         using var unguarded = await host.Client.SendAsync(BothDoorsHost.ActionPost("Unguarded", BothDoorsHost.Json("""{"text":"hi"}"""), xsrf: null));
         using var create = await host.Client.SendAsync(BothDoorsHost.ActionPost("CreateNote", BothDoorsHost.Json("""{"title":"hi"}"""), xsrf: null));
@@ -96,7 +96,7 @@ public sealed class AntiforgeryOptOutTests
                 // Metadata that requires validation needs ASP.NET Core's middleware, whose verdict the door then uses.
                 app.UseAntiforgery();
                 app.MapHybridActions().ForOperation<Unguarded>().WithMetadata(new RequireAntiforgeryTokenAttribute());
-            });
+            }, requireTokens: true);
 
         using var unguarded = await host.Client.SendAsync(BothDoorsHost.ActionPost("Unguarded", BothDoorsHost.Json("""{"text":"hi"}"""), xsrf: null));
         using var ping = await host.Client.SendAsync(BothDoorsHost.ActionPost("Ping", BothDoorsHost.Json("""{"message":"hi"}"""), xsrf: null));
@@ -121,7 +121,7 @@ public sealed class AntiforgeryOptOutTests
             {
                 app.UseAntiforgery();
                 app.MapHybridActions();
-            });
+            }, requireTokens: true);
         var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client);
 
         using var jsonWithout = await host.Client.SendAsync(BothDoorsHost.ActionPost("Unguarded", BothDoorsHost.Json("""{"text":"json"}"""), xsrf: null));

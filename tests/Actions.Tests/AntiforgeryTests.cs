@@ -10,7 +10,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task Valid_token_in_header_with_cookie_is_accepted()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
         var xsrf = await host.GetXsrfAsync();
 
         using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", Body, xsrf));
@@ -22,7 +22,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task Token_page_sets_the_antiforgery_cookie_and_a_script_readable_XSRF_TOKEN_cookie()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
 
         using var response = await host.Client.GetAsync(ActionsHost.TokenPath);
         var cookies = response.Headers.GetValues("Set-Cookie").ToList();
@@ -39,7 +39,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task Missing_token_is_refused_with_400_and_the_handler_does_not_run()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
         var xsrf = await host.GetXsrfAsync();
 
         using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", Body, xsrf: null, cookies: xsrf.CookieHeader));
@@ -50,7 +50,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task Token_of_another_issuance_is_refused_with_400_and_the_handler_does_not_run()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
         var mine = await host.GetXsrfAsync();
         var other = await host.GetXsrfAsync();
         mine.RequestToken.Should().NotBe(other.RequestToken);
@@ -63,7 +63,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task Garbage_token_is_refused_with_400_and_the_handler_does_not_run()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
         var xsrf = await host.GetXsrfAsync();
 
         using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", Body, xsrf, token: "not-a-token"));
@@ -74,7 +74,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task Token_without_the_antiforgery_cookie_is_refused_with_400_and_the_handler_does_not_run()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
         var xsrf = await host.GetXsrfAsync();
 
         // The script-readable XSRF-TOKEN cookie alone proves nothing: the HttpOnly cookie is missing.
@@ -86,7 +86,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task No_cookie_and_no_token_is_refused_with_400()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
 
         using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", Body, xsrf: null));
 
@@ -96,7 +96,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task Unit_action_is_guarded_too()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
 
         using var response = await host.Client.SendAsync(ActionsHost.JsonPost("ClearNotes", "{}", xsrf: null));
 
@@ -106,7 +106,7 @@ public sealed class AntiforgeryTests
     [Fact]
     public async Task Form_post_without_the_form_field_is_refused()
     {
-        await using var host = await ActionsHost.StartAsync();
+        await using var host = await ActionsHost.StartAsync(requireTokens: true);
         var xsrf = await host.GetXsrfAsync();
         using var message = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateNote")
         {

@@ -24,7 +24,8 @@ public static class BothDoorsHost
     public static Task<TestHost> StartAsync(
         Action<HybridOptions> configure,
         Action<WebApplication>? map = null,
-        Action<IServiceCollection>? services = null) =>
+        Action<IServiceCollection>? services = null,
+        bool requireTokens = false) =>
         ActionsHost.StartAsync(
             configure,
             map ?? (app =>
@@ -36,7 +37,8 @@ public static class BothDoorsHost
             {
                 s.AddSingleton<HandlerCalls>();
                 services?.Invoke(s);
-            });
+            },
+            requireTokens);
 
     public static HandlerCalls Calls(this TestHost host) => host.Services.GetRequiredService<HandlerCalls>();
 

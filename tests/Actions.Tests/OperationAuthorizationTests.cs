@@ -36,7 +36,7 @@ public sealed class OperationAuthorizationTests
                     map(app);
                 }
             },
-            HeaderAuthenticationHandler.Register);
+            HeaderAuthenticationHandler.Register, requireTokens: true);
 
     // WebApplication adds UseAuthentication()/UseAuthorization() itself when their services are
     // registered (false), and an app may also call them (true): both must give the same answers.

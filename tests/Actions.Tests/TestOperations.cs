@@ -113,3 +113,16 @@ public sealed class ListNotesHandler(NoteStore store) : IRequestHandler<ListNote
     public Task<List<Note>> Handle(ListNotes request, CancellationToken cancellationToken) =>
         Task.FromResult(store.Notes.ToList());
 }
+
+/// <summary>Requires an antiforgery token by attribute; exposed in code only.</summary>
+[RequiresAntiforgeryToken]
+public sealed class GuardedPing : IRequest<string>;
+
+public sealed class GuardedPingHandler(NoteStore store) : IRequestHandler<GuardedPing, string>
+{
+    public Task<string> Handle(GuardedPing request, CancellationToken cancellationToken)
+    {
+        store.Called();
+        return Task.FromResult("guarded pong");
+    }
+}

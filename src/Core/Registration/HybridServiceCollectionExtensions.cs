@@ -57,6 +57,7 @@ public static class HybridServiceCollectionExtensions
             .Validate(o => IsPath(o.ActionsPath) && IsPath(o.RestPrefix) && IsPath(o.DocumentsPath), "HybridOptions: ActionsPath, RestPrefix and DocumentsPath must start with '/' and must not end with '/'.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Title), "HybridOptions: Title must not be empty.")
             .Validate(o => o.MaxActionBodySize > 0 && o.MaxRestBodySize > 0, "HybridOptions: MaxActionBodySize and MaxRestBodySize must be positive.")
+            .Validate(o => o.TrustedOrigins.All(TrustedOrigin.IsValid), "HybridOptions: each TrustedOrigins entry must be exactly scheme://host[:port] with http or https, no path, query or trailing slash (e.g. https://admin.example.com).")
             .ValidateOnStart();
 
         // MediatR 5's own DI package is not used: register its two services so an app's registration wins.
@@ -75,7 +76,6 @@ public static class HybridServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogStartupCheck>());
         services.AddProblemDetails();
-        services.AddAntiforgery();
         if (first)
         {
             AddProblemAnswersForAuthorization(services);
