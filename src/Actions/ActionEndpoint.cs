@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 
     private readonly FormBinder<TRequest> _form;
     private readonly IAntiforgery? _antiforgery;
+    private readonly FormStateCookie? _formState;
     private readonly bool _tokensByDefault;
     private readonly string _antiforgeryHelp;
     private readonly CrossSiteCheck _crossSite;
@@ -34,6 +36,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         _crossSite = new CrossSiteCheck(options.TrustedOrigins);
         _tokensByDefault = options.RequireAntiforgeryTokens;
         _antiforgery = services.GetService<IAntiforgery>();
+        _formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
         _antiforgeryHelp = "The antiforgery token is missing or invalid. Send it in the " +
             (header is null ? string.Empty : $"{header} header or the ") + $"{HybridAntiforgery.FormFieldName} form field.";
@@ -107,12 +110,20 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 
     protected override Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome)
     {
+        var request = context.Request;
         if (outcome.Problem is { } problem)
         {
+            if (bound.Input == InputKind.Form && !AcceptsJson(request) && ReturnsToForm(bound, problem) && FormPage(request) is { } page)
+            {
+                _formState!.Write(context, StateOf(request.Form, problem));
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                context.Response.Headers.Location = page;
+                return Task.CompletedTask;
+            }
+
             return ProblemWriter.WriteAsync(context, problem);
         }
 
-        var request = context.Request;
         if (bound.Input == InputKind.Form && !AcceptsJson(request) && ReturnTarget(request) is { } target)
         {
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
@@ -164,6 +175,52 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         return false;
     }
 
+    /// <summary>
+    /// A plain form's failure goes back to its page when the user can fix it there: a field error,
+    /// or a problem the handler raised (not found, conflict). Refusals of the request itself
+    /// (cross-site, token, size, media type) and 500s are answered as problems.
+    /// </summary>
+    private bool ReturnsToForm(Bound<TRequest> bound, OperationProblem problem) =>
+        _formState is not null &&
+        problem.Status is >= 400 and < 500 &&
+        (bound.Problem is null || bound.Problem.Code == ProblemCodes.ValidationFailed);
+
+    private HybridFormState StateOf(IFormCollection form, OperationProblem problem)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in form)
+        {
+            if (!name.StartsWith("__", StringComparison.Ordinal) && !FormStateCookie.IsSecret(name, Shape))
+            {
+                values[name] = value.Count > 0 ? value[^1] ?? string.Empty : string.Empty;
+            }
+        }
+
+        var errors = problem.Errors is { Count: > 0 } fieldErrors
+            ? new Dictionary<string, string[]>(fieldErrors, StringComparer.Ordinal)
+            : [];
+        var message = errors.Count == 0 ? problem.Detail ?? problem.Code : null;
+        return new HybridFormState(Operation.ActionId!, values, errors, message, problem.Code);
+    }
+
+    /// <summary>The page that holds the form: a local <c>__formUrl</c> field (the form tag helper writes it), else a same-origin Referer.</summary>
+    private static string? FormPage(HttpRequest request)
+    {
+        if (request.Form.TryGetValue("__formUrl", out var field) && IsLocal(field.ToString()))
+        {
+            return field.ToString();
+        }
+
+        return SameOriginReferer(request);
+    }
+
+    private static string? SameOriginReferer(HttpRequest request) =>
+        Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
+        string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            ? referer.PathAndQuery
+            : null;
+
     /// <summary>Where a plain HTML form goes back to: a local <c>__returnUrl</c> field, else a same-origin Referer.</summary>
     private static string? ReturnTarget(HttpRequest request)
     {
@@ -172,13 +229,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return field.ToString();
         }
 
-        if (Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
-            string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
-        {
-            return referer.PathAndQuery;
-        }
-
-        return null;
+        return SameOriginReferer(request);
     }
 
     /// <summary>

@@ -152,7 +152,7 @@ public sealed class OriginCheckTests
         using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", """{"title":"lean"}""", xsrf: null));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        host.Services.GetService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().Should().BeNull("AddHybrid registers no antiforgery (and no Data Protection) of its own");
+        host.Services.GetService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().Should().BeNull("AddHybrid registers no antiforgery of its own");
     }
 
     [Fact]

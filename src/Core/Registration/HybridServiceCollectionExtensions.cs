@@ -76,6 +76,9 @@ public static class HybridServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogStartupCheck>());
         services.AddProblemDetails();
+
+        // A failed plain form post carries its state back to the page in a protected cookie.
+        services.AddDataProtection();
         if (first)
         {
             AddProblemAnswersForAuthorization(services);
