@@ -70,20 +70,22 @@ public sealed class CommentThroughEveryDoorTests(BlogServer blog)
     }
 
     [Fact]
-    public async Task An_action_without_the_antiforgery_token_is_rejected_and_stores_nothing()
+    public async Task An_action_posted_from_another_site_is_refused_and_stores_nothing()
     {
         using var client = blog.CreateClient();
         var before = (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Count;
 
-        var missing = await client.PostAsJsonAsync("/_actions/CreateComment", new { postId = 2, author = "Forger", body = "no token" });
-        using var wrong = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateComment") { Content = JsonContent.Create(new { postId = 2, author = "Forger", body = "wrong token" }) };
-        wrong.Headers.Add("X-XSRF-TOKEN", "not-a-token");
-        var wrongResponse = await client.SendAsync(wrong);
+        using var modern = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateComment") { Content = JsonContent.Create(new { postId = 2, author = "Forger", body = "cross-site" }) };
+        modern.Headers.Add("Sec-Fetch-Site", "cross-site");
+        modern.Headers.Add("Origin", "https://evil.example");
+        using var older = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateComment") { Content = JsonContent.Create(new { postId = 2, author = "Forger", body = "no fetch metadata" }) };
+        older.Headers.Add("Origin", "https://evil.example");
 
-        foreach (var response in new[] { missing, wrongResponse })
+        foreach (var request in new[] { modern, older })
         {
-            response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-            (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"antiforgery_failed\"");
+            using var response = await client.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"cross_site_request\"");
         }
 
         (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Should().HaveCount(before);
