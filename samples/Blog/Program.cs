@@ -1,5 +1,4 @@
 using Blog.Data;
-using Blog.Pages;
 using Hybrid.Actions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,13 +13,16 @@ builder.Services.AddSingleton(new BlogDatabase(databasePath));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHybrid([typeof(Program).Assembly], options => options.Title = "Blog API");
 
-// The pages' script follows the SPA convention: it echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN.
+// Actions are guarded by the origin check; setting Blog:AntiforgeryTokens=true adds tokens on top
+// (the forms' tag helper and the pages' script then send them without any code in the pages).
 builder.Services.AddAntiforgery(options => options.HeaderName = HybridAntiforgery.HeaderName);
+builder.Services.Configure<Hybrid.HybridOptions>(options => options.RequireAntiforgeryTokens = builder.Configuration.GetValue<bool>("Blog:AntiforgeryTokens"));
+builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
 app.UseStatusCodePages();
-app.MapBlogPages();
+app.MapRazorPages();
 app.MapHybridActions();
 app.MapHybridRest();
 

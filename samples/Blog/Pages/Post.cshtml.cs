@@ -1,0 +1,26 @@
+using Blog.Posts;
+using Hybrid;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Blog.Pages;
+
+/// <summary>One post with its comments and the forms that add and delete comments through actions.</summary>
+public sealed class PostModel(IMediator mediator) : PageModel
+{
+    public PostDetails Post { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int postId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Post = await mediator.Send(new GetPost { PostId = postId }, cancellationToken);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+}

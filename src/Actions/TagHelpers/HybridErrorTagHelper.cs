@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Hybrid.Actions.TagHelpers;
+
+/// <summary>
+/// <c>&lt;span hybrid-error-for="Body"&gt;</c> inside a <see cref="HybridFormTagHelper"/> form: shows
+/// the errors a failed post left for that field (its JSON name or C# name, either case), or, with an
+/// empty value (<c>hybrid-error-for=""</c>), the message of a failure that names no field. The
+/// element is always rendered, with <c>data-hybrid-error-for</c>, so script can fill it too.
+/// </summary>
+[HtmlTargetElement(Attributes = AttributeName)]
+public sealed class HybridErrorTagHelper : TagHelper
+{
+    private const string AttributeName = "hybrid-error-for";
+
+    /// <summary>The field whose errors to show; empty for the form's message.</summary>
+    [HtmlAttributeName(AttributeName)]
+    public string Field { get; set; } = "";
+
+    /// <inheritdoc />
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var field = Field.Length == 0 ? "" : char.ToLowerInvariant(Field[0]) + Field[1..];
+        output.Attributes.SetAttribute("data-hybrid-error-for", field);
+        var state = FormScope.Of(context)?.State;
+        var text = state is null ? null
+            : Field.Length == 0 ? state.Message
+            : string.Join(" ", state.ErrorsOf(Field));
+        if (!string.IsNullOrEmpty(text))
+        {
+            output.Content.SetContent(text);
+            output.Attributes.SetAttribute("role", "alert");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Hybrid.Actions.TagHelpers;
+
+/// <summary>
+/// Inside a <see cref="HybridFormTagHelper"/> form, puts back what a failed post typed: the
+/// <c>value</c> of an <c>input</c>, the text of a <c>textarea</c>, the <c>checked</c> state of a
+/// checkbox or radio. Passwords, files and hidden fields are left alone (the state never holds
+/// passwords anyway).
+/// </summary>
+[HtmlTargetElement("input", Attributes = "name", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("textarea", Attributes = "name")]
+public sealed class HybridValueTagHelper : TagHelper
+{
+    /// <summary>The field name.</summary>
+    [HtmlAttributeName("name")]
+    public string Name { get; set; } = "";
+
+    /// <inheritdoc />
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        output.Attributes.SetAttribute("name", Name);
+        if (FormScope.Of(context)?.State is not { } state || Name.StartsWith("__", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var typed = state.ValueOf(Name);
+        if (output.TagName == "textarea")
+        {
+            if (typed is not null)
+            {
+                output.Content.SetContent(typed);
+            }
+
+            return;
+        }
+
+        var type = output.Attributes["type"]?.Value?.ToString()?.ToLowerInvariant() ?? "text";
+        switch (type)
+        {
+            case "password" or "file" or "hidden" or "submit" or "button" or "reset" or "image":
+                return;
+            case "checkbox" or "radio":
+                var own = output.Attributes["value"]?.Value?.ToString() ?? "on";
+                if (typed is not null && string.Equals(typed, own, StringComparison.Ordinal))
+                {
+                    output.Attributes.SetAttribute("checked", "checked");
+                }
+                else
+                {
+                    output.Attributes.RemoveAll("checked");
+                }
+
+                return;
+            default:
+                if (typed is not null)
+                {
+                    output.Attributes.SetAttribute("value", typed);
+                }
+
+                return;
+        }
+    }
+}
