@@ -22,6 +22,9 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 
 app.UseStatusCodePages();
+
+// wwwroot/js holds the pages' scripts, bundled from scripts/*.ts and committed (eng/bundle-scripts.sh).
+app.UseStaticFiles();
 app.MapRazorPages();
 app.MapHybridActions();
 app.MapHybridRest();
