@@ -1,127 +1,230 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Hybrid.Actions.Forms;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace Hybrid.Actions;
 
 /// <summary>
-/// Turns HTML form fields into the request object. Each field named like a request property (its
-/// JSON name, or its C# name) is parsed by Core's one value parser into the property's type, and a
-/// failure is a field error keyed by the JSON name, as on the REST door; the typed values then go
-/// through the app's serializer, so constructors, <c>required</c> members and converters apply as
-/// for a JSON body. A complex member takes a field holding JSON. Fields that name no property are
-/// ignored; an unchecked checkbox sends nothing and leaves a <c>bool</c> false.
+/// Turns HTML form fields into the request object, binding what a JSON body binds, the same way.
+/// Field names address members by their JSON (or C#) names, nested with <c>.member</c> and
+/// <c>[index]</c> (<c>items[1].qty</c>); a collection of simple values also takes a repeated field
+/// (<c>tag=a&amp;tag=b</c>). Each value goes through Core's one value parser, and the fields become a
+/// JSON object the app's serializer reads, so constructors, <c>required</c> members, converters and
+/// validation apply as for a JSON body. A member the serializer does not read as a plain object or
+/// array, and any object or list for compatibility, also takes one field holding JSON. A value that
+/// does not parse, a malformed name for a member, a sparse or too large index, or two fields for one
+/// value is a field error keyed by the name as posted. Fields starting with <c>__</c> are the
+/// page's (antiforgery token, return URL) and never bound; other fields that bind to nothing are
+/// listed for the caller. The grammar is in docs/actions-forms.md.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 internal sealed class FormBinder<TRequest>
     where TRequest : class
 {
-    private readonly FieldReader[] _fields;
+    private readonly FormSlots _slots;
     private readonly JsonTypeInfo<TRequest> _info;
 
     public FormBinder(RequestShape shape, JsonTypeInfo<TRequest> info)
     {
         _info = info;
-        _fields = [.. shape.Members.Select(m => FieldReader.Create(m, shape.Json))];
+        _slots = new FormSlots(shape);
     }
 
-    /// <summary>The request, or null with the problem naming every malformed field.</summary>
-    public TRequest? Bind(IFormCollection form, out OperationProblem? problem)
-    {
-        problem = null;
-        Dictionary<string, string[]>? errors = null;
-        var json = new JsonObject();
-        foreach (var field in _fields)
-        {
-            if (!TryGetField(form, field.Member, out var raw))
-            {
-                continue;
-            }
+    /// <summary>True for the names a page posts for itself (<c>__RequestVerificationToken</c>, <c>__returnUrl</c>), which never bind.</summary>
+    public static bool IsReserved(string name) => name.StartsWith("__", StringComparison.Ordinal);
 
-            if (field.TryRead(raw, out var node))
+    /// <summary>The request, or null with the problem naming every malformed field.</summary>
+    public TRequest? Bind(IFormCollection form, out OperationProblem? problem) => Bind(form, out problem, out _);
+
+    /// <summary>
+    /// The request, or null with the problem naming every malformed field; <paramref name="unbound"/>
+    /// lists, as posted, the fields and file parts that bound to nothing (reserved <c>__</c> names
+    /// excepted), such as a name no member has at any depth.
+    /// </summary>
+    public TRequest? Bind(IFormCollection form, out OperationProblem? problem, out IReadOnlyList<string> unbound)
+    {
+        var errors = new FormErrors();
+        var unknown = new List<string>();
+        var root = new FormObjectNode(_slots.Root.Shape!);
+        var segments = new List<FieldSegment>();
+        foreach (var (name, values) in form)
+        {
+            if (!IsReserved(name))
             {
-                json[field.Member.JsonName] = node;
-            }
-            else
-            {
-                (errors ??= new(StringComparer.Ordinal))[field.Member.JsonName] = [field.InvalidMessage];
+                Place(root, name, values, segments, errors, unknown);
             }
         }
 
-        if (errors is not null)
+        foreach (var file in form.Files)
         {
-            problem = OperationProblem.Validation(errors);
+            if (!IsReserved(file.Name) && !unknown.Contains(file.Name))
+            {
+                unknown.Add(file.Name);
+            }
+        }
+
+        unbound = unknown;
+        var json = root.ToJson(errors);
+        if (errors.Any)
+        {
+            problem = errors.ToProblem();
             return null;
         }
 
+        problem = null;
         return json.Deserialize(_info);
     }
 
-    private static bool TryGetField(IFormCollection form, RequestMember member, out string value)
+    private void Place(FormObjectNode root, string posted, StringValues values, List<FieldSegment> segments, FormErrors errors, List<string> unknown)
     {
-        if (form.TryGetValue(member.JsonName, out var values) || form.TryGetValue(member.Property.Name, out values))
+        if (!FieldName.TryParse(posted, segments, out var head, out var malformed))
         {
-            value = values.Count > 0 ? values[^1] ?? string.Empty : string.Empty;
-            return true;
+            if (_slots.Root.Shape!.Find(head) is null)
+            {
+                unknown.Add(posted);
+            }
+            else
+            {
+                errors.Add(posted, malformed!);
+            }
+
+            return;
         }
 
-        value = string.Empty;
-        return false;
-    }
-
-    /// <summary>Reads one field into the JSON value of its member.</summary>
-    private abstract class FieldReader(RequestMember member)
-    {
-        public RequestMember Member { get; } = member;
-
-        public string InvalidMessage => ValueParsers.InvalidMessage(Member.JsonName, Member.Type);
-
-        public abstract bool TryRead(string raw, out JsonNode? node);
-
-        public static FieldReader Create(RequestMember member, JsonSerializerOptions json) =>
-            member.IsSimple
-                ? (FieldReader)Activator.CreateInstance(typeof(SimpleField<>).MakeGenericType(typeof(TRequest), member.Type), member, json)!
-                : new JsonField(member);
-    }
-
-    private sealed class SimpleField<TValue>(RequestMember member, JsonSerializerOptions json) : FieldReader(member)
-    {
-        private readonly TryParser<TValue> _parse = ValueParsers.For<TValue>(json);
-        private readonly JsonTypeInfo<TValue> _info = (JsonTypeInfo<TValue>)json.GetTypeInfo(typeof(TValue));
-
-        public override bool TryRead(string raw, out JsonNode? node)
+        if (segments.Count >= _slots.MaxDepth)
         {
-            node = null;
-            if (!_parse(raw, out var value))
+            errors.Add(posted, $"'{posted}' nests deeper than the {_slots.MaxDepth} levels a request may have.");
+            return;
+        }
+
+        // Resolved to the end before anything is built, so a field that binds to nothing leaves no trace.
+        var steps = new Step[segments.Count];
+        var slot = _slots.Root;
+        RequestMember? member = null;
+        for (var k = 0; k < segments.Count; k++)
+        {
+            var segment = segments[k];
+            if (segment.IsIndex ? slot.Kind != FormSlotKind.List : slot.Kind != FormSlotKind.Object)
             {
-                return false;
+                errors.Add(posted, Misfit(posted, posted[..segments[k - 1].End], slot));
+                return;
             }
 
-            node = JsonSerializer.SerializeToNode(value, _info);
-            return true;
+            if (segment.IsIndex)
+            {
+                slot = _slots.For(slot.ElementType!);
+            }
+            else
+            {
+                member = slot.Shape!.Find(segment.Name!);
+                if (member is null)
+                {
+                    unknown.Add(posted);
+                    return;
+                }
+
+                slot = _slots.For(member.Type);
+            }
+
+            steps[k] = new Step(slot, member!);
+        }
+
+        Insert(root, _slots.Root, 0, new Field(posted, values, segments, steps, errors));
+    }
+
+    /// <summary>Places the field under <paramref name="existing"/> (the node its first <paramref name="k"/> steps lead to), building what is missing.</summary>
+    private FormNode Insert(FormNode? existing, FormSlot slot, int k, Field field)
+    {
+        if (k == field.Segments.Count)
+        {
+            if (existing is not null)
+            {
+                field.Errors.Add(field.Posted, $"'{field.Posted}' sets a value another field of this form sets too.");
+                return existing;
+            }
+
+            return Leaf(slot, field);
+        }
+
+        var segment = field.Segments[k];
+        var step = field.Steps[k];
+        if (segment.IsIndex)
+        {
+            var list = existing switch
+            {
+                null => new FormListNode(field.Posted[..field.Segments[k - 1].End]),
+                FormListNode { IsIndexed: true } known => known,
+                _ => null,
+            };
+            if (list is null)
+            {
+                field.Errors.Add(field.Posted, $"'{field.Posted}' posts by index a list another field of this form posts whole.");
+                return existing!;
+            }
+
+            list.Set(segment.Index, Insert(list.Item(segment.Index), step.Slot, k + 1, field), field.Posted);
+            return list;
+        }
+
+        var node = existing switch
+        {
+            null => new FormObjectNode(slot.Shape!),
+            FormObjectNode known => known,
+            _ => null,
+        };
+        if (node is null)
+        {
+            field.Errors.Add(field.Posted, $"'{field.Posted}' posts by member an object another field of this form posts whole.");
+            return existing!;
+        }
+
+        node.Members[step.Member] = Insert(node.Members.GetValueOrDefault(step.Member), step.Slot, k + 1, field);
+        return node;
+    }
+
+    private FormNode Leaf(FormSlot slot, Field field)
+    {
+        var member = field.Steps[^1].Member;
+        if (slot.Kind == FormSlotKind.List && _slots.For(slot.ElementType!) is { Kind: FormSlotKind.Value } element && !IsJsonArray(field.Values))
+        {
+            return new FormListNode(element, field.Values, field.Posted, member.JsonName);
+        }
+
+        return new FormValueNode(slot, field.Values, field.Posted, member.JsonName);
+    }
+
+    /// <summary>A list of simple values posted the old way, as one field holding a JSON array.</summary>
+    private static bool IsJsonArray(StringValues values)
+    {
+        if (values.Count != 1 || values[0] is not { } raw || !raw.AsSpan().TrimStart().StartsWith("[", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            return JsonNode.Parse(raw) is JsonArray;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
-    private sealed class JsonField(RequestMember member) : FieldReader(member)
+    private static string Misfit(string posted, string prefix, FormSlot slot) => slot.Kind switch
     {
-        public override bool TryRead(string raw, out JsonNode? node)
-        {
-            node = null;
-            if (raw.Length == 0)
-            {
-                return true;
-            }
+        FormSlotKind.Value => $"'{posted}' does not fit the request: '{prefix}' is a single value.",
+        FormSlotKind.List => $"'{posted}' does not fit the request: '{prefix}' is a list, posted by index ('{prefix}[0]') or as a repeated field.",
+        FormSlotKind.Object => $"'{posted}' does not fit the request: '{prefix}' is an object, posted by member ('{prefix}.name').",
+        _ => $"'{posted}' does not fit the request: '{prefix}' is posted as one field holding JSON.",
+    };
 
-            try
-            {
-                node = JsonNode.Parse(raw);
-                return true;
-            }
-            catch (JsonException)
-            {
-                return false;
-            }
-        }
-    }
+    /// <summary>Where one step of a field name leads: the slot there, and the last member named on the way.</summary>
+    private readonly record struct Step(FormSlot Slot, RequestMember Member);
+
+    /// <summary>One posted field, its name resolved.</summary>
+    private readonly record struct Field(string Posted, StringValues Values, List<FieldSegment> Segments, Step[] Steps, FormErrors Errors);
 }
