@@ -9,7 +9,7 @@ namespace Hybrid.EndToEnd.Tests;
 /// The sample, started the way the README starts it (<c>dotnet run --project samples/Blog</c>),
 /// on Kestrel at 127.0.0.1 with a port the OS picks and a SQLite file in a fresh temp folder.
 /// </summary>
-public sealed partial class BlogServer : IAsyncLifetime
+public partial class BlogServer : IAsyncLifetime
 {
     private readonly StringBuilder _log = new();
     private Process? _process;
@@ -50,6 +50,9 @@ public sealed partial class BlogServer : IAsyncLifetime
         return client;
     }
 
+    /// <summary>More command-line settings for the sample (a derived server runs another mode).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
     public async Task InitializeAsync()
     {
         DatabaseWasFresh = !File.Exists(DatabasePath);
@@ -60,7 +63,7 @@ public sealed partial class BlogServer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "run", "--project", "samples/Blog", "--no-build", "-c", Repository.Configuration, "--", "--urls", "http://127.0.0.1:0", "--Blog:Database=" + DatabasePath })
+        foreach (var argument in new[] { "run", "--project", "samples/Blog", "--no-build", "-c", Repository.Configuration, "--", "--urls", "http://127.0.0.1:0", "--Blog:Database=" + DatabasePath }.Concat(ExtraArguments))
         {
             start.ArgumentList.Add(argument);
         }
