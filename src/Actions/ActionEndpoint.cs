@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +30,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
         : base(operation, catalog, services, HybridDoors.Action, maxBody)
     {
-        _form = new FormBinder<TRequest>(Shape, RequestInfo);
+        _form = new FormBinder<TRequest>(Shape, (JsonTypeInfo<TRequest>)catalog.FormReadingJson.GetTypeInfo(typeof(TRequest)));
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
         _crossSite = new CrossSiteCheck(options.TrustedOrigins);
         _tokensByDefault = options.RequireAntiforgeryTokens;
@@ -98,6 +99,10 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return argument is null
                 ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), kind)
                 : new Bound<TRequest>(argument, null, kind);
+        }
+        catch (InvalidDataException e) when (kind == InputKind.Form && FormLimits.IsExceeded(e))
+        {
+            return Bound<TRequest>.Refused(FormLimits.Problem(), kind);
         }
         catch (Exception e) when (IsUnreadableBody(e, context))
         {
