@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
+using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     private readonly IAntiforgery? _antiforgery;
     private readonly FormStateCookie? _formState;
     private readonly bool _tokensByDefault;
+    private readonly bool _refusesUnknownFields;
     private readonly string _antiforgeryHelp;
     private readonly CrossSiteCheck _crossSite;
     private bool _checksAntiforgery;
@@ -31,10 +33,14 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
         : base(operation, catalog, services, HybridDoors.Action, maxBody)
     {
-        _form = new FormBinder<TRequest>(Shape, RequestInfo);
+        _form = new FormBinder<TRequest>(Shape, (JsonTypeInfo<TRequest>)catalog.FormReadingJson.GetTypeInfo(typeof(TRequest)));
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
         _crossSite = new CrossSiteCheck(options.TrustedOrigins);
         _tokensByDefault = options.RequireAntiforgeryTokens;
+        _refusesUnknownFields = !options.AllowUnknownMembers &&
+            typeof(TRequest).GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute), inherit: true)
+                .OfType<System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute>().FirstOrDefault()?.UnmappedMemberHandling != System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip &&
+            !typeof(TRequest).GetProperties().Any(p => p.IsDefined(typeof(System.Text.Json.Serialization.JsonExtensionDataAttribute), inherit: true));
         _antiforgery = services.GetService<IAntiforgery>();
         _formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
@@ -85,7 +91,13 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             TRequest? argument;
             if (kind == InputKind.Form)
             {
-                argument = _form.Bind(await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false), out var problem);
+                argument = _form.Bind(await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false), out var problem, out var unbound);
+                if (problem is null && _refusesUnknownFields && unbound.Count > 0)
+                {
+                    // As for a JSON body: a field the request type does not have is a mistake to name, not to drop.
+                    problem = OperationProblem.Validation(unbound.ToDictionary(f => f, f => new[] { $"The request has no member '{f}'." }, StringComparer.Ordinal));
+                }
+
                 if (problem is not null)
                 {
                     return Bound<TRequest>.Refused(problem, kind);
@@ -101,6 +113,10 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return argument is null
                 ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), kind)
                 : new Bound<TRequest>(argument, null, kind);
+        }
+        catch (InvalidDataException e) when (kind == InputKind.Form && FormLimits.IsExceeded(e))
+        {
+            return Bound<TRequest>.Refused(FormLimits.Problem(), kind);
         }
         catch (Exception e) when (IsUnreadableBody(e, context))
         {

@@ -74,4 +74,20 @@ public sealed class HybridOptions
         configure(new OperationBuilder<TRequest>(declaration));
         return this;
     }
+
+    /// <summary>
+    /// Whether a JSON body may carry members the request type does not have. Default
+    /// <see langword="false"/>: such a member is a 400 <c>validation_failed</c> keyed by its JSON
+    /// path, so a misspelt or stale field is never silently dropped. When <see langword="true"/>, the
+    /// app's own <c>UnmappedMemberHandling</c> decides (System.Text.Json's default skips them). A
+    /// request type can decide for itself with <c>[JsonUnmappedMemberHandling]</c> or collect them
+    /// with <c>[JsonExtensionData]</c>.
+    /// </summary>
+    public bool AllowUnknownMembers { get; set; }
+
+    /// <summary>
+    /// How deeply objects and arrays may nest in a request body; a deeper body is a 400
+    /// <c>invalid_json</c>. Default 32; between 1 and 256, checked at start-up.
+    /// </summary>
+    public int MaxJsonDepth { get; set; } = 32;
 }

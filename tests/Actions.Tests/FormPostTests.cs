@@ -20,7 +20,6 @@ public sealed class FormPostTests
             new("pinned", "on"),
             new("color_code", "#abcdef"),
             new("weight", "2.25"),
-            new("ignored", "whatever"),
             new("__returnUrl", "/notes?page=2"),
         ]));
 

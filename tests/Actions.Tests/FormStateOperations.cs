@@ -15,6 +15,9 @@ public sealed class SignUp : IRequest<string>
     public string Secret1 { get; set; } = "";
 
     public string? Bio { get; set; }
+
+    /// <summary>Named like a password: never echoed back, whatever its attributes.</summary>
+    public string? ConfirmPassword { get; set; }
 }
 
 public sealed class SignUpHandler(NoteStore store) : IRequestHandler<SignUp, string>

@@ -1,13 +1,15 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 
 namespace Hybrid;
 
 /// <summary>
 /// Turns what System.Text.Json throws while reading a body into the problem both doors answer: a
-/// body that is not JSON at all is <c>invalid_json</c>; a well-formed body whose value does not fit
-/// a member (<c>"id": "xyz"</c>) or lacks a C# <c>required</c> member is <c>validation_failed</c>
-/// with the field keyed by its JSON path, exactly as the same mistake in a route, query or form.
+/// body that is not JSON at all, or nests too deeply, is <c>invalid_json</c>; a well-formed body
+/// whose value does not fit a member (<c>"id": "xyz"</c>), lacks a C# <c>required</c> member, names
+/// a member the type does not have or names one property twice is <c>validation_failed</c> with the
+/// field keyed by its JSON path, exactly as the same mistake in a route, query or form.
 /// </summary>
 internal static partial class JsonBodyErrors
 {
@@ -21,7 +23,9 @@ internal static partial class JsonBodyErrors
     {
         if (IsSyntaxError(exception))
         {
-            return OperationProblem.InvalidJson(exception.Path);
+            return IsTooDeep(exception)
+                ? OperationProblem.Create(400, ProblemCodes.InvalidJson, $"The request body nests objects or arrays deeper than this API accepts, at '{exception.Path}'.")
+                : OperationProblem.InvalidJson(exception.Path);
         }
 
         var path = FieldPath(exception.Path);
@@ -39,6 +43,19 @@ internal static partial class JsonBodyErrors
             return OperationProblem.InvalidJson(exception.Path);
         }
 
+        if (IsUnknownMember(exception, root, path))
+        {
+            return OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [$"The request has no member '{path}'."] });
+        }
+
+        if (IsDuplicate(exception))
+        {
+            var duplicate = QuotedName().Match(exception.Message) is { Success: true } quoted && string.Equals(quoted.Groups[1].Value, LastName(path), StringComparison.OrdinalIgnoreCase)
+                ? $"The property '{path}' appears more than once."
+                : $"A property name appears more than once in '{path}'.";
+            return OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [duplicate] });
+        }
+
         var message = target.Type is { } type ? ValueParsers.InvalidMessage(LastName(path), type) : $"The value of '{LastName(path)}' is not valid.";
         return OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] });
     }
@@ -49,6 +66,74 @@ internal static partial class JsonBodyErrors
     /// </summary>
     private static bool IsSyntaxError(JsonException exception) =>
         exception.InnerException is JsonException inner && inner.GetType() != typeof(JsonException);
+
+    /// <summary>
+    /// The reader's depth error is the same exception type as any other syntax error; its message
+    /// only changes the problem's <c>detail</c>, never its code.
+    /// </summary>
+    private static bool IsTooDeep(JsonException exception) =>
+        exception.InnerException!.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A duplicate and a value that does not convert are the same exception at the same path; only
+    /// the message tells them apart. Either way the field is named by its path: a runtime that words
+    /// it otherwise changes the message, never the key.
+    /// </summary>
+    private static bool IsDuplicate(JsonException exception) =>
+        exception.InnerException is null && exception.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when the path's last name is no property of the object holding it, read from the same
+    /// contract System.Text.Json reads with: the error is then the one
+    /// <see cref="System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow"/> throws, decided
+    /// from structure, not from the message. A polymorphic member's derived types count, and its
+    /// discriminator is no unknown member; the request type's own polymorphism is ignored at the root,
+    /// as <see cref="RequestJson"/> reads it.
+    /// </summary>
+    private static bool IsUnknownMember(JsonException exception, RequestShape root, string path)
+    {
+        var dot = path.LastIndexOf('.');
+        var last = path[(dot + 1)..];
+        if (exception.InnerException is not null || last.Length == 0 || last.EndsWith(']'))
+        {
+            return false;
+        }
+
+        var parentPath = dot < 0 ? string.Empty : path[..dot];
+        if (Resolve(root, parentPath) is not { Type: { } type, Shape: not null })
+        {
+            return false;
+        }
+
+        JsonTypeInfo info;
+        try
+        {
+            info = root.Json.GetTypeInfo(type);
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+
+        if (info.Kind != JsonTypeInfoKind.Object)
+        {
+            return false;
+        }
+
+        var candidates = new List<JsonTypeInfo> { info };
+        if (parentPath.Length > 0 && info.PolymorphismOptions is { } polymorphism)
+        {
+            if (last == (polymorphism.TypeDiscriminatorPropertyName ?? "$type"))
+            {
+                return false;
+            }
+
+            candidates.AddRange(polymorphism.DerivedTypes.Select(d => root.Json.GetTypeInfo(d.DerivedType)));
+        }
+
+        var comparison = root.Json.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return candidates.All(c => c.Kind == JsonTypeInfoKind.Object && !c.Properties.Any(p => p.IsExtensionData || string.Equals(p.Name, last, comparison)));
+    }
 
     /// <summary><c>$.author.name</c> → <c>author.name</c>; <c>$.tags[1]</c> → <c>tags[1]</c>; <c>$['a b']</c> → <c>a b</c>.</summary>
     public static string FieldPath(string? jsonPath)

@@ -1,24 +1,67 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Hybrid;
 
 /// <summary>
-/// The options both doors read request bodies with: the app's own, except that a JSON string
-/// holding a comma list of names (<c>"Draft,Published"</c>) is refused for an enum without
-/// <c>[Flags]</c>. System.Text.Json's <c>JsonStringEnumConverter</c> reads such a list into any
-/// enum, as <c>Enum.Parse</c> does, so a JSON body would bind a value (here <c>Draft | Published</c>)
-/// that the same text in a route, a query or a form field is refused for. Everything else is the
-/// app's converter's to decide, and writing is untouched.
+/// The options both doors read request bodies with: the app's own, made strict (docs/actions-input.md).
+/// <list type="bullet">
+/// <item>A property named twice in one object is refused, not "last one wins", so two readers of one
+/// body (a proxy, a WAF, the app) can never see different values.</item>
+/// <item>A member the request type does not have is refused unless <see cref="HybridOptions.AllowUnknownMembers"/>.</item>
+/// <item>Nesting is bounded by <see cref="HybridOptions.MaxJsonDepth"/>.</item>
+/// <item>Only the declared request type is created: <c>$id</c>/<c>$ref</c> are never honoured (the
+/// app's <c>ReferenceHandler</c> is for writing), and an exposed request type's own
+/// <c>[JsonPolymorphic]</c> is ignored at the root, because MediatR dispatches on the runtime type
+/// and a derived request would reach another handler. Polymorphic members keep their declared derived types.</item>
+/// <item>A JSON string holding a comma list of names (<c>"Draft,Published"</c>) is refused for an
+/// enum without <c>[Flags]</c>. System.Text.Json's <c>JsonStringEnumConverter</c> reads such a list
+/// into any enum, as <c>Enum.Parse</c> does, so a JSON body would bind a value that the same text in
+/// a route, a query or a form field is refused for.</item>
+/// </list>
+/// Everything else is the app's to decide, and writing is untouched.
 /// </summary>
 internal static class RequestJson
 {
-    public static JsonSerializerOptions For(JsonSerializerOptions app)
+    /// <summary>The depth System.Text.Json's <c>JsonNode.Parse</c> allows by default.</summary>
+    private const int NodeParseDepth = 64;
+
+    public static JsonSerializerOptions For(JsonSerializerOptions app, HybridOptions options, IEnumerable<Type> requestTypes)
     {
-        var reading = new JsonSerializerOptions(app);
+        var reading = new JsonSerializerOptions(app)
+        {
+            AllowDuplicateProperties = false,
+            MaxDepth = options.MaxJsonDepth,
+            ReferenceHandler = null,
+        };
+        if (!options.AllowUnknownMembers)
+        {
+            reading.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        }
+
+        var roots = requestTypes.ToHashSet();
+        reading.TypeInfoResolver = (app.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(info =>
+        {
+            if (info.PolymorphismOptions is not null && roots.Contains(info.Type))
+            {
+                info.PolymorphismOptions = null;
+            }
+        });
         reading.Converters.Insert(0, new SingleNameEnums(app));
+        reading.Converters.Insert(0, new DuplicateSafeNodes(app));
         return reading;
     }
+
+    /// <summary>
+    /// The options for the JSON the form binder builds from fields: as <paramref name="reading"/>,
+    /// but never shallower than the form binder's own parse of a field holding JSON. System.Text.Json
+    /// writes a parsed node out again before reading it, and that writer throws (not a
+    /// <see cref="JsonException"/>) past the options' depth, which would be a 500 for a client's field.
+    /// </summary>
+    public static JsonSerializerOptions ForForms(JsonSerializerOptions reading) =>
+        reading.MaxDepth >= NodeParseDepth ? reading : new JsonSerializerOptions(reading) { MaxDepth = NodeParseDepth };
 
     private sealed class SingleNameEnums(JsonSerializerOptions app) : JsonConverterFactory
     {
@@ -59,5 +102,41 @@ internal static class RequestJson
                 throw new JsonException($"A comma list of names is only valid for a [Flags] enum, and {typeof(T).Name} is not one.");
             }
         }
+    }
+
+    /// <summary>
+    /// System.Text.Json's <see cref="JsonNode"/> converters, refusing duplicates with a
+    /// <see cref="JsonException"/>: with duplicates disallowed they throw the
+    /// <see cref="ArgumentException"/> of the object's dictionary instead, which is no client mistake
+    /// to the door and would answer 500.
+    /// </summary>
+    private sealed class DuplicateSafeNodes(JsonSerializerOptions app) : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => typeof(JsonNode).IsAssignableFrom(typeToConvert);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(DuplicateSafe<>).MakeGenericType(typeToConvert), app.GetConverter(typeToConvert))!;
+    }
+
+    /// <summary>The app's converter of one node type, turning a duplicate into a <see cref="JsonException"/>.</summary>
+    /// <typeparam name="T">The node type.</typeparam>
+    private sealed class DuplicateSafe<T>(JsonConverter inner) : JsonConverter<T>
+        where T : JsonNode
+    {
+        private readonly JsonConverter<T> _inner = (JsonConverter<T>)inner;
+
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            try
+            {
+                return _inner.Read(ref reader, typeToConvert, options);
+            }
+            catch (ArgumentException)
+            {
+                throw new JsonException("Duplicate property in a JSON object.");
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _inner.Write(writer, value, options);
     }
 }

@@ -56,7 +56,7 @@ internal static partial class CatalogBuilder
             throw new HybridConfigurationException(errors);
         }
 
-        return new OperationCatalog(operations, shapes, json);
+        return new OperationCatalog(operations, shapes, json, options);
     }
 
     private static Dictionary<Type, OperationDeclaration> CollectDeclarations(IEnumerable<Assembly> assemblies, HybridOptions options)

@@ -13,11 +13,12 @@ public sealed class OperationCatalog
     private readonly Dictionary<string, HybridOperation> _byActionId;
     private readonly Dictionary<Type, RequestShape> _shapes;
 
-    internal OperationCatalog(IReadOnlyList<HybridOperation> operations, IReadOnlyDictionary<Type, RequestShape> shapes, JsonSerializerOptions json)
+    internal OperationCatalog(IReadOnlyList<HybridOperation> operations, IReadOnlyDictionary<Type, RequestShape> shapes, JsonSerializerOptions json, HybridOptions options)
     {
         Operations = operations;
         Json = json;
-        ReadingJson = RequestJson.For(json);
+        ReadingJson = RequestJson.For(json, options, operations.Select(o => o.RequestType));
+        FormReadingJson = RequestJson.ForForms(ReadingJson);
         _byActionId = operations
             .Where(o => o.ActionId is not null)
             .ToDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
@@ -34,8 +35,11 @@ public sealed class OperationCatalog
 
     internal JsonSerializerOptions Json { get; }
 
-    /// <summary>What request bodies are read with: <see cref="Json"/>, stricter about enums (<see cref="RequestJson"/>).</summary>
+    /// <summary>What request bodies are read with: <see cref="Json"/>, made strict (<see cref="RequestJson"/>).</summary>
     internal JsonSerializerOptions ReadingJson { get; }
+
+    /// <summary>What the form binder's JSON is read with (<see cref="RequestJson.ForForms"/>).</summary>
+    internal JsonSerializerOptions FormReadingJson { get; }
 
     internal Validators Validators { get; }
 

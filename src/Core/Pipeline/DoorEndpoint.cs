@@ -173,13 +173,20 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     /// <summary>The door's one responder: the only place that writes this endpoint's response.</summary>
     protected abstract Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome);
 
-    /// <summary>Applies <see cref="BodyLimit"/> to the request; false when its declared length is already over it.</summary>
+    /// <summary>
+    /// Applies <see cref="BodyLimit"/> to the request, through the server when it can be told, else
+    /// by counting what is read (<see cref="LimitedBody"/>); false when its declared length is already over it.
+    /// </summary>
     protected bool ApplyBodyLimit(HttpContext context)
     {
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
             feature.MaxRequestBodySize = BodyLimit;
+        }
+        else if (BodyLimit is { } max)
+        {
+            context.Request.Body = new LimitedBody(context.Request.Body, max);
         }
 
         return BodyLimit is not { } limit || context.Request.ContentLength is not { } length || length <= limit;
