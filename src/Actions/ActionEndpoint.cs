@@ -33,7 +33,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
         : base(operation, catalog, services, HybridDoors.Action, maxBody)
     {
-        _form = new FormBinder<TRequest>(Shape, (JsonTypeInfo<TRequest>)catalog.FormReadingJson.GetTypeInfo(typeof(TRequest)));
+        _form = new FormBinder<TRequest>(Shape, (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest)));
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
         _crossSite = new CrossSiteCheck(options.TrustedOrigins);
         _tokensByDefault = options.RequireAntiforgeryTokens;

@@ -74,9 +74,31 @@ internal sealed class FormBinder<TRequest>
             return null;
         }
 
+        // A field may hold JSON; reading the assembled object deeper than the options allow would
+        // throw from System.Text.Json's writer (not a JsonException), so the depth is checked here.
+        var maxDepth = _info.Options.MaxDepth == 0 ? 64 : _info.Options.MaxDepth; // 0 is System.Text.Json's default of 64.
+        foreach (var (name, value) in json!.AsObject())
+        {
+            if (DepthOf(value) + 1 > maxDepth)
+            {
+                problem = OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    [name] = [$"The value of '{name}' nests deeper than {maxDepth} levels."],
+                });
+                return null;
+            }
+        }
+
         problem = null;
         return json.Deserialize(_info);
     }
+
+    private static int DepthOf(JsonNode? node) => node switch
+    {
+        JsonObject o => 1 + o.Select(p => DepthOf(p.Value)).DefaultIfEmpty(0).Max(),
+        JsonArray a => 1 + a.Select(DepthOf).DefaultIfEmpty(0).Max(),
+        _ => 0,
+    };
 
     private void Place(FormObjectNode root, string posted, StringValues values, List<FieldSegment> segments, FormErrors errors, List<string> unknown)
     {

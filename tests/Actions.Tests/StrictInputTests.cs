@@ -321,7 +321,7 @@ public sealed class StrictInputTests
         NothingRan(host);
     }
 
-    [Fact(Skip = "form binder rewrite in progress")]
+    [Fact]
     public async Task A_form_field_holding_JSON_nested_past_MaxJsonDepth_is_400()
     {
         await using var host = await StartAsync();

@@ -25,9 +25,6 @@ namespace Hybrid;
 /// </summary>
 internal static class RequestJson
 {
-    /// <summary>The depth System.Text.Json's <c>JsonNode.Parse</c> allows by default.</summary>
-    private const int NodeParseDepth = 64;
-
     public static JsonSerializerOptions For(JsonSerializerOptions app, HybridOptions options, IEnumerable<Type> requestTypes)
     {
         var reading = new JsonSerializerOptions(app)
@@ -53,15 +50,6 @@ internal static class RequestJson
         reading.Converters.Insert(0, new DuplicateSafeNodes(app));
         return reading;
     }
-
-    /// <summary>
-    /// The options for the JSON the form binder builds from fields: as <paramref name="reading"/>,
-    /// but never shallower than the form binder's own parse of a field holding JSON. System.Text.Json
-    /// writes a parsed node out again before reading it, and that writer throws (not a
-    /// <see cref="JsonException"/>) past the options' depth, which would be a 500 for a client's field.
-    /// </summary>
-    public static JsonSerializerOptions ForForms(JsonSerializerOptions reading) =>
-        reading.MaxDepth >= NodeParseDepth ? reading : new JsonSerializerOptions(reading) { MaxDepth = NodeParseDepth };
 
     private sealed class SingleNameEnums(JsonSerializerOptions app) : JsonConverterFactory
     {

@@ -18,7 +18,6 @@ public sealed class OperationCatalog
         Operations = operations;
         Json = json;
         ReadingJson = RequestJson.For(json, options, operations.Select(o => o.RequestType));
-        FormReadingJson = RequestJson.ForForms(ReadingJson);
         _byActionId = operations
             .Where(o => o.ActionId is not null)
             .ToDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
@@ -38,8 +37,6 @@ public sealed class OperationCatalog
     /// <summary>What request bodies are read with: <see cref="Json"/>, made strict (<see cref="RequestJson"/>).</summary>
     internal JsonSerializerOptions ReadingJson { get; }
 
-    /// <summary>What the form binder's JSON is read with (<see cref="RequestJson.ForForms"/>).</summary>
-    internal JsonSerializerOptions FormReadingJson { get; }
 
     internal Validators Validators { get; }
 
