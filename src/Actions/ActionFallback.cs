@@ -5,14 +5,16 @@ namespace Hybrid.Actions;
 /// <summary>
 /// Answers what no action endpoint matched: a known id asked with another verb gets 405 with
 /// <c>Allow: POST</c>; a known id POSTed with a body the endpoint's accepts metadata refuses (routing
-/// then skips the endpoint) gets 415; anything else 404, all as problem details.
+/// then skips the endpoint) gets 415; anything else 404, all as problem details. "Known" means
+/// posted to under that segment, so with opaque ids a readable id is as unknown as a made-up one.
+/// None of these answers reads the body.
 /// </summary>
-internal sealed class ActionFallback(OperationCatalog catalog)
+internal sealed class ActionFallback(ActionPaths paths)
 {
     public Task HandleAsync(HttpContext context)
     {
         var id = context.Request.RouteValues["path"] as string ?? string.Empty;
-        var problem = catalog.FindAction(id) is null
+        var problem = paths.Find(id) is null
             ? OperationProblem.Create(404, ProblemCodes.UnknownAction, "There is no action with this id.")
             : HttpMethods.IsPost(context.Request.Method)
                 ? OperationProblem.UnsupportedMediaType("Send the action's arguments as application/json or as an HTML form.")

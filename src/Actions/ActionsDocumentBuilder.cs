@@ -6,13 +6,15 @@ namespace Hybrid.Actions;
 
 /// <summary>
 /// Builds the internal <c>actions</c> document from the catalog: one POST per action, the whole
-/// request as the JSON body, <c>operationId</c> = the action id. It holds no REST route.
+/// request as the JSON body, <c>operationId</c> = the readable action id (so generated clients keep
+/// readable method names), the path the one the action is posted to (opaque when ids are). It
+/// holds no REST route.
 /// </summary>
 internal static class ActionsDocumentBuilder
 {
     public const string DocumentName = "actions";
 
-    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
+    public static DocumentBytes Build(OperationCatalog catalog, ActionPaths paths, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
     {
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
         var guarded = endpoints.Where(e => ActionAntiforgery.Requires(options.RequireAntiforgeryTokens, e.Metadata)).ToHashSet();
@@ -35,7 +37,7 @@ internal static class ActionsDocumentBuilder
         foreach (var endpoint in ordered)
         {
             var operation = endpoint.Operation;
-            writer.WriteStartObject(options.ActionsPath + "/" + operation.ActionId);
+            writer.WriteStartObject(paths.Path(operation));
             writer.WriteStartObject("post");
             DocumentDescriptions.Describe(writer, endpoint.Metadata, operation.Summary);
             writer.WriteString("operationId", operation.ActionId);

@@ -18,7 +18,8 @@ public static class HybridActionsEndpointRouteBuilderExtensions
     private static readonly string[] Accepted = ["application/json", "application/*+json", "application/x-www-form-urlencoded", "multipart/form-data"];
 
     /// <summary>
-    /// Maps every action in the catalog as <c>POST {ActionsPath}/{actionId}</c> (one precompiled
+    /// Maps every action in the catalog as <c>POST {ActionsPath}/{actionId}</c>, or
+    /// <c>POST {ActionsPath}/{opaqueId}</c> with <see cref="HybridOptions.OpaqueActionIds"/> (one precompiled
     /// endpoint each, carrying its <see cref="HybridOperation"/>, its <see cref="HybridEndpointMetadata"/>
     /// and the operation's own metadata), a catch-all that answers unknown ids with 404 and other
     /// verbs with 405, and the internal document at <c>{DocumentsPath}/actions.json</c>.
@@ -34,6 +35,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
         var services = endpoints.ServiceProvider;
         var catalog = services.GetRequiredService<OperationCatalog>();
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+        var paths = services.GetRequiredService<ActionPaths>();
 
         if (services.GetService<IAntiforgery>() is null &&
             catalog.Operations.Where(o => o.ActionId is not null).Any(o => ActionAntiforgery.Requires(options.RequireAntiforgeryTokens, o.Metadata)))
@@ -56,7 +58,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
                 typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), operation, catalog, services, options.MaxActionBodySize)!);
             var builder = DoorMapping.Map(
                 group,
-                "/" + operation.ActionId,
+                "/" + paths.Segment(operation),
                 HttpMethods.Post,
                 endpoint,
                 HybridDoors.Action,
@@ -68,12 +70,12 @@ public static class HybridActionsEndpointRouteBuilderExtensions
             mapped.Add(endpoint);
         }
 
-        var fallback = new ActionFallback(catalog);
+        var fallback = new ActionFallback(paths);
         group.Map("/{**path}", (RequestDelegate)fallback.HandleAsync)
             .WithDisplayName("Hybrid actions: unknown id or method")
             .WithOrder(int.MaxValue);
 
-        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, options, mapped, services));
+        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, paths, options, mapped, services));
         var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + ActionsDocumentBuilder.DocumentName + ".json", (RequestDelegate)document.HandleAsync)
             .WithDisplayName("Hybrid actions document")
             .WithMetadata(new ExcludeFromDescriptionAttribute());

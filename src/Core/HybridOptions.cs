@@ -90,4 +90,26 @@ public sealed class HybridOptions
     /// <c>invalid_json</c>. Default 32; between 1 and 256, checked at start-up.
     /// </summary>
     public int MaxJsonDepth { get; set; } = 32;
+
+    // Skew-safe action ids: opaque action paths derived from a shared key (docs/security.md, "Opaque action ids").
+
+    /// <summary>
+    /// Whether actions are posted to an opaque id instead of their readable id: <c>{ActionsPath}/{opaqueId}</c>,
+    /// where the opaque id is the first 22 characters of base64url(HMAC-SHA256(<see cref="ActionIdKey"/>,
+    /// <c>"hybrid-action-id:" + actionId</c>)). The readable path is then not mapped. Every instance
+    /// that shares the key derives the same ids, so a page served by one deployment still posts to
+    /// the next; ids cannot be guessed from request type names without the key, and all change when
+    /// the key does. The actions document, the generated client and <c>&lt;form hybrid-action&gt;</c>
+    /// use the opaque path; <see cref="OperationCatalog.FindAction"/>, the document's
+    /// <c>operationId</c> and form state keep the readable id. Default <see langword="false"/>.
+    /// </summary>
+    public bool OpaqueActionIds { get; set; }
+
+    /// <summary>
+    /// The key opaque action ids are derived with: base64 of at least 32 random bytes (for example
+    /// <c>openssl rand -base64 32</c>), the same on every instance and deployment that serves the
+    /// same pages; keep it out of source control as any secret. Required when
+    /// <see cref="OpaqueActionIds"/> is on; checked at start-up.
+    /// </summary>
+    public string? ActionIdKey { get; set; }
 }

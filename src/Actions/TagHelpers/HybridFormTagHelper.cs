@@ -9,9 +9,10 @@ namespace Hybrid.Actions.TagHelpers;
 
 /// <summary>
 /// <c>&lt;form hybrid-action="CreateComment"&gt;</c>: a form that posts to an action and works
-/// without JavaScript. It sets <c>method</c> and <c>action</c>, adds the return URL (where success
-/// goes; <c>hybrid-return-url</c>, else this page), the form's own page (where a failure comes back
-/// to) and, when the action requires one, the antiforgery token; inside it, inputs get back the
+/// without JavaScript. It sets <c>method</c> and <c>action</c> (the action's path, opaque when
+/// <see cref="HybridOptions.OpaqueActionIds"/> is on, while <c>data-hybrid-action</c> keeps the
+/// readable id), adds the return URL (where success goes; <c>hybrid-return-url</c>, else this
+/// page), the form's own page (where a failure comes back to) and, when the action requires one, the antiforgery token; inside it, inputs get back the
 /// values a failed post typed and <c>hybrid-error-for</c> elements show the errors.
 /// </summary>
 [HtmlTargetElement("form", Attributes = ActionAttributeName)]
@@ -64,7 +65,7 @@ public sealed class HybridFormTagHelper : TagHelper
         var http = ViewContext.HttpContext;
         var here = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
         output.Attributes.SetAttribute("method", "post");
-        output.Attributes.SetAttribute("action", _options.ActionsPath + "/" + operation.ActionId);
+        output.Attributes.SetAttribute("action", http.RequestServices.GetRequiredService<ActionPaths>().Path(operation));
         output.Attributes.SetAttribute("data-hybrid-action", operation.ActionId);
         output.PostContent.AppendHtml(Hidden("__returnUrl", ReturnUrl ?? here));
         output.PostContent.AppendHtml(Hidden("__formUrl", here));

@@ -59,6 +59,8 @@ public static class HybridServiceCollectionExtensions
             .Validate(o => o.MaxActionBodySize > 0 && o.MaxRestBodySize > 0, "HybridOptions: MaxActionBodySize and MaxRestBodySize must be positive.")
             .Validate(o => o.MaxJsonDepth is >= 1 and <= 256, "HybridOptions: MaxJsonDepth must be between 1 and 256.")
             .Validate(o => o.TrustedOrigins.All(TrustedOrigin.IsValid), "HybridOptions: each TrustedOrigins entry must be exactly scheme://host[:port] with http or https, no path, query or trailing slash (e.g. https://admin.example.com).")
+            .Validate(o => !o.OpaqueActionIds || o.ActionIdKey is not null, "HybridOptions: OpaqueActionIds needs ActionIdKey, the base64 of at least 32 random bytes shared by every instance (e.g. from configuration: openssl rand -base64 32).")
+            .Validate(o => o.ActionIdKey is null || ActionPaths.ReadKey(o.ActionIdKey) is not null, $"HybridOptions: ActionIdKey must be base64 of at least {ActionPaths.MinimumKeyBytes} bytes (e.g. openssl rand -base64 32).")
             .ValidateOnStart();
 
         // MediatR 5's own DI package is not used: register its two services so an app's registration wins.
@@ -73,6 +75,7 @@ public static class HybridServiceCollectionExtensions
         services.AddSingleton(new ScannedHandlers(scanned, handlers));
         services.TryAddSingleton<IRequestDispatcher, MediatRRequestDispatcher>();
         services.TryAddSingleton(BuildCatalog);
+        services.TryAddSingleton(provider => new ActionPaths(provider.GetRequiredService<OperationCatalog>(), provider.GetRequiredService<IOptions<HybridOptions>>().Value));
         services.TryAddSingleton<HybridMetrics>();
         services.AddMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogStartupCheck>());
