@@ -18,7 +18,8 @@ public sealed class CommentThroughEveryDoorTests(BlogServer blog)
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        var page = await browser.NewPageAsync();
+        // JavaScript off: the plain forms themselves post to the actions (PageScriptTests covers the script).
+        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false })).NewPageAsync();
         await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
         await page.FillAsync("input[name=author]", "Browser");
         await page.FillAsync("textarea[name=body]", "Posted from a real form, no JavaScript");
