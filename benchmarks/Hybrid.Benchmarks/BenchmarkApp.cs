@@ -1,4 +1,5 @@
 using Hybrid.Actions;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class BenchmarkApp
         builder.Logging.ClearProviders();
         host(builder);
         builder.Services.AddHybrid(typeof(BenchmarkApp).Assembly);
+        builder.Services.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName);
         builder.Services.AddSingleton<GetThingHandler>();
         builder.Services.AddSingleton<CreateThingHandler>();
         var app = builder.Build();
@@ -28,6 +30,20 @@ public static class BenchmarkApp
             Results.Created("/baseline/things/1", await handler.Handle(request, ct)));
         app.MapGet("/baseline/mediator/things/{id:int}", (int id, MediatR.IMediator mediator, CancellationToken ct) => mediator.Send(new GetThing { Id = id }, ct));
         app.MapGet("/token", (HttpContext context) => context.IssueXsrfToken().RequestToken);
+
+        // The action door's baselines: the same JSON posted to the same handler through IMediator.Send,
+        // without and with the antiforgery validation a hand-written endpoint would do itself.
+        app.MapPost("/baseline/mediator/things", (CreateThing request, MediatR.IMediator mediator, CancellationToken ct) => mediator.Send(request, ct));
+        app.MapPost("/baseline/mediator/guarded-things", async (HttpContext context, MediatR.IMediator mediator) =>
+        {
+            if (!await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            var request = await context.Request.ReadFromJsonAsync<CreateGuardedThing>(context.RequestAborted);
+            return Results.Ok(await mediator.Send(request!, context.RequestAborted));
+        });
 
         app.MapHybridActions();
         app.MapHybridRest();

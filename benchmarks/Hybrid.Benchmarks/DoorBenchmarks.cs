@@ -50,8 +50,17 @@ public class DoorBenchmarks
     [Benchmark(Description = "Hybrid REST POST JSON")]
     public Task<HttpResponseMessage> RestPost() => Send(HttpMethod.Post, "/api/v1/things", CreateBody, antiforgery: false);
 
-    [Benchmark(Description = "Hybrid action POST JSON (+antiforgery)")]
-    public Task<HttpResponseMessage> ActionPost() => Send(HttpMethod.Post, "/_actions/CreateThing", CreateBody, antiforgery: true);
+    [Benchmark(Description = "minimal API POST JSON + IMediator.Send")]
+    public Task<HttpResponseMessage> MinimalApiMediatorPost() => Send(HttpMethod.Post, "/baseline/mediator/things", CreateBody, antiforgery: false);
+
+    [Benchmark(Description = "Hybrid action POST JSON (origin check)")]
+    public Task<HttpResponseMessage> ActionPost() => Send(HttpMethod.Post, "/_actions/CreateThing", CreateBody, antiforgery: false);
+
+    [Benchmark(Description = "minimal API POST JSON + antiforgery + IMediator.Send")]
+    public Task<HttpResponseMessage> MinimalApiGuardedPost() => Send(HttpMethod.Post, "/baseline/mediator/guarded-things", CreateBody, antiforgery: true);
+
+    [Benchmark(Description = "Hybrid action POST JSON (token mode)")]
+    public Task<HttpResponseMessage> ActionGuardedPost() => Send(HttpMethod.Post, "/_actions/CreateGuardedThing", CreateBody, antiforgery: true);
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, byte[]? body, bool antiforgery)
     {

@@ -21,6 +21,8 @@ public class EndpointBenchmarks
     private RequestDelegate _mediatorGet = null!;
     private RequestDelegate _minimalPost = null!;
     private RequestDelegate _restPost = null!;
+    private RequestDelegate _mediatorPost = null!;
+    private RequestDelegate _actionPost = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -35,6 +37,8 @@ public class EndpointBenchmarks
         _minimalPost = Find("/baseline/things", "POST");
         _restGet = Find("/api/v1/things/{id}", "GET");
         _restPost = Find("/api/v1/things", "POST");
+        _mediatorPost = Find("/baseline/mediator/things", "POST");
+        _actionPost = Find("/_actions/CreateThing", "POST");
     }
 
     [GlobalCleanup]
@@ -54,6 +58,12 @@ public class EndpointBenchmarks
 
     [Benchmark(Description = "Hybrid REST POST JSON delegate")]
     public Task RestPost() => Run(_restPost, "POST", null, CreateBody);
+
+    [Benchmark(Description = "minimal API POST JSON + IMediator.Send delegate")]
+    public Task MediatorPost() => Run(_mediatorPost, "POST", null, CreateBody);
+
+    [Benchmark(Description = "Hybrid action POST JSON delegate (origin check)")]
+    public Task ActionPost() => Run(_actionPost, "POST", null, CreateBody);
 
     private async Task Run(RequestDelegate endpoint, string method, string? routeValue, byte[]? body)
     {

@@ -34,3 +34,19 @@ public sealed class CreateThingHandler : IRequestHandler<CreateThing, Thing>
     public Task<Thing> Handle(CreateThing request, CancellationToken cancellationToken) =>
         Task.FromResult(new Thing(1, request.Name));
 }
+
+/// <summary>The same write as an action that requires an antiforgery token (token mode).</summary>
+[Action]
+[RequiresAntiforgeryToken]
+public sealed class CreateGuardedThing : IRequest<Thing>
+{
+    [Required]
+    [StringLength(100)]
+    public string Name { get; set; } = string.Empty;
+}
+
+public sealed class CreateGuardedThingHandler : IRequestHandler<CreateGuardedThing, Thing>
+{
+    public Task<Thing> Handle(CreateGuardedThing request, CancellationToken cancellationToken) =>
+        Task.FromResult(new Thing(1, request.Name));
+}

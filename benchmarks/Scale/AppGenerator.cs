@@ -302,9 +302,11 @@ internal static class AppGenerator
                 }
 
                 // The action-door counterpart: the whole request as a JSON body, validated, 200 with the result.
+                // The JSON metadata is asked for on the first request, as the REST endpoints above do:
+                // reading BaselineJson.Default.X while mapping would build 2N type infos at start-up.
                 private static RequestDelegate Action<TRequest, TResponse>(
-                    System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRequest> request,
-                    System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> response,
+                    Func<System.Text.Json.Serialization.Metadata.JsonTypeInfo<TRequest>> request,
+                    Func<System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse>> response,
                     Func<TRequest, CancellationToken, Task<TResponse>> handle)
                     where TRequest : class => async context =>
                 {
@@ -317,7 +319,7 @@ internal static class AppGenerator
                     TRequest? body;
                     try
                     {
-                        body = await context.Request.ReadFromJsonAsync(request, context.RequestAborted);
+                        body = await context.Request.ReadFromJsonAsync(request(), context.RequestAborted);
                     }
                     catch (JsonException)
                     {
@@ -336,7 +338,7 @@ internal static class AppGenerator
                         return;
                     }
 
-                    await context.Response.WriteAsJsonAsync(await handle(body, context.RequestAborted), response, contentType: null, context.RequestAborted);
+                    await context.Response.WriteAsJsonAsync(await handle(body, context.RequestAborted), response(), contentType: null, context.RequestAborted);
                 };
 
             """);
@@ -397,7 +399,7 @@ internal static class AppGenerator
                             }));
 
                     """);
-                s.Append(CultureInfo.InvariantCulture, $"        app.MapPost(\"/baseline/actions/{Name(i)}\", Action(BaselineJson.Default.{Name(i)}, BaselineJson.Default.Thing{i}Dto, (r, ct) => new {Name(i)}Handler().Handle(r, ct)));\n\n");
+                s.Append(CultureInfo.InvariantCulture, $"        app.MapPost(\"/baseline/actions/{Name(i)}\", Action(() => BaselineJson.Default.{Name(i)}, () => BaselineJson.Default.Thing{i}Dto, (r, ct) => new {Name(i)}Handler().Handle(r, ct)));\n\n");
             }
 
             s.Append("    }\n");
