@@ -82,6 +82,7 @@ public class EndpointBenchmarks
             context.Request.ContentLength = body.Length;
             context.Request.Body = new MemoryStream(body, writable: false);
             context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(BodyFollows.Instance);
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>(new MaxBodySize());
         }
 
         await endpoint(context);
@@ -89,6 +90,14 @@ public class EndpointBenchmarks
         {
             throw new InvalidOperationException($"{method} answered {context.Response.StatusCode}");
         }
+    }
+
+    /// <summary>Kestrel's per-request body limit, which a door sets instead of wrapping the body in a counting stream.</summary>
+    private sealed class MaxBodySize : Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+
+        public long? MaxRequestBodySize { get; set; } = 30_000_000;
     }
 
     /// <summary>What Kestrel tells an endpoint about a request with a body; ASP.NET Core's delegate reads a body only when told.</summary>

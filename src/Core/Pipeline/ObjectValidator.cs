@@ -42,7 +42,7 @@ internal sealed class ObjectValidator
             var get = Accessors.ObjectGetter(member.Property);
             if (attributes.Length > 0 || checksEnum)
             {
-                rules.Add(new Rule(member, get, attributes, checksEnum ? enumType : null));
+                rules.Add(new Rule(member, get, attributes, [.. attributes.Select(IsContextFree)], checksEnum ? enumType : null));
             }
 
             if (nestedType is not null)
@@ -96,13 +96,27 @@ internal sealed class ObjectValidator
                 continue;
             }
 
-            var context = new ValidationContext(instance, services, items: null)
+            ValidationContext? context = null;
+            for (var i = 0; i < rule.Attributes.Length; i++)
             {
-                MemberName = rule.Member.Property.Name,
-                DisplayName = rule.Member.JsonName,
-            };
-            foreach (var attribute in rule.Attributes)
-            {
+                var attribute = rule.Attributes[i];
+                if (rule.ContextFree[i])
+                {
+                    // The same verdict and message GetValidationResult gives, without a ValidationContext
+                    // (and its dictionary) per member per request.
+                    if (!attribute.IsValid(value))
+                    {
+                        Add(ref errors, field, attribute.FormatErrorMessage(rule.Member.JsonName));
+                    }
+
+                    continue;
+                }
+
+                context ??= new ValidationContext(instance, services, items: null)
+                {
+                    MemberName = rule.Member.Property.Name,
+                    DisplayName = rule.Member.JsonName,
+                };
                 var result = attribute.GetValidationResult(value, context);
                 if (result != ValidationResult.Success && result is not null)
                 {
@@ -248,7 +262,15 @@ internal sealed class ObjectValidator
         list.Add(message ?? "The value is invalid.");
     }
 
-    private sealed record Rule(RequestMember Member, Func<object, object?> Get, ValidationAttribute[] Attributes, Type? EnumType);
+    /// <summary>
+    /// DataAnnotations' own attributes (Required, StringLength, Range, ...) judge a value alone through
+    /// <see cref="ValidationAttribute.IsValid(object?)"/>; an app's attribute may need the context, so
+    /// it always gets one.
+    /// </summary>
+    private static bool IsContextFree(ValidationAttribute attribute) =>
+        attribute.GetType().Assembly == typeof(ValidationAttribute).Assembly && !attribute.RequiresValidationContext;
+
+    private sealed record Rule(RequestMember Member, Func<object, object?> Get, ValidationAttribute[] Attributes, bool[] ContextFree, Type? EnumType);
 
     private sealed record Nested(string JsonName, Func<object, object?> Get, Type Type, bool IsCollection);
 }
