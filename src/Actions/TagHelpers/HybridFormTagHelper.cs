@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid.Actions.TagHelpers;
 
@@ -19,18 +16,7 @@ namespace Hybrid.Actions.TagHelpers;
 public sealed class HybridFormTagHelper : TagHelper
 {
     private const string ActionAttributeName = "hybrid-action";
-    private readonly OperationCatalog _catalog;
-    private readonly HybridOptions _options;
-
-    /// <summary>Creates the tag helper.</summary>
-    /// <param name="catalog">The operation catalog.</param>
-    /// <param name="options">Hybrid's options.</param>
-    public HybridFormTagHelper(OperationCatalog catalog, IOptions<HybridOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _catalog = catalog;
-        _options = options.Value;
-    }
+    private ActionForm? _form;
 
     /// <summary>The action id the form posts to.</summary>
     [HtmlAttributeName(ActionAttributeName)]
@@ -52,36 +38,21 @@ public sealed class HybridFormTagHelper : TagHelper
     public override void Init(TagHelperContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var state = ViewContext.HttpContext.GetHybridFormState(Action);
-        context.Items[typeof(HybridFormState)] = new FormScope(Action, state);
+        _form = ActionForm.For(ViewContext.HttpContext, Action, ReturnUrl, $"<form hybrid-action=\"{Action}\">");
+        context.Items[typeof(HybridFormState)] = _form.Scope;
     }
 
     /// <inheritdoc />
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var operation = _catalog.FindAction(Action)
-            ?? throw new InvalidOperationException($"<form hybrid-action=\"{Action}\">: no action has the id '{Action}'. Check the id against the catalog (OperationCatalog.Operations).");
-        var http = ViewContext.HttpContext;
-        var here = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+        var form = _form ?? ActionForm.For(ViewContext.HttpContext, Action, ReturnUrl, $"<form hybrid-action=\"{Action}\">");
         output.Attributes.SetAttribute("method", "post");
-        output.Attributes.SetAttribute("action", http.RequestServices.GetRequiredService<ActionPaths>().Path(operation));
-        output.Attributes.SetAttribute("data-hybrid-action", operation.ActionId);
-        output.PostContent.AppendHtml(Hidden("__returnUrl", ReturnUrl ?? here));
-        output.PostContent.AppendHtml(Hidden("__formUrl", here));
-        if (ActionAntiforgery.Requires(_options.RequireAntiforgeryTokens, operation.Metadata) &&
-            http.RequestServices.GetService<IAntiforgery>() is not null)
+        output.Attributes.SetAttribute("action", form.Url);
+        output.Attributes.SetAttribute("data-hybrid-action", form.Operation.ActionId);
+        foreach (var field in form.HiddenFields)
         {
-            output.PostContent.AppendHtml(Hidden(HybridAntiforgery.FormFieldName, http.IssueXsrfToken().RequestToken ?? string.Empty));
+            output.PostContent.AppendHtml(field);
         }
-    }
-
-    private static TagBuilder Hidden(string name, string value)
-    {
-        var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
-        input.Attributes["type"] = "hidden";
-        input.Attributes["name"] = name;
-        input.Attributes["value"] = value;
-        return input;
     }
 }

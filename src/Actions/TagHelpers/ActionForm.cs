@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hybrid.Actions.TagHelpers;
+
+/// <summary>
+/// What a form posting to an action needs, written once for the tag helper and the HTML helper:
+/// its method and URL, the return URL, the form's own page, the token field when the action
+/// requires one, and the state a failed post left.
+/// </summary>
+internal sealed class ActionForm
+{
+    private ActionForm(HybridOperation operation, string url, IReadOnlyList<TagBuilder> hiddenFields, FormScope scope)
+    {
+        Operation = operation;
+        Url = url;
+        HiddenFields = hiddenFields;
+        Scope = scope;
+    }
+
+    public HybridOperation Operation { get; }
+
+    public string Url { get; }
+
+    public IReadOnlyList<TagBuilder> HiddenFields { get; }
+
+    public FormScope Scope { get; }
+
+    public static ActionForm For(HttpContext http, string actionId, string? returnUrl, string element)
+    {
+        var services = http.RequestServices;
+        var operation = services.GetRequiredService<OperationCatalog>().FindAction(actionId)
+            ?? throw new InvalidOperationException($"{element}: no action has the id '{actionId}'. Check the id against the catalog (OperationCatalog.Operations).");
+        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+        var here = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+        var hidden = new List<TagBuilder> { Hidden("__returnUrl", returnUrl ?? here), Hidden("__formUrl", here) };
+        if (ActionAntiforgery.Requires(options.RequireAntiforgeryTokens, operation.Metadata) && services.GetService<IAntiforgery>() is not null)
+        {
+            hidden.Add(Hidden(HybridAntiforgery.FormFieldName, http.IssueXsrfToken().RequestToken ?? string.Empty));
+        }
+
+        var scope = new FormScope(operation.ActionId!, http.GetHybridFormState(operation.ActionId));
+        return new ActionForm(operation, services.GetRequiredService<ActionPaths>().Path(operation), hidden, scope);
+    }
+
+    private static TagBuilder Hidden(string name, string value)
+    {
+        var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
+        input.Attributes["type"] = "hidden";
+        input.Attributes["name"] = name;
+        input.Attributes["value"] = value;
+        return input;
+    }
+}
