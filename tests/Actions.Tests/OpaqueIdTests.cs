@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hybrid.Actions.Tests;
@@ -145,7 +144,7 @@ public sealed class OpaqueIdTests
     public async Task The_form_tag_helper_posts_to_the_opaque_path_and_keeps_the_readable_id()
     {
         await using var host = await StartAsync(Key);
-        var helper = new HybridFormTagHelper(host.Services.GetRequiredService<OperationCatalog>(), host.Services.GetRequiredService<IOptions<HybridOptions>>())
+        var helper = new HybridFormTagHelper
         {
             Action = "CreateNote",
             ViewContext = new ViewContext { HttpContext = new DefaultHttpContext { RequestServices = host.Services } },
