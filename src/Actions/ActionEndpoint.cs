@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,11 +20,9 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 {
     private const string MediaTypes = "Send the action's arguments as application/json or as an HTML form.";
 
-    private readonly FormBinder<TRequest> _form;
     private readonly IAntiforgery? _antiforgery;
     private readonly FormStateCookie? _formState;
     private readonly bool _tokensByDefault;
-    private readonly bool _refusesUnknownFields;
     private readonly string _antiforgeryHelp;
     private readonly CrossSiteCheck _crossSite;
     private bool _checksAntiforgery;
@@ -33,14 +30,9 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
         : base(operation, catalog, services, HybridDoors.Action, maxBody)
     {
-        _form = new FormBinder<TRequest>(Shape, (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest)));
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
         _crossSite = new CrossSiteCheck(options.TrustedOrigins);
         _tokensByDefault = options.RequireAntiforgeryTokens;
-        _refusesUnknownFields = !options.AllowUnknownMembers &&
-            typeof(TRequest).GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute), inherit: true)
-                .OfType<System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute>().FirstOrDefault()?.UnmappedMemberHandling != System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip &&
-            !typeof(TRequest).GetProperties().Any(p => p.IsDefined(typeof(System.Text.Json.Serialization.JsonExtensionDataAttribute), inherit: true));
         _antiforgery = services.GetService<IAntiforgery>();
         _formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
@@ -89,27 +81,14 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
                 return Bound<TRequest>.Refused(OperationProblem.Create(400, ProblemCodes.AntiforgeryFailed, _antiforgeryHelp), kind);
             }
 
-            TRequest? argument;
             if (kind == InputKind.Form)
             {
-                argument = _form.Bind(await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false), out var problem, out var unbound);
-                if (problem is null && _refusesUnknownFields && unbound.Count > 0)
-                {
-                    // As for a JSON body: a field the request type does not have is a mistake to name, not to drop.
-                    problem = OperationProblem.Validation(unbound.ToDictionary(f => f, f => new[] { $"The request has no member '{f}'." }, StringComparer.Ordinal));
-                }
+                return await BindFormAsync(context).ConfigureAwait(false);
+            }
 
-                if (problem is not null)
-                {
-                    return Bound<TRequest>.Refused(problem, kind);
-                }
-            }
-            else
-            {
-                argument = kind == InputKind.Json && BodyDetection.HasBody(request)
-                    ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
-                    : EmptyBody.Create(RequestInfo);
-            }
+            var argument = kind == InputKind.Json && BodyDetection.HasBody(request)
+                ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
+                : EmptyBody.Create(RequestInfo);
 
             return argument is null
                 ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), kind)

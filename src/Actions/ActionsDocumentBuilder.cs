@@ -6,7 +6,7 @@ namespace Hybrid.Actions;
 
 /// <summary>
 /// Builds the internal <c>actions</c> document from the catalog: one POST per action, the whole
-/// request as the JSON body, <c>operationId</c> = the readable action id (so generated clients keep
+/// request as the JSON body (a <c>multipart/form-data</c> one when it has file members), <c>operationId</c> = the readable action id (so generated clients keep
 /// readable method names), the path the one the action is posted to (opaque when ids are). It
 /// holds no REST route.
 /// </summary>
@@ -22,7 +22,18 @@ internal static class ActionsDocumentBuilder
         var schemas = new DocumentSchemas(catalog.Json, new XmlDocs());
         foreach (var endpoint in ordered)
         {
-            schemas.Use(endpoint.Operation.RequestType, response: false, catalog.ShapeOf(endpoint.Operation));
+            var shape = catalog.ShapeOf(endpoint.Operation);
+            if (FileMembers.Any(shape))
+            {
+                foreach (var member in shape.Members)
+                {
+                    schemas.Use(member.Type, response: false);
+                }
+            }
+            else
+            {
+                schemas.Use(endpoint.Operation.RequestType, response: false, shape);
+            }
             schemas.Use(endpoint.Operation.ResponseType, response: true);
         }
 
@@ -43,7 +54,15 @@ internal static class ActionsDocumentBuilder
             writer.WriteString("operationId", operation.ActionId);
             writer.WriteStartObject("requestBody");
             writer.WriteBoolean("required", true);
-            document.WriteJsonContent(w => schemas.WriteType(w, operation.RequestType));
+            var requestShape = catalog.ShapeOf(operation);
+            if (FileMembers.Any(requestShape))
+            {
+                document.WriteContent("multipart/form-data", w => schemas.WriteMultipart(w, requestShape.Members));
+            }
+            else
+            {
+                document.WriteJsonContent(w => schemas.WriteType(w, operation.RequestType));
+            }
             writer.WriteEndObject();
             writer.WriteStartObject("responses");
             document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, withLocation: false);

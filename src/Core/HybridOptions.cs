@@ -38,6 +38,13 @@ public sealed class HybridOptions
     /// </summary>
     public long MaxRestBodySize { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The most file parts one multipart request may upload, through either door; more get 413
+    /// <c>payload_too_large</c>. Default 10; zero or more, checked at start-up. An operation's own
+    /// <see cref="MaxFilesAttribute"/> takes precedence. Their total size is bounded by the body limit.
+    /// </summary>
+    public int MaxFiles { get; set; } = 10;
+
     /// <summary>The title written into every document. Default "Hybrid API".</summary>
     public string Title { get; set; } = "Hybrid API";
 

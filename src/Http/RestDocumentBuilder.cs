@@ -5,7 +5,7 @@ namespace Hybrid.Http;
 /// <summary>
 /// Builds the public document of one API version from the catalog, describing exactly what the
 /// binder reads: path parameters, query parameters (GET/DELETE), the body without route-bound
-/// members, and every response. It holds no action.
+/// members (multipart, listing them inline, when it has file members), and every response. It holds no action.
 /// </summary>
 internal static class RestDocumentBuilder
 {
@@ -22,7 +22,7 @@ internal static class RestDocumentBuilder
         foreach (var (endpoint, route, binding) in routes)
         {
             var operation = endpoint.Operation;
-            if (!route.BindsQuery && binding.Route.Count == 0)
+            if (!route.BindsQuery && binding.Route.Count == 0 && !binding.Body.Any(m => FileMembers.KindOf(m.Type) != FileKind.None))
             {
                 schemas.Use(operation.RequestType, response: false, catalog.ShapeOf(operation));
             }
@@ -93,7 +93,14 @@ internal static class RestDocumentBuilder
                 writer.WriteBoolean("required", true);
             }
 
-            document.WriteJsonContent(w => WriteBody(w, schemas, operation, binding));
+            if (binding.Body.Any(m => FileMembers.KindOf(m.Type) != FileKind.None))
+            {
+                document.WriteContent("multipart/form-data", w => schemas.WriteMultipart(w, binding.Body));
+            }
+            else
+            {
+                document.WriteJsonContent(w => WriteBody(w, schemas, operation, binding));
+            }
             writer.WriteEndObject();
         }
 

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace Hybrid.Http;
 
 /// <summary>
-/// One REST route. Binding: the JSON body (POST/PUT/PATCH) or nothing (GET/DELETE) makes the
-/// request object, then query values (GET/DELETE) and route values set their properties, route
+/// One REST route. Binding: the JSON body (POST/PUT/PATCH), a multipart form for a request type
+/// with <see cref="HybridFile"/> members (fields bound as the action door binds them), or nothing
+/// (GET/DELETE) makes the request object, then query values (GET/DELETE) and route values set their properties, route
 /// values last so a body can never overwrite what the URL names. Responding (one place): a problem,
 /// or the route's status with <c>Location</c> for 201 and the JSON value unless 204.
 /// </summary>
@@ -19,6 +20,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly bool[] _queryRequired;
     private readonly string[] _routeNames;
     private readonly bool _readsBody;
+    private readonly bool _takesFiles;
     private readonly int _status;
     private readonly LocationTemplate<TRequest, TResponse>? _location;
     private readonly Func<TRequest>? _create;
@@ -32,6 +34,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         _queryRequired = [.. binding.Query.Select(m => m.IsRequiredInJson)];
         _routeNames = [.. binding.Route.Select(p => p.RouteName)];
         _readsBody = !route.BindsQuery;
+        _takesFiles = _readsBody && FileMembers.Any(Shape);
         _status = route.StatusCode;
         if (route.Location is not null)
         {
@@ -59,22 +62,47 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             // Any declared media type is checked, an empty body's too: a cross-site HTML form with no fields must not get through.
             if (request.ContentType is not null || BodyDetection.HasBody(request))
             {
-                if (!request.HasJsonContentType())
+                if (_takesFiles && IsMultipart(request))
                 {
-                    return Bound<TRequest>.Refused(OperationProblem.UnsupportedMediaType("Send the body as application/json."));
+                    input = InputKind.Form;
                 }
-
-                input = BodyDetection.HasBody(request) ? InputKind.Json : InputKind.None;
+                else if (!request.HasJsonContentType())
+                {
+                    return Bound<TRequest>.Refused(OperationProblem.UnsupportedMediaType(_takesFiles
+                        ? "Send the body as multipart/form-data (or application/json, which carries no file)."
+                        : "Send the body as application/json."));
+                }
+                else
+                {
+                    input = BodyDetection.HasBody(request) ? InputKind.Json : InputKind.None;
+                }
             }
         }
 
         TRequest? argument;
         try
         {
-            // No body on a route that reads one is {}, as on the action door, so a missing C# required member is named.
-            argument = input == InputKind.Json
-                ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
-                : _readsBody || _create is null ? EmptyBody.Create(RequestInfo) : _create();
+            if (input == InputKind.Form)
+            {
+                var form = await BindFormAsync(context).ConfigureAwait(false);
+                if (form.Problem is not null)
+                {
+                    return form;
+                }
+
+                argument = form.Request;
+            }
+            else
+            {
+                // No body on a route that reads one is {}, as on the action door, so a missing C# required member is named.
+                argument = input == InputKind.Json
+                    ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
+                    : _readsBody || _create is null ? EmptyBody.Create(RequestInfo) : _create();
+            }
+        }
+        catch (InvalidDataException e) when (input == InputKind.Form && FormLimits.IsExceeded(e))
+        {
+            return Bound<TRequest>.Refused(FormLimits.Problem(), input);
         }
         catch (Exception e) when (IsUnreadableBody(e, context))
         {
@@ -116,6 +144,10 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             ? new Bound<TRequest>(argument, null, input)
             : Bound<TRequest>.Refused(OperationProblem.Validation(errors), input);
     }
+
+    private static bool IsMultipart(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
+        type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
     protected override Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome)
     {

@@ -94,10 +94,13 @@ internal sealed class DocumentJson : IDisposable
     }
 
     /// <summary><c>"content": { "application/json": { "schema": ... } }</c>.</summary>
-    public void WriteJsonContent(Action<Utf8JsonWriter> schema)
+    public void WriteJsonContent(Action<Utf8JsonWriter> schema) => WriteContent("application/json", schema);
+
+    /// <summary><c>"content": { mediaType: { "schema": ... } }</c>.</summary>
+    public void WriteContent(string mediaType, Action<Utf8JsonWriter> schema)
     {
         Writer.WriteStartObject("content");
-        Writer.WritePropertyName("application/json");
+        Writer.WritePropertyName(mediaType);
         Writer.WriteStartObject();
         Writer.WritePropertyName("schema");
         schema(Writer);

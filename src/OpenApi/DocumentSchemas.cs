@@ -109,6 +109,37 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
     public void WriteMember(Utf8JsonWriter writer, RequestMember member, bool withDescription = true) =>
         WriteSchema(writer, member.Type, IsNullable(member), member.Property, withDescription ? docs.Of(member.Property) : null);
 
+    /// <summary>
+    /// Writes a <c>multipart/form-data</c> body's schema inline: one property per member, files as
+    /// <c>{"type":"string","format":"binary"}</c>, which NSwag's generators turn into file parameters.
+    /// </summary>
+    public void WriteMultipart(Utf8JsonWriter writer, IReadOnlyList<RequestMember> members)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "object");
+        var required = members.Where(IsRequired).ToList();
+        if (required.Count > 0)
+        {
+            writer.WriteStartArray("required");
+            foreach (var member in required)
+            {
+                writer.WriteStringValue(member.JsonName);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteStartObject("properties");
+        foreach (var member in members)
+        {
+            writer.WritePropertyName(member.JsonName);
+            WriteMember(writer, member);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
     /// <summary>True when a request must carry the member: <c>[Required]</c>, <c>[JsonRequired]</c> or C#'s <c>required</c>.</summary>
     public static bool IsRequired(RequestMember member) =>
         member.IsRequiredInJson || member.Property.IsDefined(typeof(RequiredAttribute), inherit: true);

@@ -61,6 +61,7 @@ internal static class WireTypes
         [typeof(Uri)] = ("string", "uri"),
         [typeof(byte[])] = ("string", "byte"),
         [typeof(Version)] = ("string", null),
+        [typeof(HybridFile)] = ("string", "binary"),
     };
 
     public static WireKind KindOf(Type type)

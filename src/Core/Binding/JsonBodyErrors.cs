@@ -56,7 +56,9 @@ internal static partial class JsonBodyErrors
             return OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [duplicate] });
         }
 
-        var message = target.Type is { } type ? ValueParsers.InvalidMessage(LastName(path), type) : $"The value of '{LastName(path)}' is not valid.";
+        var message = FileMembers.IsFile(target.Type) ? $"'{LastName(path)}' is a file. {HybridFileJsonConverter.InJson}"
+            : target.Type is { } type ? ValueParsers.InvalidMessage(LastName(path), type)
+            : $"The value of '{LastName(path)}' is not valid.";
         return OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] });
     }
 

@@ -45,6 +45,18 @@ internal static class RequestJson
             {
                 info.PolymorphismOptions = null;
             }
+
+            // A required file member is the form binder's to check: JSON never holds one.
+            if (info.Kind == JsonTypeInfoKind.Object)
+            {
+                foreach (var property in info.Properties)
+                {
+                    if (property.IsRequired && FileMembers.IsFile(property.PropertyType))
+                    {
+                        property.IsRequired = false;
+                    }
+                }
+            }
         });
         reading.Converters.Insert(0, new SingleNameEnums(app));
         reading.Converters.Insert(0, new DuplicateSafeNodes(app));

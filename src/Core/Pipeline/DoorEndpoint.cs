@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -25,7 +27,10 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     private readonly HybridMetrics _metrics;
     private readonly string _activityName;
     private readonly TagList _tags;
+    private readonly int _defaultMaxFiles;
+    private readonly bool _refusesUnknownFields;
     private IReadOnlyList<object>? _configuredFrom;
+    private FormBinder<TRequest>? _form;
 
     protected DoorEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, string door, long defaultBodyLimit)
     {
@@ -39,6 +44,13 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         ResponseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
         BodyLimit = defaultBodyLimit;
         DefaultBodyLimit = defaultBodyLimit;
+        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+        _defaultMaxFiles = options.MaxFiles;
+        MaxFiles = options.MaxFiles;
+        _refusesUnknownFields = !options.AllowUnknownMembers &&
+            typeof(TRequest).GetCustomAttributes(typeof(JsonUnmappedMemberHandlingAttribute), inherit: true)
+                .OfType<JsonUnmappedMemberHandlingAttribute>().FirstOrDefault()?.UnmappedMemberHandling != JsonUnmappedMemberHandling.Skip &&
+            !typeof(TRequest).GetProperties().Any(p => p.IsDefined(typeof(JsonExtensionDataAttribute), inherit: true));
         _logger = loggers.CreateLogger("Hybrid.Doors");
         _metrics = services.GetRequiredService<HybridMetrics>();
         _activityName = "Hybrid " + door + " " + typeof(TRequest).Name;
@@ -71,6 +83,12 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
 
     private long DefaultBodyLimit { get; }
 
+    /// <summary>The most file parts one request may upload: the operation's <see cref="MaxFilesAttribute"/>, else <see cref="HybridOptions.MaxFiles"/>.</summary>
+    protected int MaxFiles { get; private set; }
+
+    /// <summary>The form binder, made on the first form this endpoint reads.</summary>
+    protected FormBinder<TRequest> Form => _form ??= new FormBinder<TRequest>(Shape, RequestInfo);
+
     /// <summary>
     /// Reads the per-operation settings from the endpoint's final metadata (attributes, code
     /// conventions, the app's conventions on the door): the one place where a door learns them.
@@ -81,6 +99,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     {
         Metadata = metadata;
         BodyLimit = LastOf<IRequestSizeLimitMetadata>(metadata) is { } limit ? limit.MaxRequestBodySize : DefaultBodyLimit;
+        MaxFiles = LastOf<MaxFilesAttribute>(metadata)?.Count ?? _defaultMaxFiles;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -190,6 +209,33 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         }
 
         return BodyLimit is not { } limit || context.Request.ContentLength is not { } length || length <= limit;
+    }
+
+    /// <summary>
+    /// Reads the form and binds it (<see cref="FormBinder{TRequest}"/>): more file parts than
+    /// <see cref="MaxFiles"/> is 413, and fields or parts that bind to nothing are refused as unknown
+    /// JSON members are. A form over ASP.NET Core's form limits throws, for the door to answer.
+    /// </summary>
+    protected async ValueTask<Bound<TRequest>> BindFormAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (form.Files.Count > MaxFiles)
+        {
+            return Bound<TRequest>.Refused(
+                OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, $"The request uploads {form.Files.Count} files, and this endpoint accepts at most {MaxFiles}."),
+                InputKind.Form);
+        }
+
+        var argument = Form.Bind(form, out var problem, out var unbound);
+        if (problem is null && _refusesUnknownFields && unbound.Count > 0)
+        {
+            // As for a JSON body: a field the request type does not have is a mistake to name, not to drop.
+            problem = OperationProblem.Validation(unbound.ToDictionary(f => f, f => new[] { $"The request has no member '{f}'." }, StringComparer.Ordinal));
+        }
+
+        return problem is not null ? Bound<TRequest>.Refused(problem, InputKind.Form)
+            : argument is null ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), InputKind.Form)
+            : new Bound<TRequest>(argument, null, InputKind.Form);
     }
 
     /// <summary>

@@ -57,6 +57,7 @@ public static class HybridServiceCollectionExtensions
             .Validate(o => IsPath(o.ActionsPath) && IsPath(o.RestPrefix) && IsPath(o.DocumentsPath), "HybridOptions: ActionsPath, RestPrefix and DocumentsPath must start with '/' and must not end with '/'.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.Title), "HybridOptions: Title must not be empty.")
             .Validate(o => o.MaxActionBodySize > 0 && o.MaxRestBodySize > 0, "HybridOptions: MaxActionBodySize and MaxRestBodySize must be positive.")
+            .Validate(o => o.MaxFiles >= 0, "HybridOptions: MaxFiles must be zero or more.")
             .Validate(o => o.MaxJsonDepth is >= 1 and <= 256, "HybridOptions: MaxJsonDepth must be between 1 and 256.")
             .Validate(o => o.TrustedOrigins.All(TrustedOrigin.IsValid), "HybridOptions: each TrustedOrigins entry must be exactly scheme://host[:port] with http or https, no path, query or trailing slash (e.g. https://admin.example.com).")
             .Validate(o => !o.OpaqueActionIds || o.ActionIdKey is not null, "HybridOptions: OpaqueActionIds needs ActionIdKey, the base64 of at least 32 random bytes shared by every instance (e.g. from configuration: openssl rand -base64 32).")

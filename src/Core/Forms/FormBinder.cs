@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Hybrid.Actions.Forms;
+using Hybrid.Forms;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
-namespace Hybrid.Actions;
+namespace Hybrid;
 
 /// <summary>
 /// Turns HTML form fields into the request object, binding what a JSON body binds, the same way.
@@ -18,19 +18,22 @@ namespace Hybrid.Actions;
 /// does not parse, a malformed name for a member, a sparse or too large index, or two fields for one
 /// value is a field error keyed by the name as posted. Fields starting with <c>__</c> are the
 /// page's (antiforgery token, return URL) and never bound; other fields that bind to nothing are
-/// listed for the caller. The grammar is in docs/actions-forms.md.
+/// listed for the caller. File parts set the request's <see cref="HybridFile"/> members
+/// (<see cref="FileBinder{TRequest}"/>). The grammar is in docs/actions-forms.md.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 internal sealed class FormBinder<TRequest>
     where TRequest : class
 {
     private readonly FormSlots _slots;
+    private readonly FileBinder<TRequest> _files;
     private readonly JsonTypeInfo<TRequest> _info;
 
     public FormBinder(RequestShape shape, JsonTypeInfo<TRequest> info)
     {
         _info = info;
         _slots = new FormSlots(shape);
+        _files = new FileBinder<TRequest>(shape);
     }
 
     /// <summary>True for the names a page posts for itself (<c>__RequestVerificationToken</c>, <c>__returnUrl</c>), which never bind.</summary>
@@ -58,14 +61,7 @@ internal sealed class FormBinder<TRequest>
             }
         }
 
-        foreach (var file in form.Files)
-        {
-            if (!IsReserved(file.Name) && !unknown.Contains(file.Name))
-            {
-                unknown.Add(file.Name);
-            }
-        }
-
+        var files = _files.Collect(form.Files, _slots.Root.Shape!, errors, unknown);
         unbound = unknown;
         var json = root.ToJson(errors);
         if (errors.Any)
@@ -90,7 +86,13 @@ internal sealed class FormBinder<TRequest>
         }
 
         problem = null;
-        return json.Deserialize(_info);
+        var request = json.Deserialize(_info);
+        if (request is not null)
+        {
+            _files.Set(request, files);
+        }
+
+        return request;
     }
 
     private static int DepthOf(JsonNode? node) => node switch
@@ -111,6 +113,17 @@ internal sealed class FormBinder<TRequest>
             else
             {
                 errors.Add(posted, malformed!);
+            }
+
+            return;
+        }
+
+        if (_files.Find(segments[0].Name!) is { } fileMember)
+        {
+            // A browser posts an empty file input as an empty field, which is no file.
+            if (segments.Count > 1 || values.Any(v => !string.IsNullOrEmpty(v)))
+            {
+                errors.Add(posted, $"'{fileMember.JsonName}' takes a file: send it as a file part of a multipart/form-data body.");
             }
 
             return;

@@ -1,4 +1,4 @@
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>
 /// One step of a posted field name: a member (<c>.email</c>) or a list index (<c>[3]</c>).

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>An object posted member by member (<c>author.email</c>, <c>items[0].name</c>).</summary>
 internal sealed class FormObjectNode(RequestShape shape) : FormNode

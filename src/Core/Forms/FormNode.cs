@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>
 /// One value of the request as the posted fields describe it: a field's value, a list, or an

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>
 /// One field's value: a simple value for the value parser, or, for a member a form can also post

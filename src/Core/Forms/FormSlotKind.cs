@@ -1,4 +1,4 @@
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>How a value of one type is posted in a form.</summary>
 internal enum FormSlotKind

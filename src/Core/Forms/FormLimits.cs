@@ -1,4 +1,4 @@
-namespace Hybrid.Actions;
+namespace Hybrid;
 
 /// <summary>
 /// ASP.NET Core's form limits (<c>FormOptions</c>: value count, key and value length, multipart

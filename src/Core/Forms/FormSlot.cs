@@ -1,4 +1,4 @@
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>What a form can post for one type, worked out once per type by <see cref="FormSlots"/>.</summary>
 internal sealed class FormSlot

@@ -1,4 +1,4 @@
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>
 /// Reads a posted field name: a member name, then any number of <c>.member</c> and <c>[index]</c>

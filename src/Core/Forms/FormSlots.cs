@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>
 /// The slots of the types one action's forms reach, worked out on first use (most members are

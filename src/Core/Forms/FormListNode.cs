@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>
 /// A list: either one repeated field of simple values (<c>tag=a&amp;tag=b</c>), or items posted by

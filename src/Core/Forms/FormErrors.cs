@@ -1,4 +1,4 @@
-namespace Hybrid.Actions.Forms;
+namespace Hybrid.Forms;
 
 /// <summary>The field errors of one form, keyed by the field name as posted, each message once.</summary>
 internal sealed class FormErrors
