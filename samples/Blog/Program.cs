@@ -26,6 +26,12 @@ app.UseStatusCodePages();
 // wwwroot/js holds the pages' scripts, bundled from scripts/*.ts and committed (eng/bundle-scripts.sh).
 app.UseStaticFiles();
 app.MapRazorPages();
+
+// The bytes of an attached image, for the post page's <img> tags.
+app.MapGet("/attachments/{id:int}", async (int id, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+    await mediator.Send(new Blog.Posts.ReadAttachment { Id = id }, cancellationToken) is { } file
+        ? Results.File(file.Data, file.ContentType)
+        : Results.NotFound());
 app.MapHybridActions();
 app.MapHybridRest();
 

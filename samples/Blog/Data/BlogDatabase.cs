@@ -45,6 +45,14 @@ public sealed class BlogDatabase
                 body TEXT NOT NULL,
                 created_at TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS attachments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                file_name TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                data BLOB NOT NULL,
+                created_at TEXT NOT NULL
+            );
             """;
         schema.ExecuteNonQuery();
 

@@ -11,11 +11,14 @@ public sealed class PostModel(IMediator mediator) : PageModel
 {
     public PostDetails Post { get; private set; } = null!;
 
+    public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int postId, CancellationToken cancellationToken)
     {
         try
         {
             Post = await mediator.Send(new GetPost { PostId = postId }, cancellationToken);
+            Attachments = await mediator.Send(new ListAttachments { PostId = postId }, cancellationToken);
             return Page();
         }
         catch (NotFoundException)

@@ -13,6 +13,95 @@
       this.baseUrl = baseUrl ?? "";
     }
     /**
+     * @param postId (optional) 
+     * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
+     * @return OK
+     */
+    addAttachment(postId, file, signal) {
+      let url_ = this.baseUrl + "/_actions/AddAttachment";
+      url_ = url_.replace(/[?&]$/, "");
+      const content_ = new FormData();
+      if (postId === null || postId === void 0)
+        throw new globalThis.Error("The parameter 'postId' cannot be null.");
+      else
+        content_.append("postId", postId.toString());
+      if (file !== null && file !== void 0)
+        content_.append("file", file.data, file.fileName ? file.fileName : "file");
+      let options_ = {
+        body: content_,
+        method: "POST",
+        signal,
+        headers: {
+          "Accept": "application/json"
+        }
+      };
+      return this.http.fetch(url_, options_).then((_response) => {
+        return this.processAddAttachment(_response);
+      });
+    }
+    processAddAttachment(response) {
+      const status = response.status;
+      let _headers = {};
+      if (response.headers && response.headers.forEach) {
+        response.headers.forEach((v, k) => _headers[k] = v);
+      }
+      ;
+      if (status === 200) {
+        return response.text().then((_responseText) => {
+          let result200 = null;
+          result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return result200;
+        });
+      } else if (status === 400) {
+        return response.text().then((_responseText) => {
+          let result400 = null;
+          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+        });
+      } else if (status === 403) {
+        return response.text().then((_responseText) => {
+          let result403 = null;
+          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+        });
+      } else if (status === 404) {
+        return response.text().then((_responseText) => {
+          let result404 = null;
+          result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Not found.", status, _responseText, _headers, result404);
+        });
+      } else if (status === 409) {
+        return response.text().then((_responseText) => {
+          let result409 = null;
+          result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+        });
+      } else if (status === 413) {
+        return response.text().then((_responseText) => {
+          let result413 = null;
+          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+        });
+      } else if (status === 415) {
+        return response.text().then((_responseText) => {
+          let result415 = null;
+          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+        });
+      } else if (status === 500) {
+        return response.text().then((_responseText) => {
+          let result500 = null;
+          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+        });
+      } else if (status !== 200 && status !== 204) {
+        return response.text().then((_responseText) => {
+          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+        });
+      }
+      return Promise.resolve(null);
+    }
+    /**
      * @return OK
      */
     createComment(body, signal) {
