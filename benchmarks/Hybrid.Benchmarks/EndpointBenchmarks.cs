@@ -15,6 +15,8 @@ namespace Hybrid.Benchmarks;
 public class EndpointBenchmarks
 {
     private static readonly byte[] CreateBody = Encoding.UTF8.GetBytes("{\"name\":\"benchmark\"}");
+    private static readonly byte[] InvalidForm = Encoding.UTF8.GetBytes("name=&__formUrl=%2Fthings%2Fnew");
+    private string _stateCookie = string.Empty;
     private WebApplication _app = null!;
     private RequestDelegate _minimalGet = null!;
     private RequestDelegate _restGet = null!;
@@ -39,6 +41,7 @@ public class EndpointBenchmarks
         _restPost = Find("/api/v1/things", "POST");
         _mediatorPost = Find("/baseline/mediator/things", "POST");
         _actionPost = Find("/_actions/CreateThing", "POST");
+        _stateCookie = FailedFormPost().GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -64,6 +67,39 @@ public class EndpointBenchmarks
 
     [Benchmark(Description = "Hybrid action POST JSON delegate (origin check)")]
     public Task ActionPost() => Run(_actionPost, "POST", null, CreateBody);
+
+    [Benchmark(Description = "Hybrid action plain form POST, invalid: 303 back + protected state cookie")]
+    public Task<string> FailedFormPostBenchmark() => FailedFormPost();
+
+    [Benchmark(Description = "the page reading that state (unprotect, once per render)")]
+    public object? ReadFormState()
+    {
+        using var scope = _app.Services.CreateScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Headers.Cookie = _stateCookie;
+        return Hybrid.Actions.HybridFormStateExtensions.GetHybridFormState(context);
+    }
+
+    private async Task<string> FailedFormPost()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = "POST";
+        context.Request.ContentType = "application/x-www-form-urlencoded";
+        context.Request.ContentLength = InvalidForm.Length;
+        context.Request.Body = new MemoryStream(InvalidForm, writable: false);
+        context.Request.Headers.Accept = "text/html";
+        context.Response.Body = Stream.Null;
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(BodyFollows.Instance);
+        context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>(new MaxBodySize());
+        await _actionPost(context);
+        if (context.Response.StatusCode != 303)
+        {
+            throw new InvalidOperationException($"the failed form answered {context.Response.StatusCode}");
+        }
+
+        return context.Response.Headers.SetCookie.ToString().Split(';')[0];
+    }
 
     private async Task Run(RequestDelegate endpoint, string method, string? routeValue, byte[]? body)
     {
