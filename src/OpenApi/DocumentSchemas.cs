@@ -172,7 +172,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
     /// <summary>Writes every component, sorted by name, so the same catalog always gives the same bytes.</summary>
     public void WriteComponents(Utf8JsonWriter writer)
     {
-        var all = new SortedDictionary<string, Action<Utf8JsonWriter>>(_extra, StringComparer.Ordinal) { [ProblemName] = WriteProblem };
+        var all = new SortedDictionary<string, Action<Utf8JsonWriter>>(_extra, StringComparer.Ordinal) { [ProblemName] = ProblemSchema.Write };
         foreach (var (type, name) in Names)
         {
             var component = _components[type];
@@ -284,13 +284,13 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
 
         if (property is not null)
         {
-            WriteAnnotations(writer, property, kind == WireKind.Array);
+            SchemaAnnotations.Write(writer, property, kind == WireKind.Array);
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WriteDescription(Utf8JsonWriter writer, string? description)
+    internal static void WriteDescription(Utf8JsonWriter writer, string? description)
     {
         if (description is not null)
         {
@@ -298,55 +298,11 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         }
     }
 
-    /// <summary>The DataAnnotations the pipeline enforces, stated in the schema too.</summary>
-    private static void WriteAnnotations(Utf8JsonWriter writer, PropertyInfo property, bool isArray)
-    {
-        foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>(inherit: true))
-        {
-            switch (attribute)
-            {
-                case StringLengthAttribute length:
-                    writer.WriteNumber("maxLength", length.MaximumLength);
-                    if (length.MinimumLength > 0)
-                    {
-                        writer.WriteNumber("minLength", length.MinimumLength);
-                    }
-
-                    break;
-                case MaxLengthAttribute max when max.Length > 0:
-                    writer.WriteNumber(isArray ? "maxItems" : "maxLength", max.Length);
-                    break;
-                case MinLengthAttribute min:
-                    writer.WriteNumber(isArray ? "minItems" : "minLength", min.Length);
-                    break;
-                case RangeAttribute range:
-                    WriteBound(writer, "minimum", range.Minimum);
-                    WriteBound(writer, "maximum", range.Maximum);
-                    break;
-                case RegularExpressionAttribute pattern:
-                    writer.WriteString("pattern", pattern.Pattern);
-                    break;
-            }
-        }
-    }
-
-    private static void WriteBound(Utf8JsonWriter writer, string name, object value)
-    {
-        try
-        {
-            writer.WriteNumber(name, Convert.ToDecimal(value, CultureInfo.InvariantCulture));
-        }
-        catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException)
-        {
-            // e.g. double.MaxValue: no bound worth stating.
-        }
-    }
-
     private void WriteComponent(Utf8JsonWriter writer, Component component)
     {
         if (component.Type.IsEnum)
         {
-            WriteEnum(writer, component.Type);
+            EnumSchema.Write(writer, component.Type, json, docs);
             return;
         }
 
@@ -452,118 +408,6 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// An enum as the app's serializer writes it: names (after its naming policy and
-    /// <c>[JsonStringEnumMemberName]</c>) when a string converter applies, otherwise numbers with
-    /// their names in <c>x-enumNames</c>, which NSwag's generators turn into enum members.
-    /// </summary>
-    private void WriteEnum(Utf8JsonWriter writer, Type type)
-    {
-        var values = Enum.GetValues(type).Cast<object>().Distinct().ToList();
-        var written = new List<JsonElement>(values.Count);
-        try
-        {
-            foreach (var value in values)
-            {
-                written.Add(JsonSerializer.SerializeToElement(value, type, json));
-            }
-        }
-        catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
-        {
-            written.Clear();
-        }
-
-        var asStrings = written.Count > 0 && written.All(w => w.ValueKind == JsonValueKind.String);
-        writer.WriteStartObject();
-        writer.WriteString("type", asStrings ? "string" : "integer");
-        if (!asStrings)
-        {
-            writer.WriteString("format", Enum.GetUnderlyingType(type) == typeof(long) || Enum.GetUnderlyingType(type) == typeof(ulong) ? "int64" : "int32");
-        }
-
-        WriteDescription(writer, docs.Of(type));
-        if (!asStrings)
-        {
-            writer.WriteStartArray("x-enumNames");
-            foreach (var value in values)
-            {
-                writer.WriteStringValue(Enum.GetName(type, value));
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteStartArray("enum");
-        foreach (var (value, i) in values.Select((v, i) => (v, i)))
-        {
-            if (asStrings)
-            {
-                writer.WriteStringValue(written[i].GetString());
-            }
-            else
-            {
-                writer.WriteNumberValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
-            }
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    /// <summary>The RFC 9457 problem both doors answer failures with.</summary>
-    private static void WriteProblem(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", "object");
-        writer.WriteString("description", "An RFC 9457 problem: the same shape from both doors. Branch on 'code'.");
-        writer.WriteStartArray("required");
-        foreach (var name in (string[])["type", "title", "status", "code", "traceId"])
-        {
-            writer.WriteStringValue(name);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartObject("properties");
-        Primitive(writer, "type", "string");
-        Primitive(writer, "title", "string");
-        Primitive(writer, "status", "integer", "int32");
-        Primitive(writer, "detail", "string", nullable: true);
-        Primitive(writer, "instance", "string", nullable: true);
-        Primitive(writer, "code", "string", description: "Stable machine-readable code, e.g. validation_failed, not_found.");
-        Primitive(writer, "traceId", "string");
-        writer.WriteStartObject("errors");
-        writer.WriteString("type", "object");
-        writer.WriteString("description", "Field errors keyed by the JSON property name.");
-        writer.WriteBoolean("nullable", true);
-        writer.WriteStartObject("additionalProperties");
-        writer.WriteString("type", "array");
-        writer.WriteStartObject("items");
-        writer.WriteString("type", "string");
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-
-        static void Primitive(Utf8JsonWriter writer, string name, string type, string? format = null, bool nullable = false, string? description = null)
-        {
-            writer.WriteStartObject(name);
-            writer.WriteString("type", type);
-            if (format is not null)
-            {
-                writer.WriteString("format", format);
-            }
-
-            WriteDescription(writer, description);
-            if (nullable)
-            {
-                writer.WriteBoolean("nullable", true);
-            }
-
-            writer.WriteEndObject();
-        }
     }
 
     /// <summary>One object or enum type the document uses, with the members it is written with.</summary>

@@ -11,15 +11,9 @@ public sealed class CommentThroughEveryDoorTests(BlogServer blog)
     [Fact]
     public async Task A_comment_added_through_the_page_appears_on_the_post()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Repository.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
         // JavaScript off: the plain forms themselves post to the actions (PageScriptTests covers the script).
-        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false })).NewPageAsync();
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(javaScript: false);
         await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
         await page.FillAsync("input[name=author]", "Browser");
         await page.FillAsync("textarea[name=body]", "Posted from a real form, no JavaScript");

@@ -11,36 +11,20 @@ namespace Hybrid.EndToEnd.Tests;
 [Collection(BlogCollection.Name)]
 public sealed class FormsWithoutJavaScriptTests(BlogServer blog)
 {
-    private static async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenAsync()
-    {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Repository.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
-        return (playwright, browser, await context.NewPageAsync());
-    }
-
     [Fact]
     public async Task A_valid_comment_lands_back_on_the_post()
     {
-        var (playwright, browser, page) = await OpenAsync();
-        using (playwright)
-        await using (browser)
-        {
-            var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
-            await page.GotoAsync(post);
-            await page.FillAsync("input[name=author]", "No script");
-            await page.FillAsync("textarea[name=body]", "Posted with JavaScript off");
-            await page.ClickAsync("#comment-form button[type=submit]");
-            await page.WaitForURLAsync(post);
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(javaScript: false);
+        var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
+        await page.GotoAsync(post);
+        await page.FillAsync("input[name=author]", "No script");
+        await page.FillAsync("textarea[name=body]", "Posted with JavaScript off");
+        await page.ClickAsync("#comment-form button[type=submit]");
+        await page.WaitForURLAsync(post);
 
-            await Assertions.Expect(page.Locator("#comments li.comment").Filter(new LocatorFilterOptions { HasText = "Posted with JavaScript off" })).ToHaveCountAsync(1);
-            await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).ToBeEmptyAsync();
-        }
+        await Assertions.Expect(page.Locator("#comments li.comment").Filter(new LocatorFilterOptions { HasText = "Posted with JavaScript off" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).ToBeEmptyAsync();
     }
 
     [Fact]
@@ -48,28 +32,25 @@ public sealed class FormsWithoutJavaScriptTests(BlogServer blog)
     {
         using var client = blog.CreateClient();
         var before = (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Count;
-        var (playwright, browser, page) = await OpenAsync();
-        using (playwright)
-        await using (browser)
-        {
-            var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
-            await page.GotoAsync(post);
-            await page.FillAsync("input[name=author]", "Kept name");
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(javaScript: false);
+        var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
+        await page.GotoAsync(post);
+        await page.FillAsync("input[name=author]", "Kept name");
 
-            // Only spaces: the browser's `required` lets it through, the server's [Required] does not.
-            await page.FillAsync("textarea[name=body]", "   ");
-            await page.ClickAsync("#comment-form button[type=submit]");
-            await page.WaitForURLAsync(post);
+        // Only spaces: the browser's `required` lets it through, the server's [Required] does not.
+        await page.FillAsync("textarea[name=body]", "   ");
+        await page.ClickAsync("#comment-form button[type=submit]");
+        await page.WaitForURLAsync(post);
 
-            await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).Not.ToBeEmptyAsync();
-            await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("Kept name");
-            await Assertions.Expect(page.Locator("[data-hybrid-error-for=author]")).ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("Kept name");
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=author]")).ToBeEmptyAsync();
 
-            // The state is read once: a reload shows a clean form.
-            await page.ReloadAsync();
-            await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).ToBeEmptyAsync();
-            await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("");
-        }
+        // The state is read once: a reload shows a clean form.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("");
 
         (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Should().HaveCount(before);
     }

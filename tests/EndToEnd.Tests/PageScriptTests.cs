@@ -10,64 +10,46 @@ namespace Hybrid.EndToEnd.Tests;
 [Collection(BlogCollection.Name)]
 public sealed class PageScriptTests(BlogServer blog)
 {
-    private static async Task<(IPlaywright Playwright, IBrowser Browser, IPage Page)> OpenAsync()
-    {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Repository.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        return (playwright, browser, await browser.NewPageAsync());
-    }
-
     [Fact]
     public async Task A_comment_added_through_the_generated_client_appears_without_a_reload()
     {
-        var (playwright, browser, page) = await OpenAsync();
-        using (playwright)
-        await using (browser)
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(javaScript: true);
+        var actionCalls = new List<string>();
+        page.Request += (_, request) =>
         {
-            var actionCalls = new List<string>();
-            page.Request += (_, request) =>
+            if (request.Url.Contains("/_actions/", StringComparison.Ordinal))
             {
-                if (request.Url.Contains("/_actions/", StringComparison.Ordinal))
-                {
-                    actionCalls.Add(request.Method + " " + request.Headers.GetValueOrDefault("content-type"));
-                }
-            };
-            await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/1").ToString());
-            await page.EvaluateAsync("() => { window.__notReloaded = true; }");
-            await page.FillAsync("input[name=author]", "Script");
-            await page.FillAsync("textarea[name=body]", "Added by the generated client");
-            await page.ClickAsync("#comment-form button[type=submit]");
+                actionCalls.Add(request.Method + " " + request.Headers.GetValueOrDefault("content-type"));
+            }
+        };
+        await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/1").ToString());
+        await page.EvaluateAsync("() => { window.__notReloaded = true; }");
+        await page.FillAsync("input[name=author]", "Script");
+        await page.FillAsync("textarea[name=body]", "Added by the generated client");
+        await page.ClickAsync("#comment-form button[type=submit]");
 
-            await Assertions.Expect(page.Locator("#comments li.comment").Filter(new LocatorFilterOptions { HasText = "Added by the generated client" })).ToHaveCountAsync(1);
-            (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).Should().BeTrue("the page was not reloaded");
-            actionCalls.Should().ContainSingle().Which.Should().Be("POST application/json");
-            await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("");
-        }
+        await Assertions.Expect(page.Locator("#comments li.comment").Filter(new LocatorFilterOptions { HasText = "Added by the generated client" })).ToHaveCountAsync(1);
+        (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).Should().BeTrue("the page was not reloaded");
+        actionCalls.Should().ContainSingle().Which.Should().Be("POST application/json");
+        await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("");
     }
 
     [Fact]
     public async Task An_invalid_comment_shows_the_field_error_next_to_the_field()
     {
-        var (playwright, browser, page) = await OpenAsync();
-        using (playwright)
-        await using (browser)
-        {
-            await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/1").ToString());
-            await page.EvaluateAsync("() => { window.__notReloaded = true; }");
-            await page.FillAsync("input[name=author]", "Script");
-            await page.FillAsync("textarea[name=body]", "   ");
-            await page.ClickAsync("#comment-form button[type=submit]");
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(javaScript: true);
+        await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/1").ToString());
+        await page.EvaluateAsync("() => { window.__notReloaded = true; }");
+        await page.FillAsync("input[name=author]", "Script");
+        await page.FillAsync("textarea[name=body]", "   ");
+        await page.ClickAsync("#comment-form button[type=submit]");
 
-            await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).Not.ToBeEmptyAsync();
-            await Assertions.Expect(page.Locator("[data-hybrid-error-for=author]")).ToBeEmptyAsync();
-            (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).Should().BeTrue();
-            await Assertions.Expect(page.Locator("textarea[name=body]")).ToHaveValueAsync("   ");
-        }
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=author]")).ToBeEmptyAsync();
+        (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).Should().BeTrue();
+        await Assertions.Expect(page.Locator("textarea[name=body]")).ToHaveValueAsync("   ");
     }
 
     [Fact]
