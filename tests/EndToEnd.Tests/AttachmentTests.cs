@@ -24,8 +24,7 @@ public sealed class AttachmentTests(BlogServer blog)
         var post = new Uri(blog.BaseAddress, "/posts/1").ToString();
         await page.GotoAsync(post);
         await page.SetInputFilesAsync("#attachment-form input[name=file]", new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = Png });
-        await page.ClickAsync("#attachment-form button[type=submit]");
-        await page.WaitForURLAsync(post);
+        await Chromium.SubmitAsync(page, () => page.ClickAsync("#attachment-form button[type=submit]"), post);
 
         var attachment = page.Locator("#attachments li.attachment").Filter(new LocatorFilterOptions { HasText = "dot.png" });
         await Assertions.Expect(attachment).ToHaveCountAsync(1);
@@ -44,8 +43,7 @@ public sealed class AttachmentTests(BlogServer blog)
         var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
         await page.GotoAsync(post);
         await page.SetInputFilesAsync("#attachment-form input[name=file]", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "not an image"u8.ToArray() });
-        await page.ClickAsync("#attachment-form button[type=submit]");
-        await page.WaitForURLAsync(post);
+        await Chromium.SubmitAsync(page, () => page.ClickAsync("#attachment-form button[type=submit]"), post);
 
         await Assertions.Expect(page.Locator("#attachment-form [data-hybrid-error-for=file]")).ToContainTextAsync("image");
         await Assertions.Expect(page.Locator("#attachments li.attachment").Filter(new LocatorFilterOptions { HasText = "notes.txt" })).ToHaveCountAsync(0);

@@ -30,6 +30,18 @@ internal sealed class Chromium : IAsyncDisposable
     public async Task<IPage> NewPageAsync(bool javaScript = true) =>
         await (await Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript })).NewPageAsync();
 
+    /// <summary>
+    /// Submits a form and waits until the browser has loaded <paramref name="landsOn"/>, where the
+    /// door's 303 sends it (the page may be the very URL it started on, so waiting for the URL alone
+    /// could return before the navigation).
+    /// </summary>
+    public static async Task SubmitAsync(IPage page, Func<Task> submit, string landsOn)
+    {
+        await page.RunAndWaitForResponseAsync(submit, r => r.Request.IsNavigationRequest && r.Request.Method == "GET" && r.Url == landsOn);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        page.Url.Should().Be(landsOn);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

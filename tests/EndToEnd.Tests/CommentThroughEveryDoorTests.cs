@@ -17,8 +17,7 @@ public sealed class CommentThroughEveryDoorTests(BlogServer blog)
         await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
         await page.FillAsync("input[name=author]", "Browser");
         await page.FillAsync("textarea[name=body]", "Posted from a real form, no JavaScript");
-        await page.ClickAsync("#comment-form button[type=submit]");
-        await page.WaitForURLAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
+        await Chromium.SubmitAsync(page, () => page.ClickAsync("#comment-form button[type=submit]"), new Uri(blog.BaseAddress, "/posts/2").ToString());
 
         var comments = page.Locator("#comments li.comment");
         await Assertions.Expect(comments.Filter(new LocatorFilterOptions { HasText = "Posted from a real form, no JavaScript" })).ToHaveCountAsync(1);
@@ -29,8 +28,7 @@ public sealed class CommentThroughEveryDoorTests(BlogServer blog)
 
         // The comment's own form deletes it through the DeleteComment action, again without JavaScript.
         var added = comments.Filter(new LocatorFilterOptions { HasText = "Posted from a real form, no JavaScript" });
-        await added.Locator("form.delete button").ClickAsync();
-        await page.WaitForURLAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
+        await Chromium.SubmitAsync(page, () => added.Locator("form.delete button").ClickAsync(), new Uri(blog.BaseAddress, "/posts/2").ToString());
         await Assertions.Expect(added).ToHaveCountAsync(0);
         (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Should().NotContain(c => c.Author == "Browser");
     }

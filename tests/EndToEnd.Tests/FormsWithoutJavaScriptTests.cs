@@ -20,8 +20,7 @@ public sealed class FormsWithoutJavaScriptTests(BlogServer blog)
         await page.GotoAsync(post);
         await page.FillAsync("input[name=author]", "No script");
         await page.FillAsync("textarea[name=body]", "Posted with JavaScript off");
-        await page.ClickAsync("#comment-form button[type=submit]");
-        await page.WaitForURLAsync(post);
+        await Chromium.SubmitAsync(page, () => page.ClickAsync("#comment-form button[type=submit]"), post);
 
         await Assertions.Expect(page.Locator("#comments li.comment").Filter(new LocatorFilterOptions { HasText = "Posted with JavaScript off" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).ToBeEmptyAsync();
@@ -40,8 +39,7 @@ public sealed class FormsWithoutJavaScriptTests(BlogServer blog)
 
         // Only spaces: the browser's `required` lets it through, the server's [Required] does not.
         await page.FillAsync("textarea[name=body]", "   ");
-        await page.ClickAsync("#comment-form button[type=submit]");
-        await page.WaitForURLAsync(post);
+        await Chromium.SubmitAsync(page, () => page.ClickAsync("#comment-form button[type=submit]"), post);
 
         await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("Kept name");

@@ -38,14 +38,12 @@ public sealed class TokenModeTests(TokenModeBlogServer blog)
 
         await page.FillAsync("input[name=author]", "Token form");
         await page.FillAsync("textarea[name=body]", "   ");
-        await page.ClickAsync("#comment-form button[type=submit]");
-        await page.WaitForURLAsync(post);
+        await Chromium.SubmitAsync(page, () => page.ClickAsync("#comment-form button[type=submit]"), post);
         await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("Token form");
 
         await page.FillAsync("textarea[name=body]", "Valid this time, with the token");
-        await page.ClickAsync("#comment-form button[type=submit]");
-        await page.WaitForURLAsync(post);
+        await Chromium.SubmitAsync(page, () => page.ClickAsync("#comment-form button[type=submit]"), post);
         await Assertions.Expect(page.Locator("#comments li.comment").Filter(new LocatorFilterOptions { HasText = "Valid this time, with the token" })).ToHaveCountAsync(1);
     }
 
