@@ -33,9 +33,9 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
 
     public HybridFormState? Read(HttpContext context)
     {
-        if (context.Items.TryGetValue(typeof(FormStateCookie), out var cached))
+        if (TryCached(context, out var cached))
         {
-            return cached as HybridFormState;
+            return cached;
         }
 
         HybridFormState? state = null;
@@ -54,6 +54,14 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
 
         context.Items[typeof(FormStateCookie)] = state;
         return state;
+    }
+
+    /// <summary>The state this request already read, if it read it: a page with many forms unprotects once.</summary>
+    public static bool TryCached(HttpContext context, out HybridFormState? state)
+    {
+        var found = context.Items.TryGetValue(typeof(FormStateCookie), out var cached);
+        state = cached as HybridFormState;
+        return found;
     }
 
     private static CookieOptions Options(HttpContext context, TimeSpan lifetime) => new()

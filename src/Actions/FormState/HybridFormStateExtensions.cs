@@ -18,7 +18,11 @@ public static class HybridFormStateExtensions
     public static HybridFormState? GetHybridFormState(this HttpContext context, string? actionId = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var state = new FormStateCookie(context.RequestServices.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()).Read(context);
+        if (!FormStateCookie.TryCached(context, out var state))
+        {
+            state = new FormStateCookie(context.RequestServices.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()).Read(context);
+        }
+
         return state is not null && (actionId is null || string.Equals(state.ActionId, actionId, StringComparison.OrdinalIgnoreCase)) ? state : null;
     }
 }

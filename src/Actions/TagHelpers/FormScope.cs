@@ -5,4 +5,11 @@ internal sealed record FormScope(string ActionId, HybridFormState? State)
 {
     public static FormScope? Of(Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContext context) =>
         context.Items.TryGetValue(typeof(HybridFormState), out var scope) ? scope as FormScope : null;
+
+    /// <summary>The <c>data-hybrid-error-for</c> value of an error slot: the field's JSON-style name, or empty for the form's message.</summary>
+    public static string SlotName(string field) => field.Length == 0 ? "" : char.ToLowerInvariant(field[0]) + field[1..];
+
+    /// <summary>What an error slot shows: the field's errors, or the message of a failure that names no field.</summary>
+    public static string? ErrorText(HybridFormState? state, string field) =>
+        state is null ? null : field.Length == 0 ? state.Message : string.Join(" ", state.ErrorsOf(field));
 }

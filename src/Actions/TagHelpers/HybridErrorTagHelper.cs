@@ -21,12 +21,9 @@ public sealed class HybridErrorTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var field = Field.Length == 0 ? "" : char.ToLowerInvariant(Field[0]) + Field[1..];
+        var field = FormScope.SlotName(Field);
         output.Attributes.SetAttribute("data-hybrid-error-for", field);
-        var state = FormScope.Of(context)?.State;
-        var text = state is null ? null
-            : Field.Length == 0 ? state.Message
-            : string.Join(" ", state.ErrorsOf(Field));
+        var text = FormScope.ErrorText(FormScope.Of(context)?.State, Field);
         if (!string.IsNullOrEmpty(text))
         {
             output.Content.SetContent(text);

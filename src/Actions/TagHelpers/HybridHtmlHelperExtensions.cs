@@ -56,8 +56,8 @@ public static class HybridHtmlHelperExtensions
         ArgumentNullException.ThrowIfNull(field);
         var state = Current(html.ViewContext)?.State;
         var tag = new TagBuilder(element);
-        tag.Attributes["data-hybrid-error-for"] = field.Length == 0 ? "" : char.ToLowerInvariant(field[0]) + field[1..];
-        var text = state is null ? null : field.Length == 0 ? state.Message : string.Join(" ", state.ErrorsOf(field));
+        tag.Attributes["data-hybrid-error-for"] = FormScope.SlotName(field);
+        var text = FormScope.ErrorText(state, field);
         if (!string.IsNullOrEmpty(text))
         {
             tag.Attributes["role"] = "alert";

@@ -45,7 +45,7 @@ internal static partial class JsonBodyErrors
 
         if (IsUnknownMember(exception, root, path))
         {
-            return OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [$"The request has no member '{path}'."] });
+            return OperationProblem.UnknownMembers([path]);
         }
 
         if (IsDuplicate(exception))

@@ -230,7 +230,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         if (problem is null && _refusesUnknownFields && unbound.Count > 0)
         {
             // As for a JSON body: a field the request type does not have is a mistake to name, not to drop.
-            problem = OperationProblem.Validation(unbound.ToDictionary(f => f, f => new[] { $"The request has no member '{f}'." }, StringComparer.Ordinal));
+            problem = OperationProblem.UnknownMembers(unbound);
         }
 
         return problem is not null ? Bound<TRequest>.Refused(problem, InputKind.Form)

@@ -30,6 +30,10 @@ internal sealed class OperationProblem
     public static OperationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(400, ProblemCodes.ValidationFailed, "One or more fields are invalid.", errors);
 
+    /// <summary>Members (JSON paths or form fields) the request type does not have, each named, from either body.</summary>
+    public static OperationProblem UnknownMembers(IEnumerable<string> paths) =>
+        Validation(paths.ToDictionary(p => p, p => new[] { $"The request has no member '{p}'." }, StringComparer.Ordinal));
+
     public static OperationProblem InvalidJson(string? path) =>
         new(400, ProblemCodes.InvalidJson, path is null or "$"
             ? "The request body is not valid JSON for this operation."
