@@ -10,8 +10,7 @@ namespace Hybrid;
 /// <summary>
 /// The schemas of one document. A document first says which types it uses (<see cref="Use"/>),
 /// which walks everything they reach once per type; <see cref="Seal"/> then names the components
-/// (deterministically: a type keeps its name, and same-named types are numbered, top-level types
-/// first, then in order of full name), and writing refers to them by <c>$ref</c>. Member names and nullability come from the
+/// (<see cref="ComponentNames"/>), and writing refers to them by <c>$ref</c>. Member names and nullability come from the
 /// request shape the doors bind with, so a document names properties exactly as the doors read and
 /// write them.
 /// </summary>
@@ -23,9 +22,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
     private readonly Dictionary<Type, Component> _components = [];
     private readonly Dictionary<string, Action<Utf8JsonWriter>> _extra = new(StringComparer.Ordinal);
     private readonly NullabilityReader _nullability = new();
-    private readonly Dictionary<string, JsonEncodedText> _references = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _taken = new(StringComparer.Ordinal) { ProblemName };
-    private Dictionary<Type, string>? _names;
+    private ComponentNames? _names;
 
     /// <summary>Records that the document uses <paramref name="type"/>, as a response (every property present) or not.</summary>
     public void Use(Type type, bool response, RequestShape? shape = null)
@@ -79,25 +76,12 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
     }
 
     /// <summary>Names every component; after this, no type can be added.</summary>
-    public void Seal()
-    {
-        var names = new Dictionary<Type, string>();
-        foreach (var group in _components.Keys.GroupBy(WireTypes.NameOf).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            foreach (var type in group.OrderBy(t => t.IsNested).ThenBy(t => t.FullName ?? t.Name, StringComparer.Ordinal))
-            {
-                names[type] = Unique(group.Key, _taken);
-            }
-        }
-
-        _names = names;
-    }
+    public void Seal() => _names = new ComponentNames(_components.Keys);
 
     /// <summary>Adds a hand-made component under <paramref name="name"/> (numbered if taken) and returns the name given.</summary>
     public string AddComponent(string name, Action<Utf8JsonWriter> write)
     {
-        _ = Names;
-        var unique = Unique(name, _taken);
+        var unique = Sealed.Reserve(name);
         _extra[unique] = write;
         return unique;
     }
@@ -157,18 +141,6 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
 
     private static readonly JsonEncodedText RefName = JsonEncodedText.Encode("$ref");
 
-    /// <summary>The encoded <c>$ref</c> target of a component.</summary>
-    public JsonEncodedText ReferenceTo(string name)
-    {
-        if (!_references.TryGetValue(name, out var target))
-        {
-            target = JsonEncodedText.Encode("#/components/schemas/" + name);
-            _references[name] = target;
-        }
-
-        return target;
-    }
-
     /// <summary>Writes every component, sorted by name, so the same catalog always gives the same bytes.</summary>
     public void WriteComponents(Utf8JsonWriter writer)
     {
@@ -189,18 +161,9 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         writer.WriteEndObject();
     }
 
-    private Dictionary<Type, string> Names => _names ?? throw new InvalidOperationException("Seal the schemas before writing.");
+    private ComponentNames Sealed => _names ?? throw new InvalidOperationException("Seal the schemas before writing.");
 
-    private static string Unique(string name, HashSet<string> taken)
-    {
-        var unique = name;
-        for (var i = 2; !taken.Add(unique); i++)
-        {
-            unique = name + i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return unique;
-    }
+    private IReadOnlyDictionary<Type, string> Names => Sealed.Of;
 
     private bool IsNullable(RequestMember member) => _nullability.IsNullable(member.Property);
 
@@ -230,7 +193,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         var kind = WireTypes.KindOf(type);
         if (kind is WireKind.Enum or WireKind.Object)
         {
-            var name = ReferenceTo(Names[type]);
+            var name = Sealed.ReferenceTo(Names[type]);
             if (!nullable && description is null)
             {
                 WriteReference(writer, name);
@@ -313,7 +276,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         {
             // A derived type of a polymorphic base: the base's members plus its own, as NSwag's generator expects.
             writer.WriteStartArray("allOf");
-            WriteReference(writer, ReferenceTo(Names[baseType]));
+            WriteReference(writer, Sealed.ReferenceTo(Names[baseType]));
             writer.WriteStartObject();
         }
 
