@@ -149,11 +149,6 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     }
 
     /// <summary>
-    /// As <see cref="HttpRequest.HasFormContentType"/>, from the header alone: that property reads the
-    /// form feature, which throws once the app's UseAntiforgery() judged the token invalid, and the
-    /// door must answer that with its 400, not a 500.
-    /// </summary>
-    /// <summary>
     /// <c>application/json</c>, alone or with parameters: what every script sends, recognised without
     /// parsing the header (the general parse below allocates, and this is the hot path).
     /// </summary>
@@ -162,6 +157,11 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) &&
         (contentType.Length == "application/json".Length || contentType["application/json".Length] is ';' or ' ');
 
+    /// <summary>
+    /// As <see cref="HttpRequest.HasFormContentType"/>, from the header alone: that property reads the
+    /// form feature, which throws once the app's UseAntiforgery() judged the token invalid, and the
+    /// door must answer that with its 400, not a 500.
+    /// </summary>
     private static bool IsFormContentType(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
         (type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ||
