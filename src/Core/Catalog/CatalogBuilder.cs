@@ -14,6 +14,9 @@ internal static partial class CatalogBuilder
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex ActionIdPattern();
 
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProblemCodePattern();
+
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     public static OperationCatalog Build(IEnumerable<Assembly> assemblies, HybridOptions options, JsonSerializerOptions json) =>
@@ -79,7 +82,15 @@ internal static partial class CatalogBuilder
             };
             foreach (var route in routes)
             {
-                declaration.Routes.Add(new RouteDeclaration(route.Method, route.Template, route.Version, route.StatusCode, route.Location, route.Summary, "attribute"));
+                foreach (var version in route.Versions is { Length: > 0 } versions ? versions : [route.Version])
+                {
+                    declaration.Routes.Add(new RouteDeclaration(route.Method, route.Template, version, route.StatusCode, route.Location, route.Summary, "attribute")
+                    {
+                        Deprecated = route.Deprecated,
+                        Sunset = route.Sunset,
+                        Successor = route.Successor,
+                    });
+                }
             }
 
             declarations.Add(type, declaration);
@@ -142,17 +153,60 @@ internal static partial class CatalogBuilder
             }
 
             var routes = new List<RestRoute>();
-            foreach (var route in declaration.Routes)
+            foreach (var declared in declaration.Routes)
             {
+                var route = declared;
+                foreach (var (version, since, sunset, successor) in declaration.Deprecations)
+                {
+                    if (route.Version == version && route.Deprecated is null)
+                    {
+                        route = route with { Deprecated = Iso(since), Sunset = sunset is { } end ? Iso(end) : null, Successor = successor };
+                    }
+                }
+
                 if (CheckRoute(response, route, routeKeys, operationIds) is { } checkedRoute)
                 {
                     routes.Add(checkedRoute);
                 }
             }
 
-            return errors.Count > before || handler is null
+            foreach (var (version, _, _, _) in declaration.Deprecations)
+            {
+                if (!declaration.Routes.Any(r => r.Version == version))
+                {
+                    Add("HYB024", $"{_name} deprecates version {version} in code (Deprecate) but has no route in that version. Fix: deprecate a version the operation is exposed in.");
+                }
+            }
+
+            if (handler is null)
+            {
+                return null;
+            }
+
+            var metadata = OperationMetadata.Collect(_type, handler.ImplementationType).Concat(declaration.Problems).ToList();
+            var problems = metadata.OfType<ProducesProblemAttribute>().ToList();
+            CheckProblems(problems);
+            return errors.Count > before
                 ? null
-                : new HybridOperation(_type, response, handler.ImplementationType, actionId, declaration.Summary, routes, OperationMetadata.Collect(_type, handler.ImplementationType), declaration.Conventions);
+                : new HybridOperation(_type, response, handler.ImplementationType, actionId, declaration.Summary, routes, metadata, declaration.Conventions) { Problems = problems };
+        }
+
+        private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        private void CheckProblems(List<ProducesProblemAttribute> problems)
+        {
+            foreach (var problem in problems)
+            {
+                if (problem.StatusCode is < 400 or > 599 || problem.Code is null || !ProblemCodePattern().IsMatch(problem.Code))
+                {
+                    Add("HYB027", $"{_name} declares the problem {problem.StatusCode} '{problem.Code}'. Fix: use a status from 400 to 599 and a code of lower-case letters, digits and '_' (e.g. 404 \"post_not_found\").");
+                }
+            }
+
+            foreach (var twice in problems.GroupBy(p => p.Code, StringComparer.Ordinal).Where(g => g.Select(p => p.StatusCode).Distinct().Count() > 1))
+            {
+                Add("HYB028", $"{_name} declares the code '{twice.Key}' with several statuses ({string.Join(", ", twice.Select(p => p.StatusCode).Distinct())}). Fix: one code means one status; give the others their own code.");
+            }
         }
 
         private void Add(string id, string message) => errors.Add(new HybridConfigurationError(id, message));
@@ -248,6 +302,7 @@ internal static partial class CatalogBuilder
                 Add("HYB020", $"{_name}: {where} is declared twice. Fix: remove one declaration.");
             }
 
+            var deprecation = CheckDeprecation(route, where);
             if (errors.Count > before)
             {
                 return null;
@@ -260,7 +315,59 @@ internal static partial class CatalogBuilder
                 operationId = _type.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            return new RestRoute(route.Method, template, route.Version, status, route.Location?.Trim('/'), route.Summary, operationId);
+            return new RestRoute(route.Method, template, route.Version, status, route.Location?.Trim('/'), route.Summary, operationId, deprecation);
+        }
+
+        private RestDeprecation? CheckDeprecation(RouteDeclaration route, string where)
+        {
+            if (route.Deprecated is null)
+            {
+                if (route.Sunset is not null || route.Successor is not null)
+                {
+                    Add("HYB024", $"{_name}: {where} declares a Sunset or a Successor but is not deprecated. Fix: set Deprecated to the date the route was deprecated (e.g. \"2026-11-01\").");
+                }
+
+                return null;
+            }
+
+            var since = ParseDate(route.Deprecated, "Deprecated", where);
+            var sunset = route.Sunset is null ? null : ParseDate(route.Sunset, "Sunset", where);
+            if (since is { } from && sunset is { } until && until < from)
+            {
+                Add("HYB025", $"{_name}: {where} sets its Sunset ({route.Sunset}) before its Deprecated date ({route.Deprecated}). Fix: a route is deprecated before it is retired.");
+            }
+
+            var successor = route.Successor?.Trim('/');
+            if (successor is not null)
+            {
+                try
+                {
+                    foreach (var parameter in RouteTemplates.Parse(successor).Parameters)
+                    {
+                        if (!RouteTemplates.Parse(route.Template).Parameters.Any(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            Add("HYB026", $"{_name}: {where} names the successor '{successor}', whose placeholder {{{parameter.Name}}} is not a placeholder of the route. Fix: use the route's own placeholders.");
+                        }
+                    }
+                }
+                catch (RoutePatternException e)
+                {
+                    Add("HYB026", $"{_name}: {where} names the successor '{successor}', which is not a valid template ({e.Message}). Fix: correct it.");
+                }
+            }
+
+            return since is { } date ? new RestDeprecation(date, sunset, successor) : null;
+        }
+
+        private DateTimeOffset? ParseDate(string text, string what, string where)
+        {
+            if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var date))
+            {
+                return date;
+            }
+
+            Add("HYB024", $"{_name}: {where} has {what} = \"{text}\", which is not a date. Fix: use ISO 8601, e.g. \"2027-06-30\" or \"2027-06-30T00:00:00Z\".");
+            return null;
         }
 
         private HashSet<RequestMember> CheckPlaceholders(RoutePattern pattern, string where)

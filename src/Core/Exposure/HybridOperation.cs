@@ -52,6 +52,12 @@ public sealed class HybridOperation
     /// </summary>
     public IReadOnlyList<object> Metadata { get; }
 
+    /// <summary>
+    /// The problems the operation declares (<see cref="ProducesProblemAttribute"/>, attributes then
+    /// code), which its documents list beside those its doors can produce.
+    /// </summary>
+    public IReadOnlyList<ProducesProblemAttribute> Problems { get; internal init; } = [];
+
     /// <summary>True when the handler returns <see cref="MediatR.Unit"/> (answered with 204).</summary>
     public bool ReturnsNothing => ResponseType == typeof(MediatR.Unit);
 

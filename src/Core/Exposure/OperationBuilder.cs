@@ -69,6 +69,36 @@ public sealed class OperationBuilder<TRequest> : IEndpointConventionBuilder
         return this;
     }
 
+    /// <summary>
+    /// Declares a problem the operation can answer, as <see cref="ProducesProblemAttribute"/> does:
+    /// its documents list it, and a generated client can branch on its code.
+    /// </summary>
+    /// <param name="statusCode">The HTTP status, 400 to 599.</param>
+    /// <param name="code">The stable machine-readable code.</param>
+    /// <param name="description">When the operation answers it, for the document.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Problem(int statusCode, string code, string? description = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        Declaration.Problems.Add(new ProducesProblemAttribute(statusCode, code) { Description = description });
+        return this;
+    }
+
+    /// <summary>
+    /// Deprecates the operation's routes in one version, as <see cref="RestRouteAttribute.Deprecated"/> does:
+    /// responses carry <c>Deprecation</c>, <c>Sunset</c> and a successor <c>Link</c>.
+    /// </summary>
+    /// <param name="version">The API version whose routes are deprecated.</param>
+    /// <param name="since">When they were (or will be) deprecated.</param>
+    /// <param name="sunset">When they stop answering, if decided.</param>
+    /// <param name="successor">The successor's template relative to the REST prefix, e.g. <c>v2/posts/{postId}</c>.</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Deprecate(int version, DateOnly since, DateOnly? sunset = null, string? successor = null)
+    {
+        Declaration.Deprecations.Add((version, since, sunset, successor));
+        return this;
+    }
+
     /// <summary>Exposes the request as <c>GET</c> under a route.</summary>
     /// <param name="template">The route template.</param>
     /// <param name="version">The API version.</param>

@@ -5,8 +5,9 @@ namespace Hybrid;
 /// <summary>One REST route of an operation, as the catalog checked it.</summary>
 public sealed class RestRoute
 {
-    internal RestRoute(string method, string template, int version, int statusCode, string? location, string? summary, string operationId)
+    internal RestRoute(string method, string template, int version, int statusCode, string? location, string? summary, string operationId, RestDeprecation? deprecation = null)
     {
+        Deprecation = deprecation;
         Method = method;
         Template = template;
         Version = version;
@@ -48,6 +49,9 @@ public sealed class RestRoute
     /// numbered from 2 when one version holds several routes of one name.
     /// </summary>
     public string OperationId { get; }
+
+    /// <summary>The route's retirement plan, or <see langword="null"/> while it is current.</summary>
+    public RestDeprecation? Deprecation { get; }
 
     /// <summary>True when the method reads no body (GET, DELETE): non-route members bind from the query.</summary>
     public bool BindsQuery { get; }

@@ -40,4 +40,26 @@ public abstract class RestRouteAttribute : Attribute
 
     /// <summary>A one-line summary for the public document.</summary>
     public string? Summary { get; set; }
+
+    /// <summary>
+    /// Several API versions the same route belongs to (one route, one document per version); when
+    /// set, it replaces <see cref="Version"/>.
+    /// </summary>
+    public int[]? Versions { get; set; }
+
+    /// <summary>
+    /// Marks the route deprecated from this date (ISO 8601, e.g. <c>2026-11-01</c>): responses carry
+    /// <c>Deprecation</c> (RFC 9745) and the document marks it deprecated.
+    /// </summary>
+    public string? Deprecated { get; set; }
+
+    /// <summary>With <see cref="Deprecated"/>: the date the route stops answering (ISO 8601), sent as <c>Sunset</c> (RFC 8594).</summary>
+    public string? Sunset { get; set; }
+
+    /// <summary>
+    /// With <see cref="Deprecated"/>: the successor's template relative to the REST prefix, e.g.
+    /// <c>v2/posts/{postId}</c>, sent as <c>Link: &lt;...&gt;; rel="successor-version"</c> with the
+    /// request's route values filled in.
+    /// </summary>
+    public string? Successor { get; set; }
 }

@@ -25,7 +25,12 @@ internal sealed class OperationProblem
     public KeyValuePair<string, string>? Header { get; private init; }
 
     public static OperationProblem From(HybridProblemException exception) =>
-        new(exception.Status, exception.Code, exception.Detail, (exception as RequestValidationException)?.Errors);
+        new(exception.Status, exception.Code, exception.Detail, (exception as RequestValidationException)?.Errors)
+        {
+            Header = exception is TooManyRequestsException { RetryAfter: { } wait }
+                ? new KeyValuePair<string, string>("Retry-After", Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : null,
+        };
 
     public static OperationProblem Validation(IReadOnlyDictionary<string, string[]> errors) =>
         new(400, ProblemCodes.ValidationFailed, "One or more fields are invalid.", errors);

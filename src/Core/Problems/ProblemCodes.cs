@@ -33,7 +33,7 @@ public static class ProblemCodes
     /// <summary>404: no action has the requested id.</summary>
     public const string UnknownAction = "unknown_action";
 
-    /// <summary>405: the action door only answers POST.</summary>
+    /// <summary>405: the action door only answers POST; a REST route does not take the method (<c>Allow</c> lists those it takes).</summary>
     public const string MethodNotAllowed = "method_not_allowed";
 
     /// <summary>409: the operation conflicts with the current state.</summary>
@@ -44,6 +44,30 @@ public static class ProblemCodes
 
     /// <summary>415: the body's media type is not one the door reads.</summary>
     public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>404: no REST route matches the path (answered under the REST prefix).</summary>
+    public const string RouteNotFound = "route_not_found";
+
+    /// <summary>412: <c>If-Match</c> names a version the resource no longer has, or the handler found the resource changed.</summary>
+    public const string PreconditionFailed = "precondition_failed";
+
+    /// <summary>422: the request is valid but the current state cannot carry it out.</summary>
+    public const string Unprocessable = "unprocessable";
+
+    /// <summary>429: the caller exceeded the operation's rate limit; <c>Retry-After</c> says when to try again.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>400: the operation requires an <c>Idempotency-Key</c> header and the request had none (or an invalid one).</summary>
+    public const string IdempotencyKeyMissing = "idempotency_key_missing";
+
+    /// <summary>409: a request with the same <c>Idempotency-Key</c> is still being processed.</summary>
+    public const string IdempotencyKeyInUse = "idempotency_key_in_use";
+
+    /// <summary>422: the <c>Idempotency-Key</c> was already used with a different payload.</summary>
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    /// <summary>401: a webhook's signature, timestamp or id headers are missing, stale or do not verify.</summary>
+    public const string WebhookSignatureInvalid = "webhook_signature_invalid";
 
     /// <summary>500: an unexpected error; only the trace id is told.</summary>
     public const string InternalError = "internal_error";
