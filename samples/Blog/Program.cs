@@ -19,12 +19,16 @@ builder.Services.AddAntiforgery(options => options.HeaderName = HybridAntiforger
 builder.Services.Configure<Hybrid.HybridOptions>(options => options.RequireAntiforgeryTokens = builder.Configuration.GetValue<bool>("Blog:AntiforgeryTokens"));
 builder.Services.AddRazorPages();
 
+// Declared on the operations ([EnableRateLimiting]); Hybrid answers a refusal with a 429 problem and Retry-After.
+builder.Services.AddRateLimiter(options => Blog.Posts.BlogRateLimits.Add(options, builder.Configuration.GetValue("Blog:CommentsPerMinute", 60)));
+
 var app = builder.Build();
 
 app.UseStatusCodePages();
 
 // wwwroot/js holds the pages' scripts, bundled from scripts/*.ts and committed (eng/bundle-scripts.sh).
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.MapRazorPages();
 
 // The bytes of an attached image, for the post page's <img> tags.

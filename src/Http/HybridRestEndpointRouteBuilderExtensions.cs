@@ -36,6 +36,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
         var mapped = new List<(IDoorEndpoint Endpoint, RestRoute Route)>();
         var group = endpoints.MapGroup(options.RestPrefix);
         builders.Add(group);
+        var fallback = new RestFallback();
         foreach (var operation in catalog.Operations)
         {
             foreach (var route in operation.Routes)
@@ -60,8 +61,13 @@ public static class HybridRestEndpointRouteBuilderExtensions
 
                 list.Add(builder);
                 mapped.Add((endpoint, route));
+                fallback.Add(route.DocumentName + "/" + route.Template, route.Method);
             }
         }
+
+        group.MapFallback("{**path}", fallback.HandleAsync)
+            .WithDisplayName("Hybrid REST fallback (404, 405, OPTIONS)")
+            .WithMetadata(new ExcludeFromDescriptionAttribute());
 
         foreach (var version in catalog.Versions)
         {

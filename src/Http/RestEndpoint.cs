@@ -1,5 +1,7 @@
+using System.Text.Json;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Hybrid.Http;
 
@@ -24,6 +26,10 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly int _status;
     private readonly LocationTemplate<TRequest, TResponse>? _location;
     private readonly Func<TRequest>? _create;
+    private readonly bool _tagsReads;
+    private readonly Func<TResponse, object?>? _version;
+    private readonly DeprecationHeaders? _deprecation;
+    private readonly Lazy<IResourceVersionReader>? _versionReader;
 
     public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix, long maxBody)
         : base(operation, catalog, services, HybridDoors.Rest, maxBody)
@@ -39,6 +45,25 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         if (route.Location is not null)
         {
             _location = new LocationTemplate<TRequest, TResponse>(versionPrefix + "/", route.Location, Shape, RequestShape.For(typeof(TResponse), Json));
+        }
+
+        _tagsReads = route.Method == "GET" && !operation.ReturnsNothing && _status != StatusCodes.Status204NoContent;
+        if (ResourceVersions.MemberOf(typeof(TResponse)) is { } versionMember)
+        {
+            _version = value => versionMember.GetValue(value);
+        }
+
+        if (route.Deprecation is { } deprecation)
+        {
+            _deprecation = new DeprecationHeaders(deprecation, versionPrefix[..versionPrefix.LastIndexOf('/')]);
+        }
+
+        if (ResourceVersions.ReaderFor(catalog, route) is { } reader)
+        {
+            // Made on the first conditional write: the read operation's binders cost nothing until then.
+            _versionReader = new Lazy<IResourceVersionReader>(() => (IResourceVersionReader)Activator.CreateInstance(
+                typeof(ResourceVersionReader<,>).MakeGenericType(reader.Operation.RequestType, reader.Operation.ResponseType),
+                reader.Operation, reader.Route, route, catalog, services)!);
         }
 
         var constructor = typeof(TRequest).GetConstructor(Type.EmptyTypes);
@@ -149,24 +174,91 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
         type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
+    protected override async ValueTask<OperationProblem?> CheckPreconditionsAsync(HttpContext context, Bound<TRequest> bound)
+    {
+        if (_versionReader is null || !context.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var ifMatch))
+        {
+            return null;
+        }
+
+        var (tag, problem) = await _versionReader.Value.ReadAsync(context).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!EntityTags.MatchFails(ifMatch, tag))
+        {
+            return null;
+        }
+
+        return tag is null
+            ? OperationProblem.Create(412, ProblemCodes.PreconditionFailed, "If-Match names a version, and the resource does not exist.")
+            : OperationProblem.Create(412, ProblemCodes.PreconditionFailed, "The resource changed since it was read: If-Match does not name its current version. Read it again, then retry.", HeaderNames.ETag, tag);
+    }
+
     protected override Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome)
     {
+        _deprecation?.Apply(context);
         if (outcome.Problem is { } problem)
         {
             return ProblemWriter.WriteAsync(context, problem);
         }
 
-        context.Response.StatusCode = _status;
+        var response = context.Response;
+        response.StatusCode = _status;
         if (_status == StatusCodes.Status204NoContent || Operation.ReturnsNothing)
         {
             return Task.CompletedTask;
         }
 
-        if (_location is not null)
+        if (context.User.Identity?.IsAuthenticated == true)
         {
-            context.Response.Headers.Location = _location.Resolve(bound.Request!, outcome.Value!);
+            // What one user was shown is never stored by a shared cache for another.
+            response.Headers.CacheControl = "private";
         }
 
-        return context.Response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted);
+        if (_tagsReads)
+        {
+            return WriteTaggedAsync(context, outcome.Value!);
+        }
+
+        if (_location is not null)
+        {
+            response.Headers.Location = _location.Resolve(bound.Request!, outcome.Value!);
+        }
+
+        if (_version is not null)
+        {
+            response.Headers.ETag = EntityTags.FromVersion(_version(outcome.Value!));
+        }
+
+        return response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// A read's answer: written to a buffer first, so its strong ETag (the declared version, else a
+    /// hash of the bytes) is known before anything is sent, and a client whose copy is current gets 304.
+    /// </summary>
+    private async Task WriteTaggedAsync(HttpContext context, TResponse value)
+    {
+        using var buffer = new PooledBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, Indented = Json.WriteIndented, SkipValidation = true }))
+        {
+            JsonSerializer.Serialize(writer, value, ResponseInfo);
+        }
+
+        var response = context.Response;
+        var tag = _version is not null ? EntityTags.FromVersion(_version(value)) : EntityTags.FromBody(buffer.WrittenSpan);
+        response.Headers.ETag = tag;
+        if (context.Request.Headers.TryGetValue(HeaderNames.IfNoneMatch, out var ifNoneMatch) && EntityTags.NoneMatchFails(ifNoneMatch, tag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = buffer.WrittenMemory.Length;
+        await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 }

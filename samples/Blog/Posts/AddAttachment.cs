@@ -11,6 +11,7 @@ namespace Blog.Posts;
 [RestPost("posts/{postId}/attachments", Location = "posts/{postId}/attachments/{id}", Summary = "Attaches an image to a post.")]
 [RequestSizeLimit(2 * 1024 * 1024)]
 [MaxFiles(1)]
+[ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 public sealed class AddAttachment : IRequest<Attachment>
 {
     public int PostId { get; set; }

@@ -9,6 +9,7 @@ public sealed record Attachment(int Id, int PostId, string FileName, string Cont
 
 /// <summary>One attachment's metadata, where <c>AddAttachment</c>'s <c>Location</c> points.</summary>
 [RestGet("posts/{postId}/attachments/{id}", Summary = "An attachment of a post.")]
+[ProducesProblem(404, "attachment_not_found", Description = "The post has no attachment with this id.")]
 public sealed class GetAttachment : IRequest<Attachment>
 {
     public int PostId { get; set; }

@@ -2,12 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Blog.Posts;
 
 /// <summary>Adds a comment to a post.</summary>
 [Action]
 [RestPost("posts/{postId}/comments", Location = "posts/{postId}/comments/{id}", Summary = "Adds a comment to a post.")]
+[ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
+[EnableRateLimiting(BlogRateLimits.Comments)]
 public sealed class CreateComment : IRequest<Comment>
 {
     public int PostId { get; set; }

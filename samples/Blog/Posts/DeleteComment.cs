@@ -6,6 +6,7 @@ namespace Blog.Posts;
 
 /// <summary>Deletes a comment.</summary>
 [Action]
+[ProducesProblem(404, "comment_not_found", Description = "No comment has this id.")]
 public sealed class DeleteComment : IRequest
 {
     public int CommentId { get; set; }

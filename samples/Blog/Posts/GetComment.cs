@@ -7,6 +7,7 @@ namespace Blog.Posts;
 /// <summary>One comment of a post.</summary>
 [Action]
 [RestGet("posts/{postId}/comments/{commentId}", Summary = "One comment of a post.")]
+[ProducesProblem(404, "comment_not_found", Description = "The post has no comment with this id.")]
 public sealed class GetComment : IRequest<Comment>
 {
     public int PostId { get; set; }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,12 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         Door = door;
         Json = catalog.Json;
         Shape = catalog.ShapeOf(operation);
-        Invoker = new OperationInvoker<TRequest, TResponse>(catalog.Validators, services.GetRequiredService<IRequestDispatcher>(), loggers.CreateLogger("Hybrid.Pipeline"));
+        var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+        Invoker = new OperationInvoker<TRequest, TResponse>(
+            catalog.Validators,
+            services.GetRequiredService<IRequestDispatcher>(),
+            loggers.CreateLogger("Hybrid.Pipeline"),
+            development ? operation.Problems.Select(p => p.Code).Append(ProblemCodes.ValidationFailed).ToHashSet(StringComparer.Ordinal) : null);
         RequestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
         ResponseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
         BodyLimit = defaultBodyLimit;
@@ -119,6 +125,11 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
                 Log.Rejected(_logger, Door, bound.Problem.Status, bound.Problem.Code);
                 outcome = Outcome<TResponse>.Failure(bound.Problem);
             }
+            else if (await CheckPreconditionsAsync(context, bound).ConfigureAwait(false) is { } refused)
+            {
+                Log.Rejected(_logger, Door, refused.Status, refused.Code);
+                outcome = Outcome<TResponse>.Failure(refused);
+            }
             else
             {
                 outcome = await Invoker.InvokeAsync(bound.Request!, context).ConfigureAwait(false);
@@ -188,6 +199,12 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
 
     /// <summary>Reads the request: its arguments, or the problem that refuses it before the handler.</summary>
     protected abstract ValueTask<Bound<TRequest>> BindAsync(HttpContext context);
+
+    /// <summary>
+    /// Judges what must hold before the handler runs on a bound request (a REST write's
+    /// <c>If-Match</c>): a problem refuses it and the handler never runs. None by default.
+    /// </summary>
+    protected virtual ValueTask<OperationProblem?> CheckPreconditionsAsync(HttpContext context, Bound<TRequest> bound) => default;
 
     /// <summary>The door's one responder: the only place that writes this endpoint's response.</summary>
     protected abstract Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome);

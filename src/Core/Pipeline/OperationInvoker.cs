@@ -12,7 +12,11 @@ namespace Hybrid;
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
-internal sealed class OperationInvoker<TRequest, TResponse>(Validators validators, IRequestDispatcher dispatcher, ILogger logger)
+/// <remarks>
+/// <paramref name="declaredCodes"/> is given in Development only: a handler's problem whose code the
+/// operation did not declare is then logged as a warning, so the documents never silently miss one.
+/// </remarks>
+internal sealed class OperationInvoker<TRequest, TResponse>(Validators validators, IRequestDispatcher dispatcher, ILogger logger, IReadOnlySet<string>? declaredCodes = null)
     where TRequest : class, IRequest<TResponse>
 {
     private ObjectValidator? _validator;
@@ -35,6 +39,11 @@ internal sealed class OperationInvoker<TRequest, TResponse>(Validators validator
         catch (HybridProblemException e)
         {
             Log.ExpectedFailure(logger, typeof(TRequest).Name, e.Status, e.Code);
+            if (declaredCodes is not null && !declaredCodes.Contains(e.Code))
+            {
+                Log.UndeclaredProblem(logger, typeof(TRequest).Name, e.Status, e.Code);
+            }
+
             return Outcome<TResponse>.Failure(OperationProblem.From(e));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

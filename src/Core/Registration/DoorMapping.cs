@@ -16,7 +16,8 @@ internal static class DoorMapping
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder group, string pattern, string method, IDoorEndpoint endpoint, string door, RestRoute? route, params object[] doorMetadata)
     {
         var operation = endpoint.Operation;
-        var builder = group.MapMethods(pattern, [method], (RequestDelegate)endpoint.HandleAsync);
+        // A GET route answers HEAD too (RFC 9110): the same endpoint, and Kestrel sends no body for HEAD.
+        var builder = group.MapMethods(pattern, method == HttpMethods.Get ? [HttpMethods.Get, HttpMethods.Head] : [method], (RequestDelegate)endpoint.HandleAsync);
         builder.WithMetadata(operation, new HybridEndpointMetadata(operation, door, route));
         builder.WithMetadata(doorMetadata);
         builder.WithMetadata([.. operation.Metadata]);

@@ -4,6 +4,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -86,6 +87,7 @@ public static class HybridServiceCollectionExtensions
         services.AddDataProtection();
         if (first)
         {
+            services.PostConfigure<RateLimiterOptions>(RateLimitProblems.Configure);
             AddProblemAnswersForAuthorization(services);
         }
 
