@@ -141,3 +141,16 @@ public sealed class FailAsHandler : IRequestHandler<FailAs, string>
         _ => Task.FromResult(request.Kind),
     };
 }
+
+/// <summary>Throws only the problem it declares.</summary>
+[RestPost("declared-failures", StatusCode = 200)]
+[ProducesProblem(404, "record_not_found")]
+public sealed class DeclaredFailure : IRequest<string>
+{
+}
+
+public sealed class DeclaredFailureHandler : IRequestHandler<DeclaredFailure, string>
+{
+    public Task<string> Handle(DeclaredFailure request, CancellationToken cancellationToken) =>
+        throw new NotFoundException("No such record.", "record_not_found");
+}
