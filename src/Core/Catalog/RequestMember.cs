@@ -58,14 +58,29 @@ internal sealed class RequestMember(PropertyInfo property, string jsonName)
     {
         get
         {
-            var header = Property.GetCustomAttributes(inherit: true).OfType<IFromHeaderMetadata>().FirstOrDefault() ??
-                Property.DeclaringType?.GetConstructors()
-                    .SelectMany(c => c.GetParameters())
-                    .Where(p => p.Name == Property.Name)
-                    .SelectMany(p => p.GetCustomAttributes(inherit: true).OfType<IFromHeaderMetadata>())
-                    .FirstOrDefault();
-            return header is null ? null : string.IsNullOrEmpty(header.Name) ? Property.Name : header.Name;
+            // Worked out once: the catalog's checks, each route's binding and each document ask.
+            if (!Volatile.Read(ref _headerKnown))
+            {
+                _headerName = FindHeaderName();
+                Volatile.Write(ref _headerKnown, true);
+            }
+
+            return _headerName;
         }
+    }
+
+    private string? _headerName;
+    private bool _headerKnown;
+
+    private string? FindHeaderName()
+    {
+        var header = Property.GetCustomAttributes(inherit: true).OfType<IFromHeaderMetadata>().FirstOrDefault() ??
+            Property.DeclaringType?.GetConstructors()
+                .SelectMany(c => c.GetParameters())
+                .Where(p => p.Name == Property.Name)
+                .SelectMany(p => p.GetCustomAttributes(inherit: true).OfType<IFromHeaderMetadata>())
+                .FirstOrDefault();
+        return header is null ? null : string.IsNullOrEmpty(header.Name) ? Property.Name : header.Name;
     }
 
     public bool Matches(string name) =>
