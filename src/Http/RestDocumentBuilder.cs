@@ -4,7 +4,8 @@ namespace Hybrid.Http;
 
 /// <summary>
 /// Builds the public document of one API version from the catalog, describing exactly what the
-/// binder reads: path parameters, query parameters (GET/DELETE), the body without route-bound
+/// binder reads: path parameters, query parameters (GET/DELETE; collections as repeated
+/// parameters), header parameters (<c>[FromHeader]</c>), the body without route- or header-bound
 /// members (multipart, listing them inline, when it has file members), and every response. It holds no action.
 /// </summary>
 internal static class RestDocumentBuilder
@@ -22,13 +23,13 @@ internal static class RestDocumentBuilder
         foreach (var (endpoint, route, binding) in routes)
         {
             var operation = endpoint.Operation;
-            if (!route.BindsQuery && binding.Route.Count == 0 && !binding.Body.Any(m => FileMembers.KindOf(m.Type) != FileKind.None))
+            if (!route.BindsQuery && binding.Route.Count + binding.Header.Count == 0 && !binding.Body.Any(m => FileMembers.KindOf(m.Type) != FileKind.None))
             {
                 schemas.Use(operation.RequestType, response: false, catalog.ShapeOf(operation));
             }
             else
             {
-                foreach (var member in binding.Route.Select(r => r.Member).Concat(binding.Query).Concat(binding.Body))
+                foreach (var member in binding.Route.Select(r => r.Member).Concat(binding.Query).Concat(binding.Body).Concat(binding.Header.Select(h => h.Member)))
                 {
                     schemas.Use(member.Type, response: false);
                 }
@@ -69,7 +70,7 @@ internal static class RestDocumentBuilder
         var operation = endpoint.Operation;
         DocumentDescriptions.Describe(writer, endpoint.Metadata, route.Summary);
         writer.WriteString("operationId", route.OperationId);
-        if (binding.Route.Count + binding.Query.Count > 0)
+        if (binding.Route.Count + binding.Query.Count + binding.Header.Count > 0)
         {
             writer.WriteStartArray("parameters");
             foreach (var (routeName, member) in binding.Route)
@@ -80,6 +81,11 @@ internal static class RestDocumentBuilder
             foreach (var member in binding.Query)
             {
                 WriteParameter(writer, schemas, member.JsonName, "query", DocumentSchemas.IsRequired(member), member);
+            }
+
+            foreach (var (headerName, member) in binding.Header)
+            {
+                WriteParameter(writer, schemas, headerName, "header", DocumentSchemas.IsRequired(member), member);
             }
 
             writer.WriteEndArray();
@@ -120,18 +126,25 @@ internal static class RestDocumentBuilder
             writer.WriteBoolean("required", true);
         }
 
+        // A collection is the parameter repeated (tag=a&tag=b), never a comma list.
+        if (location == "query" && SimpleTypes.ElementOf(member.Type) is not null)
+        {
+            writer.WriteString("style", "form");
+            writer.WriteBoolean("explode", true);
+        }
+
         writer.WritePropertyName("schema");
         schemas.WriteMember(writer, member, withDescription: false);
         writer.WriteEndObject();
     }
 
     /// <summary>
-    /// The whole request type when nothing is route-bound; otherwise a <c>{Type}Body</c> component
+    /// The whole request type when nothing is route- or header-bound; otherwise a <c>{Type}Body</c> component
     /// holding only the members the body really sets.
     /// </summary>
     private static void WriteBody(Utf8JsonWriter writer, DocumentSchemas schemas, HybridOperation operation, RestBinding binding)
     {
-        if (binding.Route.Count == 0)
+        if (binding.Route.Count + binding.Header.Count == 0)
         {
             schemas.WriteType(writer, operation.RequestType);
             return;

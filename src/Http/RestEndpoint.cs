@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Hybrid.Http;
@@ -8,9 +10,12 @@ namespace Hybrid.Http;
 /// <summary>
 /// One REST route. Binding: the JSON body (POST/PUT/PATCH), a multipart form for a request type
 /// with <see cref="HybridFile"/> members (fields bound as the action door binds them), or nothing
-/// (GET/DELETE) makes the request object, then query values (GET/DELETE) and route values set their properties, route
-/// values last so a body can never overwrite what the URL names. Responding (one place): a problem,
-/// or the route's status with <c>Location</c> for 201 and the JSON value unless 204.
+/// (GET/DELETE) makes the request object, then query values (GET/DELETE), <c>[FromHeader]</c>
+/// headers and route values set their properties. A body that names a route- or header-bound
+/// member is refused rather than overwritten, and a single-valued parameter given twice is refused
+/// rather than read as its first or last value: two readers of one request (a proxy, a cache, the
+/// app) must never see different values. Responding (one place): a problem, or the route's status
+/// with <c>Location</c> for 201 and the JSON value unless 204.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
@@ -20,6 +25,10 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly MemberBinder<TRequest>[] _routeBinders;
     private readonly MemberBinder<TRequest>[] _queryBinders;
     private readonly bool[] _queryRequired;
+    private readonly MemberBinder<TRequest>[] _headerBinders;
+    private readonly string[] _headerNames;
+    private readonly RequestMember[] _notInBody;
+    private readonly JsonTypeInfo<TRequest> _bodyInfo;
     private readonly string[] _routeNames;
     private readonly bool _readsBody;
     private readonly bool _takesFiles;
@@ -39,8 +48,12 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         _queryBinders = [.. binding.Query.Select(m => MemberBinder<TRequest>.Create(m, Json))];
         _queryRequired = [.. binding.Query.Select(m => m.IsRequiredInJson)];
         _routeNames = [.. binding.Route.Select(p => p.RouteName)];
+        _headerBinders = [.. binding.Header.Select(h => MemberBinder<TRequest>.Create(h.Member, Json))];
+        _headerNames = [.. binding.Header.Select(h => h.HeaderName)];
+        _notInBody = [.. binding.NotInBody];
         _readsBody = !route.BindsQuery;
         _takesFiles = _readsBody && FileMembers.Any(Shape);
+        _bodyInfo = _readsBody ? RestBodyJson.For(catalog.ReadingJson, binding, RequestInfo) : RequestInfo;
         _status = route.StatusCode;
         if (route.Location is not null)
         {
@@ -116,14 +129,25 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
                 }
 
                 argument = form.Request;
+                if (FormNamesBoundMember(request.Form) is { } named)
+                {
+                    return Bound<TRequest>.Refused(OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                    {
+                        [named.JsonName] = [$"The {named.JsonName} value comes from the URL or a header; the form must not name it."],
+                    }), input);
+                }
             }
             else
             {
                 // No body on a route that reads one is {}, as on the action door, so a missing C# required member is named.
                 argument = input == InputKind.Json
-                    ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
-                    : _readsBody || _create is null ? EmptyBody.Create(RequestInfo) : _create();
+                    ? await request.ReadFromJsonAsync(_bodyInfo, context.RequestAborted).ConfigureAwait(false)
+                    : _readsBody || _create is null ? EmptyBody.Create(_bodyInfo) : _create();
             }
+        }
+        catch (MemberNotInBodyException e)
+        {
+            return Bound<TRequest>.Refused(OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Member.JsonName] = [e.FieldMessage] }), input);
         }
         catch (InvalidDataException e) when (input == InputKind.Form && FormLimits.IsExceeded(e))
         {
@@ -145,14 +169,30 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             var binder = _queryBinders[i];
             if (request.Query.TryGetValue(binder.Name, out var values) && values.Count > 0)
             {
-                if (!binder.TryBind(argument, values[^1] ?? string.Empty))
+                if (Bind(binder, argument, values, "parameter", binder.Name) is { } error)
                 {
-                    (errors ??= new(StringComparer.Ordinal))[binder.Name] = [binder.InvalidMessage];
+                    (errors ??= new(StringComparer.Ordinal))[binder.Name] = [error];
                 }
             }
             else if (_queryRequired[i])
             {
                 (errors ??= new(StringComparer.Ordinal))[binder.Name] = [$"The {binder.Name} field is required."];
+            }
+        }
+
+        for (var i = 0; i < _headerBinders.Length; i++)
+        {
+            var binder = _headerBinders[i];
+            if (request.Headers.TryGetValue(_headerNames[i], out var values) && values.Count > 0)
+            {
+                if (Bind(binder, argument, values, "header", _headerNames[i]) is { } error)
+                {
+                    (errors ??= new(StringComparer.Ordinal))[_headerNames[i]] = [error];
+                }
+            }
+            else if (binder.Member.IsRequiredInJson)
+            {
+                (errors ??= new(StringComparer.Ordinal))[_headerNames[i]] = [$"The {_headerNames[i]} header is required."];
             }
         }
 
@@ -168,6 +208,36 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         return errors is null
             ? new Bound<TRequest>(argument, null, input)
             : Bound<TRequest>.Refused(OperationProblem.Validation(errors), input);
+    }
+
+    /// <summary>Binds a query parameter's or a header's values; the field error when they do not fit the member.</summary>
+    private static string? Bind(MemberBinder<TRequest> binder, TRequest argument, StringValues values, string kind, string name)
+    {
+        if (binder.TakesMany)
+        {
+            return binder.TryBindAll(argument, values) ? null : binder.InvalidMessage;
+        }
+
+        if (values.Count > 1)
+        {
+            return $"The {name} {kind} must be given once.";
+        }
+
+        return binder.TryBind(argument, values[0] ?? string.Empty) ? null : binder.InvalidMessage;
+    }
+
+    /// <summary>The first route- or header-bound member a form field or file part names.</summary>
+    private RequestMember? FormNamesBoundMember(IFormCollection form)
+    {
+        foreach (var member in _notInBody)
+        {
+            if (form.Keys.Any(member.Matches) || form.Files.Any(f => member.Matches(f.Name)))
+            {
+                return member;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsMultipart(HttpRequest request) =>

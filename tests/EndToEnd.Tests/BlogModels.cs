@@ -4,3 +4,5 @@ namespace Hybrid.EndToEnd.Tests;
 public sealed record PostDto(int Id, string Title, string Body, List<CommentDto> Comments);
 
 public sealed record CommentDto(int Id, int PostId, string Author, string Body, DateTimeOffset CreatedAt);
+
+public sealed record PostSummaryDto(int Id, string Title, List<string> Tags);

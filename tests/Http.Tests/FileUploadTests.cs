@@ -48,7 +48,6 @@ public sealed class FileUploadTests
         using var form = new MultipartFormDataContent
         {
             { new StringContent("Specs"), "title" },
-            { new StringContent("99"), "thingId" }, // the URL names the thing, not the body
             File("main", "spec.pdf", Large),
             File("extras", "a.txt", Encoding.UTF8.GetBytes("first")),
             File("Extras", "b.txt", Encoding.UTF8.GetBytes("second")),
@@ -63,6 +62,26 @@ public sealed class FileUploadTests
         attached.Title.Should().Be("Specs");
         attached.Names.Should().Equal("spec.pdf", "a.txt", "b.txt");
         attached.Contents.Should().Equal(Convert.ToBase64String(Large), Convert.ToBase64String(Encoding.UTF8.GetBytes("first")), Convert.ToBase64String(Encoding.UTF8.GetBytes("second")));
+    }
+
+    [Fact]
+    public async Task A_form_field_naming_the_route_member_is_400_and_no_handler_runs()
+    {
+        await using var host = await StartAsync();
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Specs"), "title" },
+            { new StringContent("99"), "thingId" },
+            File("main", "spec.pdf", Encoding.UTF8.GetBytes("pdf")),
+        };
+
+        using var response = await host.Client.PostAsync(Path, form);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        problem.Code.Should().Be(ProblemCodes.ValidationFailed);
+        problem.Errors!.Keys.Should().Equal("thingId");
+        Calls(host).Should().Be(0);
     }
 
     [Fact]

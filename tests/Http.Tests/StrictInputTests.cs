@@ -12,14 +12,14 @@ namespace Hybrid.Http.Tests;
 public sealed class StrictInputTests
 {
     [Fact]
-    public async Task A_route_bound_member_named_twice_in_the_body_is_400_before_the_route_value_is_applied()
+    public async Task A_route_bound_member_named_twice_in_the_body_is_400_for_naming_it_at_all()
     {
         await using var host = await RestHost.StartAsync();
 
         using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"a","thingId":1,"thingId":2}"""));
 
         var problem = await RefusedAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        problem.Errors.Should().BeEquivalentTo(new Dictionary<string, string[]> { ["thingId"] = ["The property 'thingId' appears more than once."] });
+        problem.Errors.Should().BeEquivalentTo(new Dictionary<string, string[]> { ["thingId"] = ["The thingId value comes from the URL; the body must not name it."] });
         NothingStored(host);
     }
 
@@ -39,14 +39,26 @@ public sealed class StrictInputTests
     }
 
     [Fact]
-    public async Task A_route_bound_member_in_the_body_is_a_known_member_and_the_route_still_wins()
+    public async Task A_route_bound_member_in_the_body_is_refused_not_overwritten_by_the_route()
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"a","shopId":77,"thingId":1}"""));
+        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"a","shopId":77}"""));
 
-        response.StatusCode.Should().Be(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
-        host.Store().Things.Should().ContainKey(9).WhoseValue.Should().Be(new Thing(9, 5, "a", 0));
+        var problem = await RefusedAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        problem.Errors.Should().BeEquivalentTo(new Dictionary<string, string[]> { ["shopId"] = ["The shopId value comes from the URL; the body must not name it."] });
+        NothingStored(host);
+    }
+
+    [Fact]
+    public async Task A_route_bound_member_in_the_body_is_refused_even_when_unknown_members_are_allowed()
+    {
+        await using var host = await RestHost.StartAsync(o => o.AllowUnknownMembers = true);
+
+        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"a","shopId":5}"""));
+
+        (await RefusedAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).Errors!.Keys.Should().Equal("shopId");
+        NothingStored(host);
     }
 
     [Fact]

@@ -45,6 +45,11 @@ public sealed class BlogDatabase
                 body TEXT NOT NULL,
                 created_at TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS post_tags (
+                post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                tag TEXT NOT NULL COLLATE NOCASE,
+                PRIMARY KEY (post_id, tag)
+            );
             CREATE TABLE IF NOT EXISTS attachments (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
@@ -68,6 +73,9 @@ public sealed class BlogDatabase
             INSERT INTO posts (title, body) VALUES
               ('Hello, Hybrid', 'One handler, two doors: this page posts comments through an action, and the mobile app uses the REST route.'),
               ('Started simple', 'Every handler begins as an action. Declaring a route opens it on the REST door without touching the handler.');
+            INSERT INTO post_tags (post_id, tag) VALUES
+              (1, 'hybrid'), (1, 'intro'),
+              (2, 'hybrid'), (2, 'rest');
             INSERT INTO comments (post_id, author, body, created_at) VALUES
               (1, 'Ada', 'First!', '2026-01-01T10:00:00.0000000+00:00');
             """;

@@ -1,12 +1,29 @@
+using System.ComponentModel.DataAnnotations;
 using Blog.Data;
 using Hybrid;
 using MediatR;
 
 namespace Blog.Posts;
 
-/// <summary>Lists the posts, newest first.</summary>
+/// <summary>Lists the posts, newest first, one page at a time, optionally only those with some tags.</summary>
 [Action]
-public sealed record ListPosts : IRequest<IReadOnlyList<PostSummary>>;
+[RestGet("posts", Summary = "Lists the posts, newest first.")]
+public sealed record ListPosts : IRequest<IReadOnlyList<PostSummary>>
+{
+    /// <summary>
+    /// Only posts with at least one of these tags (any of them, ignoring case); every post when none
+    /// is given. On the REST route, repeat the parameter: <c>?tag=hybrid&amp;tag=rest</c>.
+    /// </summary>
+    public IReadOnlyList<string> Tag { get; init; } = [];
+
+    /// <summary>The page to return, counted from 1.</summary>
+    [Range(1, 10000)]
+    public int Page { get; init; } = 1;
+
+    /// <summary>How many posts a page holds.</summary>
+    [Range(1, 100)]
+    public int PageSize { get; init; } = 20;
+}
 
 public sealed class ListPostsHandler(BlogDatabase database) : IRequestHandler<ListPosts, IReadOnlyList<PostSummary>>
 {
@@ -14,12 +31,33 @@ public sealed class ListPostsHandler(BlogDatabase database) : IRequestHandler<Li
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, title FROM posts ORDER BY id DESC;";
+        var filter = string.Empty;
+        if (request.Tag.Count > 0)
+        {
+            var names = new List<string>();
+            for (var i = 0; i < request.Tag.Count; i++)
+            {
+                names.Add("$tag" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue(names[^1], request.Tag[i]);
+            }
+
+            filter = $"WHERE id IN (SELECT post_id FROM post_tags WHERE tag IN ({string.Join(", ", names)}))";
+        }
+
+        command.CommandText = $"""
+            SELECT id, title, (SELECT group_concat(tag, ',') FROM (SELECT tag FROM post_tags WHERE post_id = posts.id ORDER BY tag))
+            FROM posts {filter}
+            ORDER BY id DESC
+            LIMIT $size OFFSET $skip;
+            """;
+        command.Parameters.AddWithValue("$size", request.PageSize);
+        command.Parameters.AddWithValue("$skip", (request.Page - 1L) * request.PageSize);
         using var reader = command.ExecuteReader();
         var posts = new List<PostSummary>();
         while (reader.Read())
         {
-            posts.Add(new PostSummary(reader.GetInt32(0), reader.GetString(1)));
+            var tags = reader.IsDBNull(2) ? [] : reader.GetString(2).Split(',');
+            posts.Add(new PostSummary(reader.GetInt32(0), reader.GetString(1), tags));
         }
 
         return Task.FromResult<IReadOnlyList<PostSummary>>(posts);

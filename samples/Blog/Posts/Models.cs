@@ -1,7 +1,7 @@
 namespace Blog.Posts;
 
-/// <summary>A post in a list.</summary>
-public sealed record PostSummary(int Id, string Title);
+/// <summary>A post in a list, with its tags in alphabetical order.</summary>
+public sealed record PostSummary(int Id, string Title, IReadOnlyList<string> Tags);
 
 /// <summary>A post with its comments.</summary>
 public sealed record PostDetails(int Id, string Title, string Body, IReadOnlyList<Comment> Comments);

@@ -561,8 +561,14 @@ export interface GetPost {
     postId?: number;
 }
 
-/** Lists the posts, newest first. */
+/** Lists the posts, newest first, one page at a time, optionally only those with some tags. */
 export interface ListPosts {
+    /** Only posts with at least one of these tags (any of them, ignoring case); every post when none is given. On the REST route, repeat the parameter: ?tag=hybrid&tag=rest. */
+    tag?: string[];
+    /** The page to return, counted from 1. */
+    page?: number;
+    /** How many posts a page holds. */
+    pageSize?: number;
 }
 
 /** A post with its comments. */
@@ -573,10 +579,11 @@ export interface PostDetails {
     comments: Comment[];
 }
 
-/** A post in a list. */
+/** A post in a list, with its tags in alphabetical order. */
 export interface PostSummary {
     id: number;
     title: string;
+    tags: string[];
 }
 
 /** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */

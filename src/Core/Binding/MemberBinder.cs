@@ -1,9 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.Extensions.Primitives;
 
 namespace Hybrid;
 
-/// <summary>Sets one request property from a single string (route, query, header), typed, with no reflection per request.</summary>
+/// <summary>
+/// Sets one request property from a single string (route, query, header), or a collection
+/// property from every value of a repeated query parameter, typed, with no reflection per request.
+/// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 internal abstract class MemberBinder<TRequest>
 {
@@ -16,12 +20,23 @@ internal abstract class MemberBinder<TRequest>
     /// <summary>Parses and sets; false when the text is not a valid value of the property's type.</summary>
     public abstract bool TryBind(TRequest request, string text);
 
+    /// <summary>True when the member is a collection that takes every value of a repeated parameter.</summary>
+    public virtual bool TakesMany => false;
+
     /// <summary>The field error for a value that did not parse.</summary>
-    public string InvalidMessage => ValueParsers.InvalidMessage(Name, Member.Type);
+    public string InvalidMessage => ValueParsers.InvalidMessage(Name, ValueType);
+
+    /// <summary>The type one value is parsed into: the property's, or its elements'.</summary>
+    protected virtual Type ValueType => Member.Type;
+
+    /// <summary>Parses every value and sets the collection; false when one does not parse. Only for <see cref="TakesMany"/>.</summary>
+    public virtual bool TryBindAll(TRequest request, StringValues values) => throw new NotSupportedException("The member takes one value.");
 
     public static MemberBinder<TRequest> Create(RequestMember member, JsonSerializerOptions json)
     {
-        var type = typeof(MemberBinder<,>).MakeGenericType(typeof(TRequest), member.Type);
+        var type = SimpleTypes.ElementOf(member.Type) is { } element
+            ? typeof(CollectionBinder<,,>).MakeGenericType(typeof(TRequest), member.Type, element)
+            : typeof(MemberBinder<,>).MakeGenericType(typeof(TRequest), member.Type);
         return (MemberBinder<TRequest>)Activator.CreateInstance(type, BindingFlags.Public | BindingFlags.Instance, null, [member, json], null)!;
     }
 }

@@ -152,6 +152,11 @@ internal static partial class CatalogBuilder
                 Add("HYB022", $"{_name} declares conventions for the REST door (op.Rest()) but has no REST route. Fix: declare a route, or move the conventions to op.Action() or op itself.");
             }
 
+            if (declaration.Routes.Count > 0)
+            {
+                CheckHeaderMembers();
+            }
+
             var routes = new List<RestRoute>();
             foreach (var declared in declaration.Routes)
             {
@@ -220,6 +225,27 @@ internal static partial class CatalogBuilder
                 if (member.CanWrite && (type.IsInterface || type.IsAbstract) && !SimpleTypes.IsCollection(type) && !shape.IsPolymorphic(type))
                 {
                     Add("HYB021", $"{_name}.{member.Property.Name} is of type {type.Name}, an interface or abstract class, which neither JSON nor a form can create. Fix: use a concrete type (a record or class), or declare its derived types with [JsonPolymorphic]/[JsonDerivedType].");
+                }
+            }
+        }
+
+        /// <summary>A [FromHeader] member is set from one header value, after the request object is made.</summary>
+        private void CheckHeaderMembers()
+        {
+            foreach (var member in shape.Members)
+            {
+                if (member.HeaderName is not { } header)
+                {
+                    continue;
+                }
+
+                if (!member.IsSimple)
+                {
+                    Add("HYB030", $"{_name}.{member.Property.Name} is [FromHeader] '{header}' but of type {member.Type.Name}, which one header value cannot carry. Fix: use a string, number, Guid, date or enum property.");
+                }
+                else if (!member.CanWrite)
+                {
+                    Add("HYB031", $"{_name}.{member.Property.Name} is [FromHeader] '{header}' but has no public setter. Fix: give it a setter or 'init', or use a positional record.");
                 }
             }
         }
@@ -384,6 +410,10 @@ internal static partial class CatalogBuilder
                 {
                     Add("HYB011", $"{_name}: {where} binds {{{parameter.Name}}} to {_type.Name}.{member.Property.Name}, which has no public setter. Fix: give it a setter or 'init', or use a positional record.");
                 }
+                else if (member.HeaderName is not null)
+                {
+                    Add("HYB032", $"{_name}: {where} binds {{{parameter.Name}}} to {_type.Name}.{member.Property.Name}, which is also [FromHeader]. Fix: take the value from the route or from the header, not both.");
+                }
                 else if (!member.IsSimple)
                 {
                     Add("HYB012", $"{_name}: {where} binds {{{parameter.Name}}} to {_type.Name}.{member.Property.Name} of type {member.Type.Name}, which a route value cannot carry. Fix: use a string, number, Guid, date or enum property.");
@@ -401,14 +431,14 @@ internal static partial class CatalogBuilder
         {
             foreach (var member in shape.Members)
             {
-                if (bound.Contains(member))
+                if (bound.Contains(member) || member.HeaderName is not null)
                 {
                     continue;
                 }
 
-                if (!member.IsSimple)
+                if (!member.IsSimple && SimpleTypes.ElementOf(member.Type) is null)
                 {
-                    Add("HYB013", $"{_name}: {where} would need a request body for {_type.Name}.{member.Property.Name} ({member.Type.Name}), and {method} has none. Fix: make it a simple query value, or expose the request with POST/PUT/PATCH.");
+                    Add("HYB013", $"{_name}: {where} would need a request body for {_type.Name}.{member.Property.Name} ({member.Type.Name}), and {method} has none. Fix: make it a simple query value or a collection of them (string[], List<int>), or expose the request with POST/PUT/PATCH.");
                 }
                 else if (!member.CanWrite)
                 {

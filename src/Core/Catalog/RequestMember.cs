@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Hybrid;
 
@@ -45,6 +46,41 @@ internal sealed class RequestMember(PropertyInfo property, string jsonName)
         }
 
         return (flags & value) != 0;
+    }
+
+    /// <summary>
+    /// The request header a REST route reads the member from, when the property carries ASP.NET
+    /// Core's <c>[FromHeader]</c> (any <see cref="IFromHeaderMetadata"/>): its <c>Name</c>, else the
+    /// property's C# name. Null for every other member. On a positional record the attribute lands
+    /// on the constructor parameter, so that parameter counts as the property.
+    /// </summary>
+    public string? HeaderName
+    {
+        get
+        {
+            // Worked out once: the catalog's checks, each route's binding and each document ask.
+            if (!Volatile.Read(ref _headerKnown))
+            {
+                _headerName = FindHeaderName();
+                Volatile.Write(ref _headerKnown, true);
+            }
+
+            return _headerName;
+        }
+    }
+
+    private string? _headerName;
+    private bool _headerKnown;
+
+    private string? FindHeaderName()
+    {
+        var header = Property.GetCustomAttributes(inherit: true).OfType<IFromHeaderMetadata>().FirstOrDefault() ??
+            Property.DeclaringType?.GetConstructors()
+                .SelectMany(c => c.GetParameters())
+                .Where(p => p.Name == Property.Name)
+                .SelectMany(p => p.GetCustomAttributes(inherit: true).OfType<IFromHeaderMetadata>())
+                .FirstOrDefault();
+        return header is null ? null : string.IsNullOrEmpty(header.Name) ? Property.Name : header.Name;
     }
 
     public bool Matches(string name) =>

@@ -22,6 +22,27 @@ internal static class SimpleTypes
         return false;
     }
 
+    /// <summary>
+    /// The element type of a collection a repeated query parameter can fill (<c>T[]</c>,
+    /// <c>List&lt;T&gt;</c>, or an interface <c>List&lt;T&gt;</c> implements, such as
+    /// <c>IReadOnlyList&lt;T&gt;</c>) when its elements are simple; otherwise null.
+    /// </summary>
+    public static Type? ElementOf(Type type)
+    {
+        Type? element = null;
+        if (type.IsArray && type.GetArrayRank() == 1)
+        {
+            element = type.GetElementType();
+        }
+        else if (type.IsGenericType && type.GetGenericArguments() is [var argument] &&
+            (type.GetGenericTypeDefinition() == typeof(List<>) || (type.IsInterface && type.IsAssignableFrom(typeof(List<>).MakeGenericType(argument)))))
+        {
+            element = argument;
+        }
+
+        return element is not null && IsSimple(element) ? element : null;
+    }
+
     /// <summary>True for collection and dictionary types, interfaces included, which System.Text.Json creates itself.</summary>
     public static bool IsCollection(Type type) => type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
 }
