@@ -11,8 +11,10 @@ namespace Blog.Posts;
 [RestPost("posts/{postId}/attachments", Location = "posts/{postId}/attachments/{id}", Summary = "Attaches an image to a post.")]
 [RequestSizeLimit(2 * 1024 * 1024)]
 [MaxFiles(1)]
+[ProducesProblem(404, "post_not_found", Description = "The post does not exist.")]
 public sealed class AddAttachment : IRequest<Attachment>
 {
+    /// <summary>The post to attach the image to.</summary>
     public int PostId { get; set; }
 
     /// <summary>A PNG, JPEG, GIF or WebP image of at most 1 MiB.</summary>

@@ -8,14 +8,18 @@ namespace Blog.Posts;
 /// <summary>Adds a comment to a post.</summary>
 [Action]
 [RestPost("posts/{postId}/comments", Location = "posts/{postId}/comments/{id}", Summary = "Adds a comment to a post.")]
+[ProducesProblem(404, "post_not_found", Description = "The post does not exist.")]
 public sealed class CreateComment : IRequest<Comment>
 {
+    /// <summary>The post to comment on.</summary>
     public int PostId { get; set; }
 
+    /// <summary>The name the comment is signed with.</summary>
     [Required]
     [StringLength(100)]
     public string Author { get; set; } = string.Empty;
 
+    /// <summary>The comment's text.</summary>
     [Required]
     [StringLength(2000)]
     public string Body { get; set; } = string.Empty;

@@ -6,8 +6,10 @@ namespace Blog.Posts;
 
 /// <summary>Deletes a comment.</summary>
 [Action]
+[ProducesProblem(404, "comment_not_found", Description = "There is no such comment.")]
 public sealed class DeleteComment : IRequest
 {
+    /// <summary>The comment to delete.</summary>
     public int CommentId { get; set; }
 }
 

@@ -7,10 +7,13 @@ namespace Blog.Posts;
 /// <summary>One comment of a post.</summary>
 [Action]
 [RestGet("posts/{postId}/comments/{commentId}", Summary = "One comment of a post.")]
+[ProducesProblem(404, "comment_not_found", Description = "The post has no such comment.")]
 public sealed class GetComment : IRequest<Comment>
 {
+    /// <summary>The post the comment belongs to.</summary>
     public int PostId { get; set; }
 
+    /// <summary>The comment's id.</summary>
     public int CommentId { get; set; }
 }
 

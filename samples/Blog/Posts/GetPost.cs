@@ -7,8 +7,10 @@ namespace Blog.Posts;
 /// <summary>A post with its comments, oldest comment first.</summary>
 [Action]
 [RestGet("posts/{postId}", Summary = "A post with its comments.")]
+[ProducesProblem(404, "post_not_found", Description = "The post does not exist.")]
 public sealed class GetPost : IRequest<PostDetails>
 {
+    /// <summary>The post's id.</summary>
     public int PostId { get; set; }
 }
 
