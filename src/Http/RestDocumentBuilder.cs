@@ -5,7 +5,9 @@ namespace Hybrid.Http;
 /// <summary>
 /// Builds the public document of one API version from the catalog, describing exactly what the
 /// binder reads: path parameters, query parameters (GET/DELETE), the body without route-bound
-/// members (multipart, listing them inline, when it has file members), and every response. It holds no action.
+/// members (multipart, listing them inline, when it has file members), the headers it reads and
+/// answers with (<see cref="RestHeaders"/>), and exactly the problems it can answer
+/// (<see cref="RestProblems"/>). It holds no action.
 /// </summary>
 internal static class RestDocumentBuilder
 {

@@ -65,9 +65,6 @@ internal sealed class OperationProblems
     public IEnumerable<(int Status, IReadOnlyList<string> Codes, string Description)> Responses =>
         _statuses.Select(s => (s.Key, (IReadOnlyList<string>)s.Value.Codes, DescriptionOf(s.Key, s.Value)));
 
-    /// <summary>The statuses listed, in order.</summary>
-    public IEnumerable<int> Statuses => _statuses.Keys;
-
     private static string DescriptionOf(int status, Status entry)
     {
         var reason = ReasonPhrases.GetReasonPhrase(status);
