@@ -43,16 +43,29 @@ public sealed class AddSprocket : IRequest<Sprocket>
     public double Diameter { get; set; }
 }
 
+/// <summary>Renames a sprocket.</summary>
+public sealed class RenameSprocket : IRequest
+{
+    /// <summary>The sprocket's id.</summary>
+    public int SprocketId { get; set; }
+
+    /// <summary>The new name.</summary>
+    [Required]
+    public string Name { get; set; } = string.Empty;
+}
+
 /// <summary>A sprocket.</summary>
 /// <param name="Id">The sprocket's id.</param>
 /// <param name="Name">The sprocket's name.</param>
-public sealed record Sprocket(int Id, string Name);
+/// <param name="Revision">Its revision, sent as the ETag.</param>
+public sealed record Sprocket(int Id, string Name, [property: ResourceVersion] long Revision = 1);
 
 public sealed class SprocketHandlers :
     IRequestHandler<FindSprocket, Sprocket>,
     IRequestHandler<ListSprockets, IReadOnlyList<Sprocket>>,
     IRequestHandler<ListOldSprockets, IReadOnlyList<Sprocket>>,
-    IRequestHandler<AddSprocket, Sprocket>
+    IRequestHandler<AddSprocket, Sprocket>,
+    IRequestHandler<RenameSprocket, Unit>
 {
     public Task<Sprocket> Handle(FindSprocket request, CancellationToken cancellationToken) =>
         request.SprocketId == 1 ? Task.FromResult(new Sprocket(1, "Small")) : throw new NotFoundException("No such sprocket.", "thing_missing");
@@ -65,4 +78,6 @@ public sealed class SprocketHandlers :
 
     public Task<Sprocket> Handle(AddSprocket request, CancellationToken cancellationToken) =>
         Task.FromResult(new Sprocket(2, request.Name));
+
+    public Task<Unit> Handle(RenameSprocket request, CancellationToken cancellationToken) => Unit.Task;
 }

@@ -20,6 +20,7 @@ public sealed class DocumentContractTests
             o.Expose<ListSprockets>(op => op.Get("sprockets"));
             o.Expose<ListOldSprockets>(op => op.Get("old-sprockets").Deprecate(1, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), "v1/sprockets"));
             o.Expose<AddSprocket>(op => op.Post("sprockets"));
+            o.Expose<RenameSprocket>(op => op.Put("sprockets/{sprocketId}"));
         });
 
     [Fact]
@@ -75,6 +76,21 @@ public sealed class DocumentContractTests
         responses.GetProperty("429").GetProperty("headers").GetProperty("Retry-After").GetProperty("schema").GetProperty("type").GetString().Should().Be("integer");
         Parameters(post).Should().Equal([("Idempotency-Key", "header", true)]);
         responses.GetProperty("201").TryGetProperty("headers", out _).Should().BeFalse("no Location is declared and a POST has no ETag");
+    }
+
+    [Fact]
+    public async Task A_write_whose_get_has_a_resource_version_states_If_Match_and_412()
+    {
+        await using var host = await StartAsync();
+        using var document = await GetAsync(host);
+
+        var put = Operation(document, "/api/v1/sprockets/{sprocketId}", "put");
+        Parameters(put).Should().Equal([("sprocketId", "path", true), ("If-Match", "header", false)]);
+        Codes(document, put.GetProperty("responses"), "412").Should().Equal(ProblemCodes.PreconditionFailed);
+        ProblemStatuses(put.GetProperty("responses")).Should().Equal("400", "412", "413", "415", "500");
+
+        var post = Operation(document, "/api/v1/sprockets", "post");
+        ProblemStatuses(post.GetProperty("responses")).Should().NotContain("412", "If-Match is for PUT, PATCH and DELETE");
     }
 
     [Fact]
