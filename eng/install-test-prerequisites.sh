@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh machine lacks, and nothing that is already there:
 # Debian's chromium (driven by Playwright through its executable path; no browser download),
-# Node.js with npm, and the npm packages that compile the generated TypeScript clients and bundle
-# the sample's page scripts (typescript, esbuild).
+# Node.js with npm, and the npm packages that compile the generated TypeScript clients, bundle
+# the sample's page scripts (typescript, esbuild) and lint and validate the sample's documents
+# (@stoplight/spectral-cli, @apidevtools/swagger-parser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,11 +20,18 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 ts=tests/EndToEnd.Tests/ts
-want=$(node -p "require('./$ts/package.json').devDependencies.typescript")
-have=$(node -p "try { require('./$ts/node_modules/typescript/package.json').version } catch { '' }")
-want_esbuild=$(node -p "require('./$ts/package.json').devDependencies.esbuild")
-have_esbuild=$(node -p "try { require('./$ts/node_modules/esbuild/package.json').version } catch { '' }")
-if [ "$want" != "$have" ] || [ "$want_esbuild" != "$have_esbuild" ] || [ ! -d "$ts/node_modules/@types/node" ]; then
-  echo "installing npm packages in $ts"
+# Each pinned devDependency must be installed at exactly its version; otherwise npm install runs once.
+stale=$(cd "$ts" && node -e '
+const deps = require("./package.json").devDependencies;
+const stale = Object.entries(deps).filter(([name, want]) => {
+  try {
+    const have = require("./node_modules/" + name + "/package.json").version;
+    return /^[0-9]/.test(want) && have !== want;
+  } catch { return true; }
+});
+console.log(stale.map(([name]) => name).join(" "));
+')
+if [ -n "$stale" ]; then
+  echo "installing npm packages in $ts ($stale)"
   (cd "$ts" && npm install --no-package-lock --no-audit --no-fund --loglevel=error >/dev/null)
 fi

@@ -1,4 +1,5 @@
 using Blog.Data;
+using Hybrid;
 using Hybrid.Actions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +12,15 @@ if (!Path.IsPathRooted(databasePath))
 
 builder.Services.AddSingleton(new BlogDatabase(databasePath));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddHybrid([typeof(Program).Assembly], options => options.Title = "Blog API");
+builder.Services.AddHybrid([typeof(Program).Assembly], options =>
+{
+    options.Title = "Blog API";
+    options.Description = "Posts and their comments: read a post, comment on it, attach images.";
+    options.Contact = new DocumentContact { Name = "The Blog sample's maintainers" };
+
+    // The address launchSettings.json gives dotnet run; clients are handed their base URL anyway.
+    options.Servers.Add(new DocumentServer("http://127.0.0.1:5080", "Local development (dotnet run --project samples/Blog)"));
+});
 
 // Actions are guarded by the origin check; setting Blog:AntiforgeryTokens=true adds tokens on top
 // (the forms' tag helper and the pages' script then send them without any code in the pages).

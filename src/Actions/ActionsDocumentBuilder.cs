@@ -14,6 +14,9 @@ internal static class ActionsDocumentBuilder
 {
     public const string DocumentName = "actions";
 
+    /// <summary>The tag of an action without <c>[Tags]</c>.</summary>
+    private const string FallbackTag = "actions";
+
     public static DocumentBytes Build(OperationCatalog catalog, ActionPaths paths, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
     {
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
@@ -38,19 +41,23 @@ internal static class ActionsDocumentBuilder
         }
 
         schemas.Seal();
+        var tags = ordered.ToDictionary(e => e, e => DocumentDescriptions.TagsOf(e.Metadata, FallbackTag));
         using var document = new DocumentJson();
         var writer = document.Writer;
         document.Start(
             options.Title + " — actions",
             DocumentName,
-            "Internal: the action door, for the app's own UI. Not a public contract; ids and shapes change with the app.");
+            "Internal: the action door, for the app's own UI. Not a public contract; ids and shapes change with the app.",
+            options);
+        document.WriteTags(tags.Values.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(t => (t, t == FallbackTag ? "The app's actions." : $"Actions tagged '{t}'.")));
         writer.WriteStartObject("paths");
         foreach (var endpoint in ordered)
         {
             var operation = endpoint.Operation;
             writer.WriteStartObject(paths.Path(operation));
             writer.WriteStartObject("post");
-            DocumentDescriptions.Describe(writer, endpoint.Metadata, operation.Summary);
+            DocumentDescriptions.Describe(writer, endpoint.Metadata, operation.Summary, tags[endpoint], schemas.Docs, operation.RequestType);
             writer.WriteString("operationId", operation.ActionId);
             writer.WriteStartObject("requestBody");
             writer.WriteBoolean("required", true);
@@ -65,8 +72,8 @@ internal static class ActionsDocumentBuilder
             }
             writer.WriteEndObject();
             writer.WriteStartObject("responses");
-            document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, withLocation: false);
-            DocumentDescriptions.WriteProblems(document, HybridDoors.Action, readsBody: true);
+            document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, []);
+            DocumentDescriptions.WriteProblems(document, schemas, operation.ActionId!, ActionProblems.For(endpoint, guarded.Contains(endpoint)));
             writer.WriteEndObject();
             if (header is not null && guarded.Contains(endpoint))
             {

@@ -49,6 +49,22 @@ public sealed class HybridOptions
     public string Title { get; set; } = "Hybrid API";
 
     /// <summary>
+    /// What the API is for, written as the REST documents' <c>info.description</c> (CommonMark).
+    /// Default <see langword="null"/>: none, which linters such as Spectral warn about.
+    /// </summary>
+    public string? Description { get; set; }
+
+    /// <summary>Who answers for the API, written as every document's <c>info.contact</c>; checked at start-up.</summary>
+    public DocumentContact? Contact { get; set; }
+
+    /// <summary>
+    /// The base URLs the API is served from, in order of preference, written as every document's
+    /// <c>servers</c>; checked at start-up. Empty by default: a document without servers means the
+    /// host that serves it, but linters warn.
+    /// </summary>
+    public IList<DocumentServer> Servers { get; } = new List<DocumentServer>();
+
+    /// <summary>
     /// Whether every action also requires an antiforgery token (defence in depth). Default
     /// <see langword="false"/>: the action door's origin check (<c>Sec-Fetch-Site</c>, then
     /// <c>Origin</c>) is the CSRF defence, as for Next.js Server Actions and Go's

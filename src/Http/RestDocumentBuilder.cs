@@ -5,8 +5,10 @@ namespace Hybrid.Http;
 /// <summary>
 /// Builds the public document of one API version from the catalog, describing exactly what the
 /// binder reads: path parameters, query parameters (GET/DELETE; collections as repeated
-/// parameters), header parameters (<c>[FromHeader]</c>), the body without route- or header-bound
-/// members (multipart, listing them inline, when it has file members), and every response. It holds no action.
+/// parameters), header parameters (<c>[FromHeader]</c>, and the headers it reads and answers with:
+/// <see cref="RestHeaders"/>), the body without route- or header-bound members (multipart, listing
+/// them inline, when it has file members), and exactly the problems it can answer
+/// (<see cref="RestProblems"/>). It holds no action.
 /// </summary>
 internal static class RestDocumentBuilder
 {
@@ -39,9 +41,12 @@ internal static class RestDocumentBuilder
         }
 
         schemas.Seal();
+        var tags = routes.ToDictionary(r => r.Route, r => DocumentDescriptions.TagsOf(r.Endpoint.Metadata, FirstLiteralSegment(r.Route)));
         using var document = new DocumentJson();
         var writer = document.Writer;
-        document.Start(options.Title, name, null);
+        document.Start(options.Title, name, options.Description, options);
+        document.WriteTags(tags.Values.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(t => (t, $"Operations tagged '{t}'.")));
         writer.WriteStartObject("paths");
         var prefix = options.RestPrefix + "/" + name + "/";
         foreach (var path in routes.GroupBy(r => prefix + r.Route.Template, StringComparer.Ordinal))
@@ -50,7 +55,7 @@ internal static class RestDocumentBuilder
             foreach (var (endpoint, route, binding) in path)
             {
                 writer.WriteStartObject(route.Method.ToLowerInvariant());
-                WriteOperation(document, schemas, endpoint, route, binding);
+                WriteOperation(document, schemas, catalog, endpoint, route, binding, tags[route]);
                 writer.WriteEndObject();
             }
 
@@ -64,13 +69,21 @@ internal static class RestDocumentBuilder
         return document.Finish();
     }
 
-    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, IDoorEndpoint endpoint, RestRoute route, RestBinding binding)
+    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, OperationCatalog catalog, IDoorEndpoint endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags)
     {
         var writer = document.Writer;
         var operation = endpoint.Operation;
-        DocumentDescriptions.Describe(writer, endpoint.Metadata, route.Summary);
+        var idempotent = route.Method is "POST" or "PATCH" ? endpoint.Metadata.OfType<IdempotentAttribute>().LastOrDefault() : null;
+        var ifMatch = ResourceVersions.SupportsIfMatch(catalog, route);
+        DocumentDescriptions.Describe(writer, endpoint.Metadata, route.Summary, tags, schemas.Docs, operation.RequestType);
         writer.WriteString("operationId", route.OperationId);
-        if (binding.Route.Count + binding.Query.Count + binding.Header.Count > 0)
+        if (route.Deprecation is not null)
+        {
+            writer.WriteBoolean("deprecated", true);
+        }
+
+        var headers = RestHeaders.Parameters(route, idempotent, ifMatch);
+        if (binding.Route.Count + binding.Query.Count + binding.Header.Count + headers.Count > 0)
         {
             writer.WriteStartArray("parameters");
             foreach (var (routeName, member) in binding.Route)
@@ -86,6 +99,11 @@ internal static class RestDocumentBuilder
             foreach (var (headerName, member) in binding.Header)
             {
                 WriteParameter(writer, schemas, headerName, "header", DocumentSchemas.IsRequired(member), member);
+            }
+
+            foreach (var header in headers)
+            {
+                RestHeaders.WriteParameter(writer, header);
             }
 
             writer.WriteEndArray();
@@ -111,16 +129,26 @@ internal static class RestDocumentBuilder
         }
 
         writer.WriteStartObject("responses");
-        document.WriteSuccessResponse(schemas, operation.ResponseType, route.StatusCode, withLocation: route.Location is not null);
-        DocumentDescriptions.WriteProblems(document, HybridDoors.Rest, readsBody: !route.BindsQuery);
+        document.WriteSuccessResponse(schemas, operation.ResponseType, route.StatusCode, RestHeaders.OfSuccess(route));
+        if (route.Method == "GET")
+        {
+            RestHeaders.WriteNotModified(document);
+        }
+
+        DocumentDescriptions.WriteProblems(document, schemas, route.OperationId, RestProblems.For(endpoint, route, binding, idempotent, ifMatch));
         writer.WriteEndObject();
     }
+
+    /// <summary>The tag a route gets without <c>[Tags]</c>: its template's first literal segment (<c>posts</c>).</summary>
+    private static string? FirstLiteralSegment(RestRoute route) =>
+        route.Template.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => !s.Contains('{', StringComparison.Ordinal));
 
     private static void WriteParameter(Utf8JsonWriter writer, DocumentSchemas schemas, string name, string location, bool required, RequestMember member)
     {
         writer.WriteStartObject();
         writer.WriteString("name", name);
         writer.WriteString("in", location);
+        DocumentSchemas.WriteDescription(writer, schemas.DescriptionOf(member));
         if (required)
         {
             writer.WriteBoolean("required", true);

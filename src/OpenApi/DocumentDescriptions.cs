@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -7,15 +9,29 @@ namespace Hybrid;
 /// What both documents take from an endpoint's final metadata, so a document says what the
 /// endpoint carries: summary, description and tags (from <c>[Tags]</c> or any attribute implementing
 /// <c>IEndpointSummaryMetadata</c>/<c>IEndpointDescriptionMetadata</c> on the request type or handler,
-/// or conventions such as <c>WithSummary</c>), and the problem responses a door
-/// can answer, stated once for both doors.
+/// or conventions such as <c>WithSummary</c>; else from the request type's XML documentation), and
+/// the problem responses of an operation, each narrowed to its codes.
 /// </summary>
 internal static class DocumentDescriptions
 {
-    /// <summary>Writes <c>tags</c>, <c>summary</c> and <c>description</c> of an operation when it has them.</summary>
-    public static void Describe(Utf8JsonWriter writer, IReadOnlyList<object> metadata, string? declaredSummary)
+    /// <summary>The operation's tags: those of its <c>[Tags]</c> metadata, else <paramref name="fallback"/>.</summary>
+    public static IReadOnlyList<string> TagsOf(IReadOnlyList<object> metadata, string? fallback)
     {
         var tags = metadata.OfType<ITagsMetadata>().SelectMany(t => t.Tags).Distinct(StringComparer.Ordinal).ToList();
+        if (tags.Count == 0 && !string.IsNullOrEmpty(fallback))
+        {
+            tags.Add(fallback);
+        }
+
+        return tags;
+    }
+
+    /// <summary>
+    /// Writes <c>tags</c>, <c>summary</c> and <c>description</c> of an operation when it has them; the
+    /// description is the endpoint's own, else the request type's XML summary and remarks.
+    /// </summary>
+    public static void Describe(Utf8JsonWriter writer, IReadOnlyList<object> metadata, string? declaredSummary, IReadOnlyList<string> tags, XmlDocs docs, Type requestType)
+    {
         if (tags.Count > 0)
         {
             writer.WriteStartArray("tags");
@@ -32,28 +48,52 @@ internal static class DocumentDescriptions
             writer.WriteString("summary", summary);
         }
 
-        if (Last<IEndpointDescriptionMetadata>(metadata)?.Description is { } description)
+        if ((Last<IEndpointDescriptionMetadata>(metadata)?.Description ?? DocumentationOf(docs, requestType)) is { } description)
         {
             writer.WriteString("description", description);
         }
     }
 
-    /// <summary>The problem responses of an endpoint: what every door can answer, plus 413/415 when it reads a body.</summary>
-    public static void WriteProblems(DocumentJson document, string door, bool readsBody)
+    /// <summary>
+    /// Writes each problem response, its schema a component named <c>{prefix}{status}Problem</c> that
+    /// narrows <c>code</c> to the codes of that status; a 429 also states <c>Retry-After</c>.
+    /// </summary>
+    public static void WriteProblems(DocumentJson document, DocumentSchemas schemas, string prefix, OperationProblems problems)
     {
-        document.WriteProblemResponse("400", door == HybridDoors.Action
-            ? "The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing."
-            : "The request is invalid; 'errors' lists the fields.");
-        document.WriteProblemResponse("403", door == HybridDoors.Action ? "Forbidden, or posted from another site." : "Forbidden.");
-        document.WriteProblemResponse("404", "Not found.");
-        document.WriteProblemResponse("409", "Conflict with the current state.");
-        if (readsBody)
+        var name = ComponentPrefix(prefix);
+        foreach (var (status, codes, description) in problems.Responses)
         {
-            document.WriteProblemResponse("413", "The body is larger than the endpoint accepts.");
-            document.WriteProblemResponse("415", door == HybridDoors.Action ? "The arguments are neither JSON nor a form." : "The body is not JSON.");
+            var text = status.ToString(CultureInfo.InvariantCulture);
+            var component = schemas.AddComponent(name + text + "Problem", w => ProblemSchema.WriteNarrowed(w, codes));
+            document.WriteProblemResponse(text, description, component, withRetryAfter: status == 429);
+        }
+    }
+
+    private static string? DocumentationOf(XmlDocs docs, Type type)
+    {
+        var summary = docs.Of(type);
+        var remarks = docs.RemarksOf(type);
+        return summary is null ? remarks : remarks is null ? summary : summary + "\n\n" + remarks;
+    }
+
+    /// <summary>Letters and digits only, each run after another character capitalized: component names allow no '/' or spaces.</summary>
+    private static string ComponentPrefix(string id)
+    {
+        var name = new StringBuilder(id.Length);
+        var upper = true;
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            name.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
         }
 
-        document.WriteProblemResponse("500", "Unexpected error; the problem carries a trace id only.");
+        return name.ToString();
     }
 
     private static T? Last<T>(IReadOnlyList<object> metadata)

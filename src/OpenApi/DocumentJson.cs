@@ -24,12 +24,10 @@ internal sealed class DocumentJson : IDisposable
         });
     }
 
-    private static readonly JsonEncodedText ProblemReference = JsonEncodedText.Encode("#/components/schemas/" + DocumentSchemas.ProblemName);
-
     public Utf8JsonWriter Writer { get; }
 
-    /// <summary>Starts the document: <c>openapi</c> and <c>info</c>, then leaves the root object open.</summary>
-    public void Start(string title, string version, string? description)
+    /// <summary>Starts the document: <c>openapi</c>, <c>info</c> and <c>servers</c>, then leaves the root object open.</summary>
+    public void Start(string title, string version, string? description, HybridOptions options)
     {
         Writer.WriteStartObject();
         Writer.WriteString("openapi", "3.0.0");
@@ -40,8 +38,45 @@ internal sealed class DocumentJson : IDisposable
             Writer.WriteString("description", description);
         }
 
+        if (options.Contact is { } contact)
+        {
+            Writer.WriteStartObject("contact");
+            WriteOptional("name", contact.Name);
+            WriteOptional("url", contact.Url);
+            WriteOptional("email", contact.Email);
+            Writer.WriteEndObject();
+        }
+
         Writer.WriteString("version", version);
         Writer.WriteEndObject();
+        if (options.Servers.Count > 0)
+        {
+            Writer.WriteStartArray("servers");
+            foreach (var server in options.Servers)
+            {
+                Writer.WriteStartObject();
+                Writer.WriteString("url", server.Url);
+                WriteOptional("description", server.Description);
+                Writer.WriteEndObject();
+            }
+
+            Writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>The top-level <c>tags</c>: every tag an operation uses, each with its description.</summary>
+    public void WriteTags(IEnumerable<(string Name, string Description)> tags)
+    {
+        Writer.WriteStartArray("tags");
+        foreach (var (name, description) in tags)
+        {
+            Writer.WriteStartObject();
+            Writer.WriteString("name", name);
+            Writer.WriteString("description", description);
+            Writer.WriteEndObject();
+        }
+
+        Writer.WriteEndArray();
     }
 
     /// <summary>Closes the root object and returns the document's bytes.</summary>
@@ -53,35 +88,52 @@ internal sealed class DocumentJson : IDisposable
         return _buffer;
     }
 
-    /// <summary>A response carrying a problem as <c>application/problem+json</c>.</summary>
-    public void WriteProblemResponse(string status, string description)
+    /// <summary>A response carrying a problem as <c>application/problem+json</c>, its schema the named component.</summary>
+    public void WriteProblemResponse(string status, string description, string schema, bool withRetryAfter)
     {
         Writer.WriteStartObject(status);
         Writer.WriteString("description", description);
+        if (withRetryAfter)
+        {
+            Writer.WriteStartObject("headers");
+            WriteHeader("Retry-After", "Seconds to wait before trying again.", "integer");
+            Writer.WriteEndObject();
+        }
+
         Writer.WriteStartObject("content");
         Writer.WritePropertyName("application/problem+json");
         Writer.WriteStartObject();
         Writer.WritePropertyName("schema");
-        DocumentSchemas.WriteReference(Writer, ProblemReference);
+        DocumentSchemas.WriteReference(Writer, schema);
         Writer.WriteEndObject();
         Writer.WriteEndObject();
         Writer.WriteEndObject();
     }
 
-    /// <summary>A success response carrying <paramref name="type"/> as JSON, or no content for 204 and <c>Unit</c>.</summary>
-    public void WriteSuccessResponse(DocumentSchemas schemas, Type type, int status, bool withLocation)
+    /// <summary>One entry of a response's <c>headers</c>.</summary>
+    public void WriteHeader(string name, string description, string type = "string")
+    {
+        Writer.WriteStartObject(name);
+        Writer.WriteString("description", description);
+        Writer.WriteStartObject("schema");
+        Writer.WriteString("type", type);
+        Writer.WriteEndObject();
+        Writer.WriteEndObject();
+    }
+
+    /// <summary>A success response carrying <paramref name="type"/> as JSON, or no content for 204 and <c>Unit</c>, with the headers it always carries.</summary>
+    public void WriteSuccessResponse(DocumentSchemas schemas, Type type, int status, IReadOnlyList<(string Name, string Description)> headers)
     {
         Writer.WriteStartObject(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Writer.WriteString("description", status switch { 201 => "Created", 202 => "Accepted", 204 => "No Content", _ => "OK" });
-        if (withLocation)
+        if (headers.Count > 0)
         {
             Writer.WriteStartObject("headers");
-            Writer.WriteStartObject("Location");
-            Writer.WriteString("description", "The created resource.");
-            Writer.WriteStartObject("schema");
-            Writer.WriteString("type", "string");
-            Writer.WriteEndObject();
-            Writer.WriteEndObject();
+            foreach (var (name, description) in headers)
+            {
+                WriteHeader(name, description);
+            }
+
             Writer.WriteEndObject();
         }
 
@@ -109,4 +161,12 @@ internal sealed class DocumentJson : IDisposable
     }
 
     public void Dispose() => Writer.Dispose();
+
+    private void WriteOptional(string name, string? value)
+    {
+        if (value is not null)
+        {
+            Writer.WriteString(name, value);
+        }
+    }
 }

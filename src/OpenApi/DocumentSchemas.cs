@@ -128,6 +128,12 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
     public static bool IsRequired(RequestMember member) =>
         member.IsRequiredInJson || member.Property.IsDefined(typeof(RequiredAttribute), inherit: true);
 
+    /// <summary>The XML documentation the document's descriptions come from.</summary>
+    public XmlDocs Docs => docs;
+
+    /// <summary>The member's documentation, or null.</summary>
+    public string? DescriptionOf(RequestMember member) => docs.Of(member.Property);
+
     /// <summary>Writes <c>"$ref"</c> to a named component.</summary>
     public static void WriteReference(Utf8JsonWriter writer, string name) => WriteReference(writer, JsonEncodedText.Encode("#/components/schemas/" + name));
 
@@ -216,10 +222,12 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         }
 
         writer.WriteStartObject();
+        string? jsonType = null;
+        string? format = null;
         switch (kind)
         {
             case WireKind.Primitive:
-                var (jsonType, format) = WireTypes.PrimitiveOf(type);
+                (jsonType, format) = WireTypes.PrimitiveOf(type);
                 writer.WriteString("type", jsonType);
                 if (format is not null)
                 {
@@ -247,7 +255,8 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
 
         if (property is not null)
         {
-            SchemaAnnotations.Write(writer, property, kind == WireKind.Array);
+            // A file is a string on the wire only in name: no text rule applies to it.
+            SchemaAnnotations.Write(writer, property, kind == WireKind.Array, format == "binary" ? null : jsonType);
         }
 
         writer.WriteEndObject();

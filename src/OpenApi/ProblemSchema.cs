@@ -5,6 +5,38 @@ namespace Hybrid;
 /// <summary>The component every failure response refers to.</summary>
 internal static class ProblemSchema
 {
+    /// <summary>
+    /// One response's problem: the shared component with <c>code</c> narrowed to the codes that
+    /// response can carry, so a generated client types <c>code</c> as their union.
+    /// </summary>
+    public static void WriteNarrowed(Utf8JsonWriter writer, IReadOnlyList<string> codes)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("allOf");
+        DocumentSchemas.WriteReference(writer, DocumentSchemas.ProblemName);
+        writer.WriteStartObject();
+        writer.WriteString("type", "object");
+        writer.WriteStartArray("required");
+        writer.WriteStringValue("code");
+        writer.WriteEndArray();
+        writer.WriteStartObject("properties");
+        writer.WriteStartObject("code");
+        writer.WriteString("type", "string");
+        writer.WriteString("description", "The codes this response can carry.");
+        writer.WriteStartArray("enum");
+        foreach (var code in codes)
+        {
+            writer.WriteStringValue(code);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
     /// <summary>The RFC 9457 problem both doors answer failures with.</summary>
     public static void Write(Utf8JsonWriter writer)
     {

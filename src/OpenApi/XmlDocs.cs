@@ -6,9 +6,9 @@ namespace Hybrid;
 
 /// <summary>
 /// The <c>&lt;summary&gt;</c> of types and properties (and a record's <c>&lt;param&gt;</c> for its
-/// positional properties), read from the XML documentation file the compiler writes beside an
+/// positional properties, and a type's <c>&lt;remarks&gt;</c>), read from the XML documentation file the compiler writes beside an
 /// assembly. Each file is read once, with a forward-only reader, and only summaries and
-/// parameters are kept. An assembly without a file, or with one that cannot be read, has none.
+/// parameters and type remarks are kept. An assembly without a file, or with one that cannot be read, has none.
 /// </summary>
 internal sealed class XmlDocs
 {
@@ -16,6 +16,9 @@ internal sealed class XmlDocs
 
     /// <summary>The summary of <paramref name="type"/>, or null.</summary>
     public string? Of(Type type) => Lookup(type.Assembly, "T:" + IdOf(type));
+
+    /// <summary>The remarks of <paramref name="type"/>, or null.</summary>
+    public string? RemarksOf(Type type) => Lookup(type.Assembly, "T:" + IdOf(type) + "!remarks");
 
     /// <summary>The summary of <paramref name="property"/>, else the <c>&lt;param&gt;</c> of the record constructor that declares it, or null.</summary>
     public string? Of(PropertyInfo property)
@@ -75,6 +78,9 @@ internal sealed class XmlDocs
                         break;
                     case "summary" when member is not null && (member.StartsWith("T:", StringComparison.Ordinal) || member.StartsWith("P:", StringComparison.Ordinal)):
                         Keep(docs, member, Text(reader));
+                        break;
+                    case "remarks" when member is not null && member.StartsWith("T:", StringComparison.Ordinal):
+                        Keep(docs, member + "!remarks", Text(reader));
                         break;
                     case "param" when member is not null && member.StartsWith("T:", StringComparison.Ordinal) && reader.GetAttribute("name") is { } name:
                         Keep(docs, member + "#" + name, Text(reader));

@@ -63,23 +63,39 @@ public sealed class ActionsDocumentTests
     }
 
     [Fact]
-    public async Task Failure_responses_are_problem_details()
+    public async Task Failure_responses_are_problem_details_narrowed_to_what_the_action_door_answers()
     {
         await using var host = await ActionsHost.StartAsync();
         using var document = await GetDocumentAsync(host);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
 
         foreach (var id in new[] { "CreateNote", "ClearNotes", "custom-id" })
         {
             var responses = Operation(document, id).GetProperty("responses");
-            foreach (var status in new[] { "400", "403", "404", "409", "500" })
+            var problems = responses.EnumerateObject().Where(r => r.Name[0] is '4' or '5').Select(r => r.Name).ToList();
+            problems.Should().Equal(["400", "403", "413", "415", "500"], $"{id} declares nothing and has no policy");
+            foreach (var status in problems)
             {
-                responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")
-                    .GetProperty("$ref").GetString().Should().Be("#/components/schemas/ProblemDetails", $"{id} {status}");
+                var reference = responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")
+                    .GetProperty("$ref").GetString()!;
+                var component = schemas.GetProperty(reference["#/components/schemas/".Length..]);
+                component.GetProperty("allOf")[0].GetProperty("$ref").GetString().Should().Be("#/components/schemas/ProblemDetails", $"{id} {status}");
             }
+
+            Codes(document, responses, "403").Should().Equal(ProblemCodes.CrossSiteRequest);
+            Codes(document, responses, "400").Should().Equal(ProblemCodes.ValidationFailed, ProblemCodes.InvalidJson, ProblemCodes.BadRequest);
         }
 
-        var problem = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails");
+        var problem = schemas.GetProperty("ProblemDetails");
         problem.GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Contain(["code", "traceId", "errors", "status", "detail"]);
+    }
+
+    internal static List<string?> Codes(JsonDocument document, JsonElement responses, string status)
+    {
+        var reference = responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")
+            .GetProperty("$ref").GetString()!;
+        return [.. document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference["#/components/schemas/".Length..])
+            .GetProperty("allOf")[1].GetProperty("properties").GetProperty("code").GetProperty("enum").EnumerateArray().Select(e => e.GetString())];
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace Blog.Posts;
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 public sealed class AddAttachment : IRequest<Attachment>
 {
+    /// <summary>The post to attach the image to.</summary>
     public int PostId { get; set; }
 
     /// <summary>A PNG, JPEG, GIF or WebP image of at most 1 MiB.</summary>

@@ -5,6 +5,11 @@ using MediatR;
 namespace Blog.Posts;
 
 /// <summary>An image attached to a post: its metadata (the bytes are served at <c>/attachments/{id}</c>).</summary>
+/// <param name="Id">The attachment's id.</param>
+/// <param name="PostId">The post it is attached to.</param>
+/// <param name="FileName">The file name the image was uploaded with.</param>
+/// <param name="ContentType">The image's media type, e.g. <c>image/png</c>.</param>
+/// <param name="Length">The image's size in bytes.</param>
 public sealed record Attachment(int Id, int PostId, string FileName, string ContentType, long Length);
 
 /// <summary>One attachment's metadata, where <c>AddAttachment</c>'s <c>Location</c> points.</summary>
@@ -12,8 +17,10 @@ public sealed record Attachment(int Id, int PostId, string FileName, string Cont
 [ProducesProblem(404, "attachment_not_found", Description = "The post has no attachment with this id.")]
 public sealed class GetAttachment : IRequest<Attachment>
 {
+    /// <summary>The post the attachment belongs to.</summary>
     public int PostId { get; set; }
 
+    /// <summary>The attachment's id.</summary>
     public int Id { get; set; }
 }
 

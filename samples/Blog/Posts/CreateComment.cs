@@ -13,12 +13,15 @@ namespace Blog.Posts;
 [EnableRateLimiting(BlogRateLimits.Comments)]
 public sealed class CreateComment : IRequest<Comment>
 {
+    /// <summary>The post to comment on.</summary>
     public int PostId { get; set; }
 
+    /// <summary>The name the comment is signed with.</summary>
     [Required]
     [StringLength(100)]
     public string Author { get; set; } = string.Empty;
 
+    /// <summary>The comment's text.</summary>
     [Required]
     [StringLength(2000)]
     public string Body { get; set; } = string.Empty;

@@ -9,6 +9,7 @@ namespace Blog.Posts;
 [ProducesProblem(404, "comment_not_found", Description = "No comment has this id.")]
 public sealed class DeleteComment : IRequest
 {
+    /// <summary>The comment to delete.</summary>
     public int CommentId { get; set; }
 }
 

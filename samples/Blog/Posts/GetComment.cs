@@ -10,8 +10,10 @@ namespace Blog.Posts;
 [ProducesProblem(404, "comment_not_found", Description = "The post has no comment with this id.")]
 public sealed class GetComment : IRequest<Comment>
 {
+    /// <summary>The post the comment belongs to.</summary>
     public int PostId { get; set; }
 
+    /// <summary>The comment's id.</summary>
     public int CommentId { get; set; }
 }
 

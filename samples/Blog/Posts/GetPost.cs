@@ -10,6 +10,7 @@ namespace Blog.Posts;
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 public sealed class GetPost : IRequest<PostDetails>
 {
+    /// <summary>The post's id.</summary>
     public int PostId { get; set; }
 }
 

@@ -14,11 +14,11 @@ export class ActionsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
     }
 
     /**
-     * @param postId (optional) 
+     * @param postId (optional) The post to attach the image to.
      * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
      * @return OK
      */
@@ -60,44 +60,38 @@ export class ActionsClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment403Problem;
+            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment404Problem;
+            return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -143,44 +137,38 @@ export class ActionsClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment403Problem;
+            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment404Problem;
+            return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -223,44 +211,38 @@ export class ActionsClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment403Problem;
+            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment404Problem;
+            return throwException("Not Found: code comment_not_found. There is no such comment.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -306,44 +288,38 @@ export class ActionsClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment403Problem;
+            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment404Problem;
+            return throwException("Not Found: code comment_not_found. The post has no such comment.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -389,44 +365,38 @@ export class ActionsClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost403Problem;
+            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost404Problem;
+            return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -472,44 +442,32 @@ export class ActionsClient {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are invalid (\'errors\' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts403Problem;
+            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -518,72 +476,6 @@ export class ActionsClient {
         }
         return Promise.resolve<PostSummary[]>(null as any);
     }
-}
-
-/** An image attached to a post: its metadata (the bytes are served at /attachments/{id}). */
-export interface Attachment {
-    id: number;
-    postId: number;
-    fileName: string;
-    contentType: string;
-    length: number;
-}
-
-/** A comment on a post. */
-export interface Comment {
-    id: number;
-    postId: number;
-    author: string;
-    body: string;
-    createdAt: string;
-}
-
-/** Adds a comment to a post. */
-export interface CreateComment {
-    postId?: number;
-    author: string;
-    body: string;
-}
-
-/** Deletes a comment. */
-export interface DeleteComment {
-    commentId?: number;
-}
-
-/** One comment of a post. */
-export interface GetComment {
-    postId?: number;
-    commentId?: number;
-}
-
-/** A post with its comments, oldest comment first. */
-export interface GetPost {
-    postId?: number;
-}
-
-/** Lists the posts, newest first, one page at a time, optionally only those with some tags. */
-export interface ListPosts {
-    /** Only posts with at least one of these tags (any of them, ignoring case); every post when none is given. On the REST route, repeat the parameter: ?tag=hybrid&tag=rest. */
-    tag?: string[];
-    /** The page to return, counted from 1. */
-    page?: number;
-    /** How many posts a page holds. */
-    pageSize?: number;
-}
-
-/** A post with its comments. */
-export interface PostDetails {
-    id: number;
-    title: string;
-    body: string;
-    comments: Comment[];
-}
-
-/** A post in a list, with its tags in alphabetical order. */
-export interface PostSummary {
-    id: number;
-    title: string;
-    tags: string[];
 }
 
 /** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
@@ -601,6 +493,403 @@ export interface ProblemDetails {
 
     [key: string]: any;
 }
+
+export interface AddAttachment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** An image attached to a post: its metadata (the bytes are served at /attachments/{id}). */
+export interface Attachment {
+    /** The attachment's id. */
+    id: number;
+    /** The post it is attached to. */
+    postId: number;
+    /** The file name the image was uploaded with. */
+    fileName: string;
+    /** The image's media type, e.g. image/png. */
+    contentType: string;
+    /** The image's size in bytes. */
+    length: number;
+}
+
+/** A comment on a post. */
+export interface Comment {
+    /** The comment's id. */
+    id: number;
+    /** The post it belongs to. */
+    postId: number;
+    /** The name it is signed with. */
+    author: string;
+    /** Its text. */
+    body: string;
+    /** When it was posted. */
+    createdAt: string;
+}
+
+/** Adds a comment to a post. */
+export interface CreateComment {
+    /** The post to comment on. */
+    postId?: number;
+    /** The name the comment is signed with. */
+    author: string;
+    /** The comment's text. */
+    body: string;
+}
+
+export interface CreateComment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** Deletes a comment. */
+export interface DeleteComment {
+    /** The comment to delete. */
+    commentId?: number;
+}
+
+export interface DeleteComment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** One comment of a post. */
+export interface GetComment {
+    /** The post the comment belongs to. */
+    postId?: number;
+    /** The comment's id. */
+    commentId?: number;
+}
+
+export interface GetComment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetComment403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetComment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetComment413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetComment415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetComment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** A post with its comments, oldest comment first. */
+export interface GetPost {
+    /** The post's id. */
+    postId?: number;
+}
+
+export interface GetPost400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetPost403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetPost404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetPost413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetPost415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetPost500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** Lists the posts, newest first. */
+export interface ListPosts {
+}
+
+export interface ListPosts400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ListPosts400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ListPosts403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ListPosts403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ListPosts413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ListPosts413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ListPosts415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ListPosts415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ListPosts500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ListPosts500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** A post with its comments. */
+export interface PostDetails {
+    /** The post's id. */
+    id: number;
+    /** The post's title. */
+    title: string;
+    /** The post's text. */
+    body: string;
+    /** Its comments, oldest first. */
+    comments: Comment[];
+}
+
+/** A post in a list. */
+export interface PostSummary {
+    /** The post's id. */
+    id: number;
+    /** The post's title. */
+    title: string;
+}
+
+export type AddAttachment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type AddAttachment403ProblemCode = "cross_site_request";
+
+export type AddAttachment404ProblemCode = "post_not_found";
+
+export type AddAttachment413ProblemCode = "payload_too_large";
+
+export type AddAttachment415ProblemCode = "unsupported_media_type";
+
+export type AddAttachment500ProblemCode = "internal_error";
+
+export type CreateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type CreateComment403ProblemCode = "cross_site_request";
+
+export type CreateComment404ProblemCode = "post_not_found";
+
+export type CreateComment413ProblemCode = "payload_too_large";
+
+export type CreateComment415ProblemCode = "unsupported_media_type";
+
+export type CreateComment500ProblemCode = "internal_error";
+
+export type DeleteComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type DeleteComment403ProblemCode = "cross_site_request";
+
+export type DeleteComment404ProblemCode = "comment_not_found";
+
+export type DeleteComment413ProblemCode = "payload_too_large";
+
+export type DeleteComment415ProblemCode = "unsupported_media_type";
+
+export type DeleteComment500ProblemCode = "internal_error";
+
+export type GetComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type GetComment403ProblemCode = "cross_site_request";
+
+export type GetComment404ProblemCode = "comment_not_found";
+
+export type GetComment413ProblemCode = "payload_too_large";
+
+export type GetComment415ProblemCode = "unsupported_media_type";
+
+export type GetComment500ProblemCode = "internal_error";
+
+export type GetPost400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type GetPost403ProblemCode = "cross_site_request";
+
+export type GetPost404ProblemCode = "post_not_found";
+
+export type GetPost413ProblemCode = "payload_too_large";
+
+export type GetPost415ProblemCode = "unsupported_media_type";
+
+export type GetPost500ProblemCode = "internal_error";
+
+export type ListPosts400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type ListPosts403ProblemCode = "cross_site_request";
+
+export type ListPosts413ProblemCode = "payload_too_large";
+
+export type ListPosts415ProblemCode = "unsupported_media_type";
+
+export type ListPosts500ProblemCode = "internal_error";
 
 export interface FileParameter {
     data: any;

@@ -61,6 +61,9 @@ public static class HybridServiceCollectionExtensions
             .Validate(o => o.MaxFiles >= 0, "HybridOptions: MaxFiles must be zero or more.")
             .Validate(o => o.MaxJsonDepth is >= 1 and <= 256, "HybridOptions: MaxJsonDepth must be between 1 and 256.")
             .Validate(o => o.TrustedOrigins.All(TrustedOrigin.IsValid), "HybridOptions: each TrustedOrigins entry must be exactly scheme://host[:port] with http or https, no path, query or trailing slash (e.g. https://admin.example.com).")
+            .Validate(o => o.Description is null || !string.IsNullOrWhiteSpace(o.Description), "HybridOptions: Description must not be empty; leave it null for none.")
+            .Validate(o => o.Contact is null || o.Contact.IsValid, "HybridOptions: Contact needs a Name, Url or Email; Url must be an absolute http or https URL and Email an address with '@'.")
+            .Validate(o => o.Servers.All(s => s is not null && s.IsValid), "HybridOptions: each Servers entry's Url must be an absolute http or https URL or a path starting with '/', without a trailing slash (e.g. https://api.example.org or /).")
             .Validate(o => !o.OpaqueActionIds || o.ActionIdKey is not null, "HybridOptions: OpaqueActionIds needs ActionIdKey, the base64 of at least 32 random bytes shared by every instance (e.g. from configuration: openssl rand -base64 32).")
             .Validate(o => o.ActionIdKey is null || ActionPaths.ReadKey(o.ActionIdKey) is not null, $"HybridOptions: ActionIdKey must be base64 of at least {ActionPaths.MinimumKeyBytes} bytes (e.g. openssl rand -base64 32).")
             .ValidateOnStart();

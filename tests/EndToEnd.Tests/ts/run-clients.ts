@@ -1,7 +1,7 @@
 // Calls the running sample through both generated clients, as the UI and the mobile app would,
 // and exits non-zero on the first surprise. BLOG_URL names the server.
 import { ActionsClient, ApiException as ActionsApiException, ProblemDetails } from "../../../samples/Blog/clients/actions";
-import { BlogApiV1Client, ApiException as RestApiException } from "../../../samples/Blog/clients/rest-v1";
+import { BlogApiV1Client, ApiException as RestApiException, GetPost404Problem } from "../../../samples/Blog/clients/rest-v1";
 
 const baseUrl = process.env.BLOG_URL ?? "http://127.0.0.1:5080";
 
@@ -44,6 +44,20 @@ async function expectProblem(call: Promise<unknown>, status: number, code: strin
     throw new Error(`expected a ${status} ${code} problem, but the call succeeded`);
 }
 
+/** Each status's problem is typed with exactly its codes: a code the document does not list would not compile here. */
+async function expectTypedNotFound(rest: BlogApiV1Client): Promise<void> {
+    try {
+        await rest.getPost(999999);
+    } catch (e) {
+        check(RestApiException.isApiException(e) && e.status === 404, "a 404 ApiException, got " + String(e));
+        const problem = e.result as GetPost404Problem;
+        const code: "post_not_found" = problem.code;
+        check(code === "post_not_found", "the 404 carries post_not_found");
+        return;
+    }
+    throw new Error("expected a 404 for a post that does not exist");
+}
+
 async function main(): Promise<void> {
     const actions = new ActionsClient(baseUrl, await openSession());
     const rest = new BlogApiV1Client(baseUrl, { fetch: (url, init) => fetch(url, init) });
@@ -68,6 +82,7 @@ async function main(): Promise<void> {
     check(JSON.stringify(invalidRest.errors) === JSON.stringify(invalidAction.errors), "both doors report the same field errors");
     check(invalidRest.errors?.["author"] !== undefined, "the error names the author field");
     await expectProblem(rest.getPost(999999), 404, "post_not_found");
+    await expectTypedNotFound(rest);
     await expectProblem(actions.getPost({ postId: 999999 }), 404, "post_not_found");
 
     await actions.deleteComment({ commentId: viaAction.id });

@@ -10,10 +10,10 @@
       __publicField(this, "baseUrl");
       __publicField(this, "jsonParseReviver");
       this.http = http ? http : window;
-      this.baseUrl = baseUrl ?? "";
+      this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
     }
     /**
-     * @param postId (optional) 
+     * @param postId (optional) The post to attach the image to.
      * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
      * @return OK
      */
@@ -56,43 +56,37 @@
         return response.text().then((_responseText) => {
           let result400 = null;
           result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
         });
       } else if (status === 403) {
         return response.text().then((_responseText) => {
           let result403 = null;
           result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
         });
       } else if (status === 404) {
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not found.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 409) {
-        return response.text().then((_responseText) => {
-          let result409 = null;
-          result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+          return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
           let result413 = null;
           result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
         });
       } else if (status === 415) {
         return response.text().then((_responseText) => {
           let result415 = null;
           result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
         });
       } else if (status === 500) {
         return response.text().then((_responseText) => {
           let result500 = null;
           result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
         });
       } else if (status !== 200 && status !== 204) {
         return response.text().then((_responseText) => {
@@ -138,43 +132,37 @@
         return response.text().then((_responseText) => {
           let result400 = null;
           result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
         });
       } else if (status === 403) {
         return response.text().then((_responseText) => {
           let result403 = null;
           result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
         });
       } else if (status === 404) {
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not found.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 409) {
-        return response.text().then((_responseText) => {
-          let result409 = null;
-          result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+          return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
           let result413 = null;
           result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
         });
       } else if (status === 415) {
         return response.text().then((_responseText) => {
           let result415 = null;
           result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
         });
       } else if (status === 500) {
         return response.text().then((_responseText) => {
           let result500 = null;
           result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
         });
       } else if (status !== 200 && status !== 204) {
         return response.text().then((_responseText) => {
@@ -217,43 +205,37 @@
         return response.text().then((_responseText) => {
           let result400 = null;
           result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
         });
       } else if (status === 403) {
         return response.text().then((_responseText) => {
           let result403 = null;
           result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
         });
       } else if (status === 404) {
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not found.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 409) {
-        return response.text().then((_responseText) => {
-          let result409 = null;
-          result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+          return throwException("Not Found: code comment_not_found. There is no such comment.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
           let result413 = null;
           result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
         });
       } else if (status === 415) {
         return response.text().then((_responseText) => {
           let result415 = null;
           result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
         });
       } else if (status === 500) {
         return response.text().then((_responseText) => {
           let result500 = null;
           result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
         });
       } else if (status !== 200 && status !== 204) {
         return response.text().then((_responseText) => {
@@ -299,43 +281,37 @@
         return response.text().then((_responseText) => {
           let result400 = null;
           result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
         });
       } else if (status === 403) {
         return response.text().then((_responseText) => {
           let result403 = null;
           result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
         });
       } else if (status === 404) {
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not found.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 409) {
-        return response.text().then((_responseText) => {
-          let result409 = null;
-          result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+          return throwException("Not Found: code comment_not_found. The post has no such comment.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
           let result413 = null;
           result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
         });
       } else if (status === 415) {
         return response.text().then((_responseText) => {
           let result415 = null;
           result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
         });
       } else if (status === 500) {
         return response.text().then((_responseText) => {
           let result500 = null;
           result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
         });
       } else if (status !== 200 && status !== 204) {
         return response.text().then((_responseText) => {
@@ -381,43 +357,37 @@
         return response.text().then((_responseText) => {
           let result400 = null;
           result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
         });
       } else if (status === 403) {
         return response.text().then((_responseText) => {
           let result403 = null;
           result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
+          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
         });
       } else if (status === 404) {
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not found.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 409) {
-        return response.text().then((_responseText) => {
-          let result409 = null;
-          result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+          return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
           let result413 = null;
           result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
         });
       } else if (status === 415) {
         return response.text().then((_responseText) => {
           let result415 = null;
           result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
         });
       } else if (status === 500) {
         return response.text().then((_responseText) => {
           let result500 = null;
           result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
         });
       } else if (status !== 200 && status !== 204) {
         return response.text().then((_responseText) => {
@@ -463,43 +433,31 @@
         return response.text().then((_responseText) => {
           let result400 = null;
           result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are invalid ('errors' lists the fields), or the antiforgery token is missing.", status, _responseText, _headers, result400);
+          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
         });
       } else if (status === 403) {
         return response.text().then((_responseText) => {
           let result403 = null;
           result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden, or posted from another site.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 404) {
-        return response.text().then((_responseText) => {
-          let result404 = null;
-          result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not found.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 409) {
-        return response.text().then((_responseText) => {
-          let result409 = null;
-          result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
           let result413 = null;
           result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
         });
       } else if (status === 415) {
         return response.text().then((_responseText) => {
           let result415 = null;
           result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
         });
       } else if (status === 500) {
         return response.text().then((_responseText) => {
           let result500 = null;
           result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
         });
       } else if (status !== 200 && status !== 204) {
         return response.text().then((_responseText) => {

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Hybrid;
+
+/// <summary>
+/// The problem responses one operation of a document lists: each status it can answer with the
+/// exact codes it can carry there, from the operation's declarations and from what its door and
+/// policies produce. Statuses and codes keep the order they were added in, statuses sorted.
+/// </summary>
+internal sealed class OperationProblems
+{
+    private readonly SortedDictionary<int, Status> _statuses = [];
+
+    /// <summary>Adds <paramref name="code"/> under <paramref name="status"/>, with what it means when known.</summary>
+    public OperationProblems Add(int status, string code, string? note = null)
+    {
+        if (!_statuses.TryGetValue(status, out var entry))
+        {
+            _statuses[status] = entry = new Status();
+        }
+
+        if (!entry.Codes.Contains(code, StringComparer.Ordinal))
+        {
+            entry.Codes.Add(code);
+        }
+
+        if (note is not null && !entry.Notes.Contains(note, StringComparer.Ordinal))
+        {
+            entry.Notes.Add(note);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds the operation's own declarations (<see cref="HybridOperation.Problems"/>).</summary>
+    public OperationProblems AddDeclared(HybridOperation operation)
+    {
+        foreach (var problem in operation.Problems)
+        {
+            Add(problem.StatusCode, problem.Code, problem.Description);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds 401/403 when the endpoint requires authorization and 429 when it is rate limited.</summary>
+    public OperationProblems AddPolicies(IReadOnlyList<object> metadata)
+    {
+        if (EndpointPolicies.RequiresAuthorization(metadata))
+        {
+            Add(401, ProblemCodes.Unauthorized, "The request carries no credential the endpoint accepts.");
+            Add(403, ProblemCodes.Forbidden, "The caller may not do this.");
+        }
+
+        if (EndpointPolicies.IsRateLimited(metadata))
+        {
+            Add(429, ProblemCodes.RateLimited, "Too many requests; Retry-After says when to try again.");
+        }
+
+        return this;
+    }
+
+    /// <summary>Each status with its codes and the response's description.</summary>
+    public IEnumerable<(int Status, IReadOnlyList<string> Codes, string Description)> Responses =>
+        _statuses.Select(s => (s.Key, (IReadOnlyList<string>)s.Value.Codes, DescriptionOf(s.Key, s.Value)));
+
+    private static string DescriptionOf(int status, Status entry)
+    {
+        var reason = ReasonPhrases.GetReasonPhrase(status);
+        var text = (reason.Length > 0 ? reason : "Status " + status.ToString(CultureInfo.InvariantCulture)) +
+            (entry.Codes.Count == 1 ? ": code " : ": code one of ") + string.Join(", ", entry.Codes) + ".";
+        return entry.Notes.Count == 0 ? text : text + " " + string.Join(" ", entry.Notes.Select(n => n.TrimEnd('.') + "."));
+    }
+
+    private sealed class Status
+    {
+        public List<string> Codes { get; } = [];
+
+        public List<string> Notes { get; } = [];
+    }
+}
