@@ -24,6 +24,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly int _status;
     private readonly LocationTemplate<TRequest, TResponse>? _location;
     private readonly Func<TRequest>? _create;
+    private readonly RawRequestMembers? _raw;
 
     public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix, long maxBody)
         : base(operation, catalog, services, HybridDoors.Rest, maxBody)
@@ -41,6 +42,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             _location = new LocationTemplate<TRequest, TResponse>(versionPrefix + "/", route.Location, Shape, RequestShape.For(typeof(TResponse), Json));
         }
 
+        _raw = _readsBody ? RawRequestMembers.For(typeof(TRequest)) : null;
         var constructor = typeof(TRequest).GetConstructor(Type.EmptyTypes);
         if (constructor is not null)
         {
@@ -113,6 +115,8 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         {
             return Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), input);
         }
+
+        _raw?.Fill(argument, context);
 
         Dictionary<string, string[]>? errors = null;
         for (var i = 0; i < _queryBinders.Length; i++)
