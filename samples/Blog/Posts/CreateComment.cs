@@ -7,6 +7,9 @@ namespace Blog.Posts;
 
 /// <summary>Adds a comment to a post.</summary>
 [Action]
+
+// The key is optional: a REST client that may retry sends one, the pages' actions need none.
+[Idempotent]
 [RestPost("posts/{postId}/comments", Location = "posts/{postId}/comments/{id}", Summary = "Adds a comment to a post.")]
 public sealed class CreateComment : IRequest<Comment>
 {
