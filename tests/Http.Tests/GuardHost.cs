@@ -34,7 +34,7 @@ public sealed class GuardHost : IAsyncDisposable
 
     public ManualClock Clock => App.Services.GetRequiredService<ManualClock>();
 
-    public static async Task<GuardHost> StartAsync(string? secret = WebhookSigner.Secret, Action<HybridOptions>? configure = null)
+    public static async Task<GuardHost> StartAsync(string? secret = WebhookSigner.Secret, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -49,12 +49,12 @@ public sealed class GuardHost : IAsyncDisposable
         {
             RetryOperations.Expose(o);
             WebhookOperations.Expose(o);
-            configure?.Invoke(o);
         });
         builder.Services.AddSingleton<ThingStore>();
         builder.Services.AddSingleton<GuardCalls>();
         builder.Services.AddSingleton<ManualClock>();
         builder.Services.AddSingleton<TimeProvider>(p => p.GetRequiredService<ManualClock>());
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         try
         {
