@@ -104,6 +104,7 @@ public sealed class WebhookTests
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.WebhookSignatureInvalid);
         host.Calls.Runs.Should().BeEmpty();
+        host.Calls.Stored.Should().BeEmpty();
     }
 
     [Fact]
