@@ -41,8 +41,12 @@ public static class HybridRestEndpointRouteBuilderExtensions
         {
             foreach (var route in operation.Routes)
             {
-                var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
-                    typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), operation, route, catalog, services, options.RestPrefix + "/" + route.DocumentName, options.MaxRestBodySize)!);
+                var endpoint = new GuardedRestEndpoint(
+                    new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
+                        typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), operation, route, catalog, services, options.RestPrefix + "/" + route.DocumentName, options.MaxRestBodySize)!),
+                    route,
+                    services,
+                    options.MaxRestBodySize);
                 var builder = DoorMapping.Map(
                     group,
                     "/" + route.DocumentName + "/" + route.Template,

@@ -39,6 +39,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly Func<TResponse, object?>? _version;
     private readonly DeprecationHeaders? _deprecation;
     private readonly Lazy<IResourceVersionReader>? _versionReader;
+    private readonly RawRequestMembers? _raw;
 
     public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix, long maxBody)
         : base(operation, catalog, services, HybridDoors.Rest, maxBody)
@@ -79,6 +80,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
                 reader.Operation, reader.Route, route, catalog, services)!);
         }
 
+        _raw = _readsBody ? RawRequestMembers.For(typeof(TRequest)) : null;
         var constructor = typeof(TRequest).GetConstructor(Type.EmptyTypes);
         if (constructor is not null)
         {
@@ -162,6 +164,8 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         {
             return Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), input);
         }
+
+        _raw?.Fill(argument, context);
 
         Dictionary<string, string[]>? errors = null;
         for (var i = 0; i < _queryBinders.Length; i++)

@@ -8,6 +8,9 @@ namespace Blog.Posts;
 
 /// <summary>Adds a comment to a post.</summary>
 [Action]
+
+// The key is optional: a REST client that may retry sends one, the pages' actions need none.
+[Idempotent]
 [RestPost("posts/{postId}/comments", Location = "posts/{postId}/comments/{id}", Summary = "Adds a comment to a post.")]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 [EnableRateLimiting(BlogRateLimits.Comments)]

@@ -112,7 +112,7 @@ internal static partial class CatalogBuilder
     }
 
     /// <summary>The checks of one declaration; each problem is added to the shared list with its id.</summary>
-    private sealed class OperationCheck(OperationDeclaration declaration, RequestShape shape, List<HybridConfigurationError> errors)
+    private sealed partial class OperationCheck(OperationDeclaration declaration, RequestShape shape, List<HybridConfigurationError> errors)
     {
         private readonly Type _type = declaration.RequestType;
         private readonly string _name = Name(declaration.RequestType);
@@ -191,6 +191,7 @@ internal static partial class CatalogBuilder
             var metadata = OperationMetadata.Collect(_type, handler.ImplementationType).Concat(declaration.Problems).ToList();
             var problems = metadata.OfType<ProducesProblemAttribute>().ToList();
             CheckProblems(problems);
+            CheckRetriesAndWebhooks(metadata, routes, declaration.IsAction);
             return errors.Count > before
                 ? null
                 : new HybridOperation(_type, response, handler.ImplementationType, actionId, declaration.Summary, routes, metadata, declaration.Conventions) { Problems = problems };

@@ -93,7 +93,7 @@ internal sealed class RequestShape
         var members = new List<RequestMember>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true })
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true } || IsRaw(property))
             {
                 continue;
             }
@@ -111,6 +111,9 @@ internal sealed class RequestShape
 
         return new RequestShape(type, members, json);
     }
+
+    /// <summary>A <see cref="HybridRawRequest"/> member is filled by the door, so it is no part of the wire shape: not bound, not documented.</summary>
+    private static bool IsRaw(PropertyInfo property) => property.PropertyType == typeof(HybridRawRequest);
 
     private static (Module Module, int Token) Definition(PropertyInfo property) => (property.Module, property.MetadataToken);
 
@@ -153,7 +156,7 @@ internal sealed class RequestShape
         var members = new List<RequestMember>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true } ||
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is not { IsPublic: true } || IsRaw(property) ||
                 property.GetCustomAttribute<JsonIgnoreAttribute>(inherit: true) is { Condition: JsonIgnoreCondition.Always } ||
                 property.IsDefined(typeof(JsonExtensionDataAttribute), inherit: true))
             {

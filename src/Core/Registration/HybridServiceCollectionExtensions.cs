@@ -86,6 +86,11 @@ public static class HybridServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogStartupCheck>());
         services.AddProblemDetails();
 
+        // Idempotent retries and webhook ids are kept through IDistributedCache: the in-memory one
+        // unless the app registers another (Redis), before or after this call.
+        services.AddDistributedMemoryCache();
+        services.TryAddSingleton(TimeProvider.System);
+
         // A failed plain form post carries its state back to the page in a protected cookie.
         services.AddDataProtection();
         if (first)

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Blog.Data;
+using Hybrid;
+using MediatR;
+
+namespace Blog.Posts;
+
+/// <summary>
+/// A moderation service's verdict on a comment, delivered as a Standard Webhook signed with the
+/// secret at <c>Blog:WebhookSecret</c>: "remove" deletes the comment, "keep" leaves it.
+/// </summary>
+[StandardWebhook("Blog:WebhookSecret")]
+[RestPost("webhooks/moderation", Summary = "Receives a moderation verdict (Standard Webhooks).")]
+public sealed class ModerateComment : IRequest
+{
+    [Range(1, int.MaxValue)]
+    public int CommentId { get; set; }
+
+    [Required]
+    [AllowedValues("remove", "keep")]
+    public string Verdict { get; set; } = string.Empty;
+}
+
+public sealed class ModerateCommentHandler(BlogDatabase database) : IRequestHandler<ModerateComment, Unit>
+{
+    public Task<Unit> Handle(ModerateComment request, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = request.Verdict == "remove"
+            ? "DELETE FROM comments WHERE id = $id;"
+            : "SELECT COUNT(*) FROM comments WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", request.CommentId);
+        var found = request.Verdict == "remove"
+            ? command.ExecuteNonQuery() > 0
+            : Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        if (!found)
+        {
+            throw new NotFoundException($"There is no comment {request.CommentId}.", "comment_not_found");
+        }
+
+        return Task.FromResult(Unit.Value);
+    }
+}
