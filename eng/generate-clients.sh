@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the sample's contract: the documents the running sample serves
-# (samples/Blog/clients/actions.json, v1.json) and, with NSwag's TypeScript generator, the
-# clients built from them (actions.ts, rest-v1.ts), then rebundles the page scripts that import them
+# (samples/Blog/clients/actions.json, v1.json, v2.json) and, with NSwag's TypeScript generator, the
+# clients built from them (actions.ts, rest-v1.ts, rest-v2.ts), then rebundles the page scripts that import them
 # (samples/Blog/wwwroot/js). It runs the very code path of the drift
 # test, in update mode, so what it writes is what the test expects. Review the diff, then commit.
 set -euo pipefail

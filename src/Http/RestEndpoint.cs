@@ -250,7 +250,8 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
 
     protected override async ValueTask<OperationProblem?> CheckPreconditionsAsync(HttpContext context, Bound<TRequest> bound)
     {
-        if (_versionReader is null || !context.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var ifMatch))
+        // An empty If-Match asks nothing: generated clients send one for an omitted optional header.
+        if (_versionReader is null || !context.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var ifMatch) || ifMatch.All(string.IsNullOrWhiteSpace))
         {
             return null;
         }

@@ -131,4 +131,17 @@ public sealed class ConditionalRequestTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         host.Records().RunsOf(nameof(GetRecord)).Should().Be(0, "no version is read when the client does not ask for a check");
     }
+
+    [Fact]
+    public async Task An_empty_If_Match_asks_nothing_as_generated_clients_send_it_for_an_omitted_header()
+    {
+        await using var host = await ContractHost.StartAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/records/1") { Content = ContractHost.Json("""{"name":"renamed"}""") };
+        request.Headers.TryAddWithoutValidation("If-Match", "").Should().BeTrue();
+        using var response = await host.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        host.Records().RunsOf(nameof(GetRecord)).Should().Be(0);
+    }
 }

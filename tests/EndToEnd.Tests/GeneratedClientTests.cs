@@ -14,6 +14,7 @@ public sealed class GeneratedClientTests(BlogServer blog)
     {
         { "actions", "actions.nswag", "actions.ts" },
         { "v1", "rest-v1.nswag", "rest-v1.ts" },
+        { "v2", "rest-v2.nswag", "rest-v2.ts" },
     };
 
     [Theory]
@@ -57,7 +58,7 @@ public sealed class GeneratedClientTests(BlogServer blog)
     public async Task The_generated_clients_compile_under_tsc_strict()
     {
         var result = await ProcessRunner.RunAsync("node", [TypeScriptCompiler(), "-p", "tsconfig.json", "--strict", "--noEmit"], Repository.TypeScriptFolder);
-        result.ShouldSucceed("tsc --strict --noEmit over actions.ts, rest-v1.ts and the Node script");
+        result.ShouldSucceed("tsc --strict --noEmit over actions.ts, rest-v1.ts, rest-v2.ts and the Node script");
     }
 
     [Fact]

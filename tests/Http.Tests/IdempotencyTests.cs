@@ -91,8 +91,31 @@ public sealed class IdempotencyTests
         host.Calls.Stored.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task An_empty_key_is_no_key_as_generated_clients_send_it_for_an_omitted_header()
+    {
+        await using var host = await GuardHost.StartAsync();
+        using var optional = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = RestHost.Json(Order) };
+        optional.Headers.TryAddWithoutValidation("Idempotency-Key", "").Should().BeTrue();
+        using var required = new HttpRequestMessage(HttpMethod.Post, "/api/v1/strict-orders") { Content = RestHost.Json("""{"item":"lamp"}""") };
+        required.Headers.TryAddWithoutValidation("Idempotency-Key", " ").Should().BeTrue();
+
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = RestHost.Json(Order) };
+        again.Headers.TryAddWithoutValidation("Idempotency-Key", "").Should().BeTrue();
+
+        using var ran = await host.Client.SendAsync(optional);
+        using var ranAgain = await host.Client.SendAsync(again);
+        using var refused = await host.Client.SendAsync(required);
+
+        ran.IsSuccessStatusCode.Should().BeTrue();
+        ranAgain.IsSuccessStatusCode.Should().BeTrue();
+        ranAgain.Headers.Contains("Idempotent-Replayed").Should().BeFalse("without a key nothing is replayed");
+        host.Calls.Runs.Should().HaveCount(2);
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.ReadProblemAsync()).Code.Should().Be(ProblemCodes.IdempotencyKeyMissing);
+    }
+
     [Theory]
-    [InlineData("")]
     [InlineData("\"\"")]
     [InlineData("tab\tinside")]
     public async Task Malformed_key_is_400_and_nothing_runs(string key)

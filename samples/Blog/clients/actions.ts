@@ -73,7 +73,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment404Problem;
-            return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
+            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -150,7 +150,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment404Problem;
-            return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
+            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -163,6 +163,12 @@ export class ActionsClient {
             let result415: any = null;
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment415Problem;
             return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment429Problem;
+            return throwException("Too Many Requests: code rate_limited. Too many requests; Retry-After says when to try again.", status, _responseText, _headers, result429);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -224,7 +230,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment404Problem;
-            return throwException("Not Found: code comment_not_found. There is no such comment.", status, _responseText, _headers, result404);
+            return throwException("Not Found: code comment_not_found. No comment has this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -301,7 +307,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment404Problem;
-            return throwException("Not Found: code comment_not_found. The post has no such comment.", status, _responseText, _headers, result404);
+            return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -378,7 +384,7 @@ export class ActionsClient {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost404Problem;
-            return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
+            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -609,6 +615,13 @@ export interface CreateComment415Problem extends ProblemDetails {
     [key: string]: any;
 }
 
+export interface CreateComment429Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment429ProblemCode;
+
+    [key: string]: any;
+}
+
 export interface CreateComment500Problem extends ProblemDetails {
     /** The codes this response can carry. */
     code: CreateComment500ProblemCode;
@@ -762,8 +775,14 @@ export interface GetPost500Problem extends ProblemDetails {
     [key: string]: any;
 }
 
-/** Lists the posts, newest first. */
+/** Lists the posts, newest first, one page at a time, optionally only those with some tags. */
 export interface ListPosts {
+    /** Only posts with at least one of these tags (any of them, ignoring case); every post when none is given. On the REST route, repeat the parameter: ?tag=hybrid&tag=rest. */
+    tag?: string[];
+    /** The page to return, counted from 1. */
+    page?: number;
+    /** How many posts a page holds. */
+    pageSize?: number;
 }
 
 export interface ListPosts400Problem extends ProblemDetails {
@@ -819,6 +838,8 @@ export interface PostSummary {
     id: number;
     /** The post's title. */
     title: string;
+    /** The post's tags, in alphabetical order. */
+    tags: string[];
 }
 
 export type AddAttachment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
@@ -842,6 +863,8 @@ export type CreateComment404ProblemCode = "post_not_found";
 export type CreateComment413ProblemCode = "payload_too_large";
 
 export type CreateComment415ProblemCode = "unsupported_media_type";
+
+export type CreateComment429ProblemCode = "rate_limited";
 
 export type CreateComment500ProblemCode = "internal_error";
 

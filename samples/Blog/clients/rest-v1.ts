@@ -14,14 +14,88 @@ export class BlogApiV1Client {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
+    }
+
+    /**
+     * Lists the posts, newest first.
+     * @param tag (optional) Only posts with at least one of these tags (any of them, ignoring case); every post when none is given. On the REST route, repeat the parameter: ?tag=hybrid&tag=rest.
+     * @param page (optional) The page to return, counted from 1.
+     * @param pageSize (optional) How many posts a page holds.
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
+     * @return OK
+     */
+    listPosts(tag?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostSummary[]> {
+        let url_ = this.baseUrl + "/api/v1/posts?";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            tag && tag.forEach(item => { url_ += "tag=" + encodeURIComponent("" + item) + "&"; });
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPosts(_response);
+        });
+    }
+
+    protected processListPosts(response: Response): Promise<PostSummary[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PostSummary[];
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts400Problem;
+            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PostSummary[]>(null as any);
     }
 
     /**
      * A post with its comments.
+     * @param postId The post's id.
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
+     * @deprecated
      */
-    getPost(postId: number, signal?: AbortSignal): Promise<PostDetails> {
+    getPost(postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -32,6 +106,7 @@ export class BlogApiV1Client {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -50,35 +125,27 @@ export class BlogApiV1Client {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PostDetails;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
+            });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden.", status, _responseText, _headers, result403);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost400Problem;
+            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost404Problem;
+            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -90,6 +157,7 @@ export class BlogApiV1Client {
 
     /**
      * Attaches an image to a post.
+     * @param postId The post to attach the image to.
      * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
      * @return Created
      */
@@ -130,44 +198,32 @@ export class BlogApiV1Client {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden.", status, _responseText, _headers, result403);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. A value is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the request. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment404Problem;
+            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the route accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The body\'s media type is not one the route reads.", status, _responseText, _headers, result415);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -179,9 +235,12 @@ export class BlogApiV1Client {
 
     /**
      * An attachment of a post.
+     * @param postId The post the attachment belongs to.
+     * @param id The attachment's id.
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    getAttachment(postId: number, id: number, signal?: AbortSignal): Promise<Attachment> {
+    getAttachment(postId: number, id: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Attachment> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/attachments/{id}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -195,6 +254,7 @@ export class BlogApiV1Client {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -213,35 +273,27 @@ export class BlogApiV1Client {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Attachment;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
+            });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden.", status, _responseText, _headers, result403);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetAttachment400Problem;
+            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetAttachment404Problem;
+            return throwException("Not Found: code attachment_not_found. The post has no attachment with this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetAttachment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -253,9 +305,11 @@ export class BlogApiV1Client {
 
     /**
      * Adds a comment to a post.
+     * @param postId The post to comment on.
+     * @param idempotency_Key (optional) A unique key per intended change: a retry with the same key and payload replays the first answer.
      * @return Created
      */
-    createComment(postId: number, body: CreateCommentBody, signal?: AbortSignal): Promise<Comment> {
+    createComment(postId: number, body: CreateCommentBody, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -269,6 +323,7 @@ export class BlogApiV1Client {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -291,44 +346,50 @@ export class BlogApiV1Client {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden.", status, _responseText, _headers, result403);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. A value is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the request. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment404Problem;
+            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 409) {
             return response.text().then((_responseText) => {
             let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment409Problem;
+            return throwException("Conflict: code idempotency_key_in_use. A request with the same Idempotency-Key is still being processed.", status, _responseText, _headers, result409);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the route accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The body\'s media type is not one the route reads.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment422Problem;
+            return throwException("Unprocessable Entity: code idempotency_key_reused. The Idempotency-Key was used with another payload.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment429Problem;
+            return throwException("Too Many Requests: code rate_limited. Too many requests; Retry-After says when to try again.", status, _responseText, _headers, result429);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -340,9 +401,12 @@ export class BlogApiV1Client {
 
     /**
      * One comment of a post.
+     * @param postId The post the comment belongs to.
+     * @param commentId The comment's id.
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    getComment(postId: number, commentId: number, signal?: AbortSignal): Promise<Comment> {
+    getComment(postId: number, commentId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/{commentId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -356,6 +420,7 @@ export class BlogApiV1Client {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -374,35 +439,27 @@ export class BlogApiV1Client {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Comment;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
+            });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden.", status, _responseText, _headers, result403);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment400Problem;
+            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment404Problem;
+            return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -446,44 +503,26 @@ export class BlogApiV1Client {
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Forbidden.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not found.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict with the current state.", status, _responseText, _headers, result409);
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. A value is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the request. The body could not be read.", status, _responseText, _headers, result400);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is larger than the endpoint accepts.", status, _responseText, _headers, result413);
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the route accepts.", status, _responseText, _headers, result413);
             });
         } else if (status === 415) {
             return response.text().then((_responseText) => {
             let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The body\'s media type is not one the route reads.", status, _responseText, _headers, result415);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -492,43 +531,6 @@ export class BlogApiV1Client {
         }
         return Promise.resolve<void>(null as any);
     }
-}
-
-/** An image attached to a post: its metadata (the bytes are served at /attachments/{id}). */
-export interface Attachment {
-    id: number;
-    postId: number;
-    fileName: string;
-    contentType: string;
-    length: number;
-}
-
-/** A comment on a post. */
-export interface Comment {
-    id: number;
-    postId: number;
-    author: string;
-    body: string;
-    createdAt: string;
-}
-
-export interface CreateCommentBody {
-    author: string;
-    body: string;
-}
-
-/** A moderation service's verdict on a comment, delivered as a Standard Webhook signed with the secret at Blog:WebhookSecret: "remove" deletes the comment, "keep" leaves it. */
-export interface ModerateComment {
-    commentId?: number;
-    verdict: string;
-}
-
-/** A post with its comments. */
-export interface PostDetails {
-    id: number;
-    title: string;
-    body: string;
-    comments: Comment[];
 }
 
 /** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
@@ -546,6 +548,321 @@ export interface ProblemDetails {
 
     [key: string]: any;
 }
+
+export interface AddAttachment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface AddAttachment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: AddAttachment500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** An image attached to a post: its metadata (the bytes are served at /attachments/{id}). */
+export interface Attachment {
+    /** The attachment's id. */
+    id: number;
+    /** The post it is attached to. */
+    postId: number;
+    /** The file name the image was uploaded with. */
+    fileName: string;
+    /** The image's media type, e.g. image/png. */
+    contentType: string;
+    /** The image's size in bytes. */
+    length: number;
+}
+
+/** A comment on a post. */
+export interface Comment {
+    /** The comment's id. */
+    id: number;
+    /** The post it belongs to. */
+    postId: number;
+    /** The name it is signed with. */
+    author: string;
+    /** Its text. */
+    body: string;
+    /** When it was posted. */
+    createdAt: string;
+}
+
+export interface CreateComment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment409Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment409ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment422Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment422ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment429Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment429ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateComment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CreateComment500ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface CreateCommentBody {
+    /** The name the comment is signed with. */
+    author: string;
+    /** The comment's text. */
+    body: string;
+}
+
+export interface GetAttachment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetAttachment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetAttachment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetAttachment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetAttachment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetAttachment500ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetComment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetComment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetComment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetComment500ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetPost400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetPost404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface GetPost500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: GetPost500ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ListPosts400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ListPosts400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ListPosts500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ListPosts500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** A moderation service's verdict on a comment, delivered as a Standard Webhook signed with the secret at Blog:WebhookSecret: "remove" deletes the comment, "keep" leaves it. */
+export interface ModerateComment {
+    commentId?: number;
+    verdict: string;
+}
+
+export interface ModerateComment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ModerateComment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ModerateComment413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ModerateComment413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ModerateComment415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ModerateComment415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface ModerateComment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ModerateComment500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** A post with its comments. */
+export interface PostDetails {
+    /** The post's id. */
+    id: number;
+    /** The post's title. */
+    title: string;
+    /** The post's text. */
+    body: string;
+    /** Its comments, oldest first. */
+    comments: Comment[];
+}
+
+/** A post in a list. */
+export interface PostSummary {
+    /** The post's id. */
+    id: number;
+    /** The post's title. */
+    title: string;
+    /** The post's tags, in alphabetical order. */
+    tags: string[];
+}
+
+export type AddAttachment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type AddAttachment404ProblemCode = "post_not_found";
+
+export type AddAttachment413ProblemCode = "payload_too_large";
+
+export type AddAttachment415ProblemCode = "unsupported_media_type";
+
+export type AddAttachment500ProblemCode = "internal_error";
+
+export type CreateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type CreateComment404ProblemCode = "post_not_found";
+
+export type CreateComment409ProblemCode = "idempotency_key_in_use";
+
+export type CreateComment413ProblemCode = "payload_too_large";
+
+export type CreateComment415ProblemCode = "unsupported_media_type";
+
+export type CreateComment422ProblemCode = "idempotency_key_reused";
+
+export type CreateComment429ProblemCode = "rate_limited";
+
+export type CreateComment500ProblemCode = "internal_error";
+
+export type GetAttachment400ProblemCode = "validation_failed";
+
+export type GetAttachment404ProblemCode = "attachment_not_found";
+
+export type GetAttachment500ProblemCode = "internal_error";
+
+export type GetComment400ProblemCode = "validation_failed";
+
+export type GetComment404ProblemCode = "comment_not_found";
+
+export type GetComment500ProblemCode = "internal_error";
+
+export type GetPost400ProblemCode = "validation_failed";
+
+export type GetPost404ProblemCode = "post_not_found";
+
+export type GetPost500ProblemCode = "internal_error";
+
+export type ListPosts400ProblemCode = "validation_failed";
+
+export type ListPosts500ProblemCode = "internal_error";
+
+export type ModerateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type ModerateComment413ProblemCode = "payload_too_large";
+
+export type ModerateComment415ProblemCode = "unsupported_media_type";
+
+export type ModerateComment500ProblemCode = "internal_error";
 
 export interface FileParameter {
     data: any;

@@ -14,7 +14,8 @@ internal sealed class IdempotentRetries(IIdempotencyStore store, ILogger logger,
     public async Task RunAsync(HttpContext context, IdempotentAttribute idempotent, ReadOnlyMemory<byte> body, Func<HttpContext, Task> next)
     {
         var request = context.Request;
-        if (!request.Headers.TryGetValue(IdempotencyKey.Header, out var values))
+        // An empty header is no key: generated clients (NSwag's among them) send one for an omitted optional header.
+        if (!request.Headers.TryGetValue(IdempotencyKey.Header, out var values) || values.All(string.IsNullOrWhiteSpace))
         {
             if (idempotent.Required)
             {

@@ -2,6 +2,7 @@
 // and exits non-zero on the first surprise. BLOG_URL names the server.
 import { ActionsClient, ApiException as ActionsApiException, ProblemDetails } from "../../../samples/Blog/clients/actions";
 import { BlogApiV1Client, ApiException as RestApiException, GetPost404Problem } from "../../../samples/Blog/clients/rest-v1";
+import { BlogApiV2Client, ApiException as RestV2ApiException, GetPost404Problem as GetPostV2404Problem } from "../../../samples/Blog/clients/rest-v2";
 
 const baseUrl = process.env.BLOG_URL ?? "http://127.0.0.1:5080";
 
@@ -84,6 +85,21 @@ async function main(): Promise<void> {
     await expectProblem(rest.getPost(999999), 404, "post_not_found");
     await expectTypedNotFound(rest);
     await expectProblem(actions.getPost({ postId: 999999 }), 404, "post_not_found");
+
+    // Version 2 of the same post: a page of comments, each author an object; its 404 is typed too.
+    const v2 = new BlogApiV2Client(baseUrl, { fetch: (url, init) => fetch(url, init) });
+    const paged = await v2.getPost(1, 1, 1);
+    check(paged.comments.page === 1 && paged.comments.pageSize === 1 && paged.comments.items.length === 1, "v2 pages the comments");
+    check(paged.comments.total === post.comments.length, "v2 counts every comment of the post");
+    check(paged.comments.items[0]?.author.name === post.comments[0]?.author, "v2 gives the author as an object");
+    try {
+        await v2.getPost(999999);
+        throw new Error("expected a 404 from v2 for a post that does not exist");
+    } catch (e) {
+        check(RestV2ApiException.isApiException(e) && e.status === 404, "a v2 404 ApiException, got " + String(e));
+        const code: "post_not_found" = (e.result as GetPostV2404Problem).code;
+        check(code === "post_not_found", "the v2 404 carries post_not_found");
+    }
 
     await actions.deleteComment({ commentId: viaAction.id });
     const after = await rest.getPost(1);

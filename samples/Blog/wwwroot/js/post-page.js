@@ -68,7 +68,7 @@
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
+          return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
@@ -144,7 +144,7 @@
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
+          return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
@@ -157,6 +157,12 @@
           let result415 = null;
           result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
           return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+        });
+      } else if (status === 429) {
+        return response.text().then((_responseText) => {
+          let result429 = null;
+          result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Too Many Requests: code rate_limited. Too many requests; Retry-After says when to try again.", status, _responseText, _headers, result429);
         });
       } else if (status === 500) {
         return response.text().then((_responseText) => {
@@ -217,7 +223,7 @@
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code comment_not_found. There is no such comment.", status, _responseText, _headers, result404);
+          return throwException("Not Found: code comment_not_found. No comment has this id.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
@@ -293,7 +299,7 @@
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code comment_not_found. The post has no such comment.", status, _responseText, _headers, result404);
+          return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
@@ -369,7 +375,7 @@
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code post_not_found. The post does not exist.", status, _responseText, _headers, result404);
+          return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
