@@ -144,4 +144,18 @@ public sealed class ConditionalRequestTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         host.Records().RunsOf(nameof(GetRecord)).Should().Be(0);
     }
+
+    [Fact]
+    public async Task An_answer_to_a_signed_in_caller_is_private_and_an_anonymous_one_is_not()
+    {
+        await using var host = await ContractHost.StartAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/records/1");
+        request.Headers.Add("X-Test-User", "ada");
+        using var signedIn = await host.Client.SendAsync(request);
+        using var anonymous = await host.Client.GetAsync("/api/v1/records/1");
+
+        signedIn.Headers.CacheControl!.Private.Should().BeTrue();
+        anonymous.Headers.CacheControl.Should().BeNull();
+    }
 }

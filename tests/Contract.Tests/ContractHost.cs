@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.Contract.Tests;
 
-/// <summary>The REST door with a <see cref="RecordStore"/> and a "tight" rate-limit policy (one call a minute).</summary>
+/// <summary>Both doors with a <see cref="RecordStore"/> and a "tight" rate-limit policy (one call a minute).</summary>
 public static class ContractHost
 {
     public static Task<TestHost> StartAsync() =>
@@ -24,7 +25,18 @@ public static class ContractHost
             },
             app =>
             {
+                // A signed-in caller, for the tests that need one: the X-Test-User header names them.
+                app.Use((context, next) =>
+                {
+                    if (context.Request.Headers.TryGetValue("X-Test-User", out var user))
+                    {
+                        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.ToString())], "test"));
+                    }
+
+                    return next(context);
+                });
                 app.UseRateLimiter();
+                app.MapHybridActions();
                 app.MapHybridRest();
             });
 

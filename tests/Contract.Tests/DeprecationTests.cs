@@ -63,4 +63,17 @@ public sealed class DeprecationTests
         var operation = document.RootElement.GetProperty("paths").GetProperty("/api/v1/legacy/records/{id}").GetProperty("get");
         operation.GetProperty("deprecated").GetBoolean().Should().BeTrue();
     }
+
+    [Fact]
+    public async Task Declared_problems_are_endpoint_metadata_on_every_route_of_the_operation()
+    {
+        await using var host = await ContractHost.StartAsync();
+
+        var problems = host.Endpoints
+            .Where(e => e.Metadata.GetMetadata<HybridEndpointMetadata>()?.Operation.RequestType == typeof(GetRecord))
+            .Select(e => e.Metadata.GetOrderedMetadata<ProducesProblemAttribute>().Select(p => p.ToString()).ToList())
+            .ToList();
+
+        problems.Should().HaveCount(2).And.OnlyContain(p => p.SequenceEqual(new[] { "404 record_not_found" }));
+    }
 }

@@ -24,6 +24,28 @@ public sealed class ErrorModelTests
         problem.Status.Should().Be(status);
     }
 
+    [Theory]
+    [InlineData("unauthorized", 401, "unauthorized")]
+    [InlineData("forbidden", 403, "forbidden")]
+    [InlineData("notfound", 404, "not_found")]
+    [InlineData("conflict", 409, "conflict")]
+    [InlineData("precondition", 412, "precondition_failed")]
+    [InlineData("unprocessable", 422, "unprocessable")]
+    [InlineData("toomany", 429, "rate_limited")]
+    public async Task The_action_door_answers_each_with_the_same_status_and_code(string kind, int status, string code)
+    {
+        await using var host = await ContractHost.StartAsync();
+
+        using var response = await host.Client.PostAsync("/_actions/FailAs", ContractHost.Json($$"""{"kind":"{{kind}}"}"""));
+
+        ((int)response.StatusCode).Should().Be(status);
+        (await response.ReadProblemAsync()).Code.Should().Be(code);
+        if (status == 429)
+        {
+            response.Headers.GetValues("Retry-After").Should().Equal("8");
+        }
+    }
+
     [Fact]
     public async Task A_handler_429_carries_Retry_After_in_whole_seconds()
     {
