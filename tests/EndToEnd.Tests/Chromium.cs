@@ -38,7 +38,9 @@ internal sealed class Chromium : IAsyncDisposable
     public static async Task SubmitAsync(IPage page, Func<Task> submit, string landsOn)
     {
         await page.RunAndWaitForResponseAsync(submit, r => r.Request.IsNavigationRequest && r.Request.Method == "GET" && r.Url == landsOn);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The full load, not DOMContentLoaded: a page that small can reach DOMContentLoaded before the
+        // waiter is set up, and Playwright then sometimes waits for it forever; "load" comes after it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         page.Url.Should().Be(landsOn);
     }
 
