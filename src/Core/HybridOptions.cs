@@ -16,6 +16,21 @@ public sealed class HybridOptions
 
     internal List<Assembly> ScannedAssemblies { get; } = [];
 
+    /// <summary>
+    /// The authentication schemes the action door accepts for an operation that requires
+    /// authorization (e.g. the cookie scheme). Empty (the default): the app's default scheme. An
+    /// operation's <see cref="DoorAuthenticationAttribute"/>, or schemes its own <c>[Authorize]</c>
+    /// names, take precedence. A credential of another scheme is not seen by the action door's policy.
+    /// </summary>
+    public IList<string> ActionAuthenticationSchemes { get; } = new List<string>();
+
+    /// <summary>
+    /// The authentication schemes the REST door accepts for an operation that requires authorization
+    /// (e.g. JWT bearer). Empty (the default): the app's default scheme. When they include a cookie
+    /// scheme, the REST door also applies the action door's cross-site check to unsafe methods.
+    /// </summary>
+    public IList<string> RestAuthenticationSchemes { get; } = new List<string>();
+
     /// <summary>The path of the action door's group. Default <c>/_actions</c>.</summary>
     public string ActionsPath { get; set; } = "/_actions";
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -39,6 +41,9 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly Func<TResponse, object?>? _version;
     private readonly DeprecationHeaders? _deprecation;
     private readonly Lazy<IResourceVersionReader>? _versionReader;
+    private readonly CrossSiteCheck? _crossSite;
+    private readonly IServiceProvider _services;
+    private bool _checksCrossSite;
     private readonly RawRequestMembers? _raw;
 
     public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix, long maxBody)
@@ -59,6 +64,12 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         if (route.Location is not null)
         {
             _location = new LocationTemplate<TRequest, TResponse>(versionPrefix + "/", route.Location, Shape, RequestShape.For(typeof(TResponse), Json));
+        }
+
+        _services = services;
+        if (route.Method is not ("GET" or "HEAD"))
+        {
+            _crossSite = new CrossSiteCheck(services.GetRequiredService<IOptions<HybridOptions>>().Value.TrustedOrigins);
         }
 
         _tagsReads = route.Method == "GET" && !operation.ReturnsNothing && _status != StatusCodes.Status204NoContent;
@@ -88,9 +99,21 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         }
     }
 
+    public override void Configure(IReadOnlyList<object> metadata)
+    {
+        base.Configure(metadata);
+        _checksCrossSite = _crossSite is not null && CookieSchemes.AnyIn(_services, metadata, HybridDoors.Rest);
+    }
+
     protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
     {
         var request = context.Request;
+        if (_checksCrossSite && _crossSite!.IsCrossSite(request))
+        {
+            // A browser sends its cookies cross-site: when they are a credential here, a write needs the same proof as an action.
+            return Bound<TRequest>.Refused(OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "This API accepts cookies, so its writes only accept requests from the app's own pages."));
+        }
+
         var input = InputKind.None;
         if (_readsBody)
         {

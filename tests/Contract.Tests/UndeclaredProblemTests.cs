@@ -20,6 +20,8 @@ public sealed class UndeclaredProblemTests
         builder.Logging.ClearProviders().AddProvider(logs);
         builder.Services.AddHybrid(typeof(GetRecord).Assembly);
         builder.Services.AddSingleton<RecordStore>();
+        builder.Services.AddSingleton<NoteStore>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddRateLimiter(_ => { });
         await using var app = builder.Build();
         app.MapHybridRest();

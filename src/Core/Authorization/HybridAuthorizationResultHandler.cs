@@ -1,21 +1,52 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace Hybrid;
 
 /// <summary>
-/// Lets ASP.NET Core's authorization middleware challenge and forbid as the app configured it, then,
-/// for Hybrid's endpoints only, gives a bare 401 or 403 the problem body every other refusal has
-/// (<c>code</c> <c>unauthorized</c> or <c>forbidden</c>). A redirect (a cookie scheme sending a
-/// browser to its login page) is left as it is.
+/// How Hybrid's endpoints answer a request their policy refused, by who is asking:
+/// <list type="bullet">
+/// <item>a plain HTML form posted to an action (no JavaScript) gets the scheme's own answer, e.g. a
+/// cookie scheme's redirect to its login page, with the page that held the form as the return URL;</item>
+/// <item>a script calling an action gets a 401 or 403 problem and never a redirect it cannot follow;</item>
+/// <item>a REST caller gets the schemes' challenge (<c>WWW-Authenticate</c>) and the problem body.</item>
+/// </list>
+/// Problems carry the <c>code</c> every other refusal has (<c>unauthorized</c>, <c>forbidden</c>).
+/// Other endpoints are left to the app's handler.
 /// </summary>
 internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareResultHandler inner) : IAuthorizationMiddlewareResultHandler
 {
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        await inner.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
-        if (authorizeResult.Succeeded || context.Response.HasStarted || context.GetEndpoint()?.Metadata.GetMetadata<HybridEndpointMetadata>() is null)
+        var hybrid = context.GetEndpoint()?.Metadata.GetMetadata<HybridEndpointMetadata>();
+        if (hybrid is null || authorizeResult.Succeeded || !(authorizeResult.Challenged || authorizeResult.Forbidden))
+        {
+            await inner.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+            return;
+        }
+
+        if (hybrid.Door == HybridDoors.Action)
+        {
+            if (IsPlainForm(context.Request))
+            {
+                await AnswerFormAsync(context, policy, authorizeResult.Challenged).ConfigureAwait(false);
+                if (context.Response.StatusCode is >= 300 and < 400 || context.Response.HasStarted)
+                {
+                    return;
+                }
+            }
+
+            context.Response.StatusCode = authorizeResult.Challenged ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+        }
+        else
+        {
+            await inner.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+        }
+
+        if (context.Response.HasStarted)
         {
             return;
         }
@@ -31,4 +62,34 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
             await ProblemWriter.WriteAsync(context, problem).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Challenges (or forbids) with each of the policy's schemes, asking to come back to the form's page afterwards.</summary>
+    private static async Task AnswerFormAsync(HttpContext context, AuthorizationPolicy policy, bool challenge)
+    {
+        var properties = new AuthenticationProperties { RedirectUri = FormPage(context.Request) };
+        if (policy.AuthenticationSchemes.Count == 0)
+        {
+            await (challenge ? context.ChallengeAsync(properties) : context.ForbidAsync(properties)).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var scheme in policy.AuthenticationSchemes)
+        {
+            await (challenge ? context.ChallengeAsync(scheme, properties) : context.ForbidAsync(scheme, properties)).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsPlainForm(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
+        (type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ||
+         type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)) &&
+        !request.Headers.Accept.Any(a => a is not null && a.Contains("json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The page that posted the form (a same-origin Referer), else the site's root: never another host.</summary>
+    private static string FormPage(HttpRequest request) =>
+        Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
+        string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            ? referer.PathAndQuery
+            : "/";
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -22,7 +24,18 @@ internal static class DoorMapping
         builder.WithMetadata(doorMetadata);
         builder.WithMetadata([.. operation.Metadata]);
         operation.Conventions.ApplyTo(builder, door);
-        builder.Finally(b => endpoint.Configure([.. b.Metadata]));
+        if (door == HybridDoors.Rest)
+        {
+            builder.WithMetadata(NoCookieRedirect.Instance);
+        }
+
+        var options = group.ServiceProvider.GetRequiredService<IOptions<HybridOptions>>().Value;
+        builder.Finally(b =>
+        {
+            // After every Add convention (the app's RequireAuthorization on the door included): the policy is complete.
+            DoorSchemes.Apply(b.Metadata, door, options);
+            endpoint.Configure([.. b.Metadata]);
+        });
         return builder;
     }
 }

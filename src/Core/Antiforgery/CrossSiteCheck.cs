@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Hybrid.Actions;
+namespace Hybrid;
 
 /// <summary>
-/// The action door's CSRF defence, run before any body is read, with the rules of Go's
+/// The CSRF defence of the action door (and of the REST door when it accepts cookies), run before any body is read, with the rules of Go's
 /// <c>http.CrossOriginProtection</c>: a browser's <c>Sec-Fetch-Site</c> of <c>same-origin</c> or
 /// <c>none</c> passes, any other value passes only from a trusted origin; without that header (older
 /// browsers), an <c>Origin</c> equal to the request's scheme and host, or a trusted one, passes; a

@@ -1,0 +1,23 @@
+namespace Hybrid;
+
+/// <summary>
+/// Says which authentication schemes each door accepts for this operation, e.g.
+/// <c>[DoorAuthentication(Action = "Cookies", Rest = "Bearer")]</c> beside <c>[Authorize(Roles = "moderator")]</c>:
+/// one declaration, a policy per door. It overrides <see cref="HybridOptions.ActionAuthenticationSchemes"/>
+/// and <see cref="HybridOptions.RestAuthenticationSchemes"/> for the operation. It only narrows who
+/// is authenticated: the operation still needs <c>[Authorize]</c> to require anything.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class DoorAuthenticationAttribute : Attribute
+{
+    /// <summary>The schemes the action door accepts, comma-separated; <see langword="null"/> for the app-wide default.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>The schemes the REST door accepts, comma-separated; <see langword="null"/> for the app-wide default.</summary>
+    public string? Rest { get; set; }
+
+    /// <summary>The schemes declared for a door, or <see langword="null"/>.</summary>
+    /// <param name="door">The door: <see cref="HybridDoors.Action"/> or <see cref="HybridDoors.Rest"/>.</param>
+    /// <returns>The comma-separated schemes, or <see langword="null"/>.</returns>
+    public string? For(string door) => door == HybridDoors.Action ? Action : Rest;
+}
