@@ -1,16 +1,33 @@
+using Blog.Account;
 using Blog.Data;
 using Hybrid;
 using Hybrid.Actions;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
+if (args is [IssueTokenCommand.Name, ..])
+{
+    return IssueTokenCommand.Run(args[1..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
-var databasePath = builder.Configuration["Blog:Database"] ?? "App_Data/blog.db";
-if (!Path.IsPathRooted(databasePath))
-{
-    databasePath = Path.Combine(builder.Environment.ContentRootPath, databasePath);
-}
+builder.Services.AddSingleton(new BlogDatabase(BlogDatabase.PathFrom(builder.Configuration, builder.Environment)));
+builder.Services.AddSingleton<BlogUsers>();
+builder.Services.AddHttpContextAccessor();
 
-builder.Services.AddSingleton(new BlogDatabase(databasePath));
+// The pages sign in with a cookie (the SignIn action); REST clients send a bearer token (issue-token).
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options => options.LoginPath = "/login")
+    .AddJwtBearer(options =>
+    {
+        options.MapInboundClaims = false;
+
+        // Without a configured key no token validates: the REST door then only serves anonymous operations.
+        options.TokenValidationParameters = BlogJwt.From(builder.Configuration)?.ValidationParameters
+            ?? new Microsoft.IdentityModel.Tokens.TokenValidationParameters { ValidateIssuerSigningKey = true };
+    });
+builder.Services.AddAuthorization();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHybrid([typeof(Program).Assembly], options =>
 {
@@ -20,6 +37,10 @@ builder.Services.AddHybrid([typeof(Program).Assembly], options =>
 
     // The address launchSettings.json gives dotnet run; clients are handed their base URL anyway.
     options.Servers.Add(new DocumentServer("http://127.0.0.1:5080", "Local development (dotnet run --project samples/Blog)"));
+
+    // Each door accepts its own credential: a cookie on the pages' actions, a token on the public routes.
+    options.ActionAuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
+    options.RestAuthenticationSchemes.Add(JwtBearerDefaults.AuthenticationScheme);
 });
 
 // Actions are guarded by the origin check; setting Blog:AntiforgeryTokens=true adds tokens on top
@@ -37,6 +58,9 @@ app.UseStatusCodePages();
 
 // wwwroot/js holds the pages' scripts, bundled from scripts/*.ts and committed (eng/bundle-scripts.sh).
 app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.MapRazorPages();
 
@@ -49,6 +73,7 @@ app.MapHybridActions();
 app.MapHybridRest();
 
 app.Run();
+return 0;
 
 /// <summary>The sample's entry point, visible to tests.</summary>
 public partial class Program;

@@ -26,7 +26,9 @@ public sealed class CommentThroughEveryDoorTests(BlogServer blog)
         var post = await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2");
         post!.Comments.Should().ContainSingle(c => c.Author == "Browser");
 
-        // The comment's own form deletes it through the DeleteComment action, again without JavaScript.
+        // The comment's own form deletes it through the DeleteComment action, again without JavaScript,
+        // once a moderator has signed in (deleting needs the role).
+        await BlogAccounts.SignInInBrowserAsync(page, blog, "ada", "/posts/2");
         var added = comments.Filter(new LocatorFilterOptions { HasText = "Posted from a real form, no JavaScript" });
         await Chromium.SubmitAsync(page, () => added.Locator("form.delete button").ClickAsync(), new Uri(blog.BaseAddress, "/posts/2").ToString());
         await Assertions.Expect(added).ToHaveCountAsync(0);

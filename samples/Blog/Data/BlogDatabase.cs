@@ -1,3 +1,4 @@
+using Blog.Account;
 using Microsoft.Data.Sqlite;
 
 namespace Blog.Data;
@@ -16,6 +17,13 @@ public sealed class BlogDatabase
     }
 
     public string Path { get; }
+
+    /// <summary>The file <c>Blog:Database</c> names (default <c>App_Data/blog.db</c>), relative to the content root.</summary>
+    public static string PathFrom(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var path = configuration["Blog:Database"] ?? "App_Data/blog.db";
+        return System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(environment.ContentRootPath, path);
+    }
 
     public SqliteConnection Open()
     {
@@ -58,8 +66,14 @@ public sealed class BlogDatabase
                 data BLOB NOT NULL,
                 created_at TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS users (
+                name TEXT PRIMARY KEY COLLATE NOCASE,
+                password_hash TEXT NOT NULL,
+                role TEXT
+            );
             """;
         schema.ExecuteNonQuery();
+        SeedUsers(connection);
 
         using var count = connection.CreateCommand();
         count.CommandText = "SELECT COUNT(*) FROM posts;";
@@ -80,5 +94,29 @@ public sealed class BlogDatabase
               (1, 'Ada', 'First!', '2026-01-01T10:00:00.0000000+00:00');
             """;
         seed.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The development users, both with the password <c>hybrid-sample</c>: ada (moderator) and grace
+    /// (no role). Seeded apart from the posts so a database from before sign-in gets them too.
+    /// </summary>
+    private static void SeedUsers(SqliteConnection connection)
+    {
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM users;";
+        if (Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
+        foreach (var (name, role) in new[] { ("ada", BlogUsers.Moderator), ("grace", null) })
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO users (name, password_hash, role) VALUES ($name, $hash, $role);";
+            insert.Parameters.AddWithValue("$name", name);
+            insert.Parameters.AddWithValue("$hash", BlogUsers.Hash("hybrid-sample"));
+            insert.Parameters.AddWithValue("$role", (object?)role ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
     }
 }

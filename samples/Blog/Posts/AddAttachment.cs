@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Blog.Posts;
@@ -12,6 +13,7 @@ namespace Blog.Posts;
 [RequestSizeLimit(2 * 1024 * 1024)]
 [MaxFiles(1)]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
+[AllowAnonymous]
 public sealed class AddAttachment : IRequest<Attachment>
 {
     /// <summary>The post to attach the image to.</summary>

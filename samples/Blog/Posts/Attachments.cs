@@ -1,6 +1,7 @@
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Blog.Posts;
 
@@ -15,6 +16,7 @@ public sealed record Attachment(int Id, int PostId, string FileName, string Cont
 /// <summary>One attachment's metadata, where <c>AddAttachment</c>'s <c>Location</c> points.</summary>
 [RestGet("posts/{postId}/attachments/{id}", Summary = "An attachment of a post.")]
 [ProducesProblem(404, "attachment_not_found", Description = "The post has no attachment with this id.")]
+[AllowAnonymous]
 public sealed class GetAttachment : IRequest<Attachment>
 {
     /// <summary>The post the attachment belongs to.</summary>
@@ -25,12 +27,14 @@ public sealed class GetAttachment : IRequest<Attachment>
 }
 
 /// <summary>The attachments of a post, oldest first; used by the post page (not exposed).</summary>
+[AllowAnonymous]
 public sealed class ListAttachments : IRequest<IReadOnlyList<Attachment>>
 {
     public int PostId { get; set; }
 }
 
 /// <summary>An attachment's bytes, for the page's image endpoint (not exposed).</summary>
+[AllowAnonymous]
 public sealed class ReadAttachment : IRequest<(string ContentType, byte[] Data)?>
 {
     public int Id { get; set; }

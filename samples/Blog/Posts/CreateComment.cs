@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Blog.Posts;
@@ -14,6 +15,7 @@ namespace Blog.Posts;
 [RestPost("posts/{postId}/comments", Location = "posts/{postId}/comments/{id}", Summary = "Adds a comment to a post.")]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 [EnableRateLimiting(BlogRateLimits.Comments)]
+[AllowAnonymous]
 public sealed class CreateComment : IRequest<Comment>
 {
     /// <summary>The post to comment on.</summary>

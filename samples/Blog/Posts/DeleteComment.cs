@@ -1,14 +1,21 @@
+using Blog.Account;
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Blog.Posts;
 
-/// <summary>Deletes a comment.</summary>
+/// <summary>Deletes a comment of a post; only moderators may.</summary>
 [Action]
-[ProducesProblem(404, "comment_not_found", Description = "No comment has this id.")]
+[RestDelete("posts/{postId}/comments/{commentId}", Summary = "Deletes a comment of a post (moderators only).")]
+[Authorize(Roles = BlogUsers.Moderator)]
+[ProducesProblem(404, "comment_not_found", Description = "The post has no comment with this id.")]
 public sealed class DeleteComment : IRequest
 {
+    /// <summary>The post the comment belongs to.</summary>
+    public int PostId { get; set; }
+
     /// <summary>The comment to delete.</summary>
     public int CommentId { get; set; }
 }
@@ -19,11 +26,12 @@ public sealed class DeleteCommentHandler(BlogDatabase database) : IRequestHandle
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM comments WHERE id = $id;";
+        command.CommandText = "DELETE FROM comments WHERE id = $id AND post_id = $post;";
         command.Parameters.AddWithValue("$id", request.CommentId);
+        command.Parameters.AddWithValue("$post", request.PostId);
         if (command.ExecuteNonQuery() == 0)
         {
-            throw new NotFoundException($"There is no comment {request.CommentId}.", "comment_not_found");
+            throw new NotFoundException($"Post {request.PostId} has no comment {request.CommentId}.", "comment_not_found");
         }
 
         return Task.FromResult(Unit.Value);

@@ -1,6 +1,7 @@
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Blog.Posts;
 
@@ -8,6 +9,7 @@ namespace Blog.Posts;
 [Action]
 [RestGet("posts/{postId}/comments/{commentId}", Summary = "One comment of a post.")]
 [ProducesProblem(404, "comment_not_found", Description = "The post has no comment with this id.")]
+[AllowAnonymous]
 public sealed class GetComment : IRequest<Comment>
 {
     /// <summary>The post the comment belongs to.</summary>

@@ -1,6 +1,7 @@
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Blog.Posts;
 
@@ -8,6 +9,7 @@ namespace Blog.Posts;
 [Action]
 [RestGet("posts/{postId}", Summary = "A post with its comments.", Deprecated = "2026-11-24", Sunset = "2027-06-30", Successor = "v2/posts/{postId}")]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
+[AllowAnonymous]
 public sealed class GetPost : IRequest<PostDetails>
 {
     /// <summary>The post's id.</summary>

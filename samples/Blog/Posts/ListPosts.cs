@@ -2,12 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Blog.Posts;
 
 /// <summary>Lists the posts, newest first, one page at a time, optionally only those with some tags.</summary>
 [Action]
 [RestGet("posts", Summary = "Lists the posts, newest first.")]
+[AllowAnonymous]
 public sealed record ListPosts : IRequest<IReadOnlyList<PostSummary>>
 {
     /// <summary>

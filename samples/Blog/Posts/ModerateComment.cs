@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Blog.Posts;
 
@@ -11,6 +12,9 @@ namespace Blog.Posts;
 /// </summary>
 [StandardWebhook("Blog:WebhookSecret")]
 [RestPost("webhooks/moderation", Summary = "Receives a moderation verdict (Standard Webhooks).")]
+
+// No user signs a webhook in: its Standard Webhooks signature is its credential.
+[AllowAnonymous]
 public sealed class ModerateComment : IRequest
 {
     [Range(1, int.MaxValue)]

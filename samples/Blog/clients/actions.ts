@@ -220,17 +220,23 @@ export class ActionsClient {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment400Problem;
             return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment401Problem;
+            return throwException("Unauthorized: code unauthorized. The request carries no credential the endpoint accepts.", status, _responseText, _headers, result401);
+            });
         } else if (status === 403) {
             return response.text().then((_responseText) => {
             let result403: any = null;
             result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment403Problem;
-            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
+            return throwException("Forbidden: code one of cross_site_request, forbidden. Posted from another site. The caller may not do this.", status, _responseText, _headers, result403);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment404Problem;
-            return throwException("Not Found: code comment_not_found. No comment has this id.", status, _responseText, _headers, result404);
+            return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
             });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
@@ -482,6 +488,148 @@ export class ActionsClient {
         }
         return Promise.resolve<PostSummary[]>(null as any);
     }
+
+    /**
+     * @return No Content
+     */
+    signIn(body: SignIn, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/_actions/SignIn";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSignIn(_response);
+        });
+    }
+
+    protected processSignIn(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn401Problem;
+            return throwException("Unauthorized: code invalid_credentials. The user name or the password is wrong.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn403Problem;
+            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * @return No Content
+     */
+    signOut(body: SignOut, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/_actions/SignOut";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSignOut(_response);
+        });
+    }
+
+    protected processSignOut(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut400Problem;
+            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut403Problem;
+            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut413Problem;
+            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut415Problem;
+            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
 }
 
 /** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
@@ -629,8 +777,10 @@ export interface CreateComment500Problem extends ProblemDetails {
     [key: string]: any;
 }
 
-/** Deletes a comment. */
+/** Deletes a comment of a post; only moderators may. */
 export interface DeleteComment {
+    /** The post the comment belongs to. */
+    postId?: number;
     /** The comment to delete. */
     commentId?: number;
 }
@@ -638,6 +788,13 @@ export interface DeleteComment {
 export interface DeleteComment400Problem extends ProblemDetails {
     /** The codes this response can carry. */
     code: DeleteComment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment401Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment401ProblemCode;
 
     [key: string]: any;
 }
@@ -842,6 +999,95 @@ export interface PostSummary {
     tags: string[];
 }
 
+/** Signs a user in to the web pages with a cookie. */
+export interface SignIn {
+    /** The user name. */
+    userName: string;
+    /** The user's password. */
+    password: string;
+}
+
+export interface SignIn400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignIn400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignIn401Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignIn401ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignIn403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignIn403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignIn413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignIn413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignIn415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignIn415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignIn500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignIn500ProblemCode;
+
+    [key: string]: any;
+}
+
+/** Signs the user out of the web pages (removes the sign-in cookie). */
+export interface SignOut {
+}
+
+export interface SignOut400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignOut400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignOut403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignOut403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignOut413Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignOut413ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignOut415Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignOut415ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface SignOut500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: SignOut500ProblemCode;
+
+    [key: string]: any;
+}
+
 export type AddAttachment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
 
 export type AddAttachment403ProblemCode = "cross_site_request";
@@ -870,7 +1116,9 @@ export type CreateComment500ProblemCode = "internal_error";
 
 export type DeleteComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
 
-export type DeleteComment403ProblemCode = "cross_site_request";
+export type DeleteComment401ProblemCode = "unauthorized";
+
+export type DeleteComment403ProblemCode = "cross_site_request" | "forbidden";
 
 export type DeleteComment404ProblemCode = "comment_not_found";
 
@@ -913,6 +1161,28 @@ export type ListPosts413ProblemCode = "payload_too_large";
 export type ListPosts415ProblemCode = "unsupported_media_type";
 
 export type ListPosts500ProblemCode = "internal_error";
+
+export type SignIn400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type SignIn401ProblemCode = "invalid_credentials";
+
+export type SignIn403ProblemCode = "cross_site_request";
+
+export type SignIn413ProblemCode = "payload_too_large";
+
+export type SignIn415ProblemCode = "unsupported_media_type";
+
+export type SignIn500ProblemCode = "internal_error";
+
+export type SignOut400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type SignOut403ProblemCode = "cross_site_request";
+
+export type SignOut413ProblemCode = "payload_too_large";
+
+export type SignOut415ProblemCode = "unsupported_media_type";
+
+export type SignOut500ProblemCode = "internal_error";
 
 export interface FileParameter {
     data: any;

@@ -400,6 +400,79 @@ export class BlogApiV1Client {
     }
 
     /**
+     * Deletes a comment of a post (moderators only).
+     * @param postId The post the comment belongs to.
+     * @param commentId The comment to delete.
+     * @return No Content
+     */
+    deleteComment(postId: number, commentId: number, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/{commentId}";
+        if (postId === undefined || postId === null)
+            throw new globalThis.Error("The parameter 'postId' must be defined.");
+        url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
+        if (commentId === undefined || commentId === null)
+            throw new globalThis.Error("The parameter 'commentId' must be defined.");
+        url_ = url_.replace("{commentId}", encodeURIComponent("" + commentId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteComment(_response);
+        });
+    }
+
+    protected processDeleteComment(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment400Problem;
+            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment401Problem;
+            return throwException("Unauthorized: code unauthorized. The request carries no credential the endpoint accepts.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment403Problem;
+            return throwException("Forbidden: code forbidden. The caller may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment404Problem;
+            return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment500Problem;
+            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * One comment of a post.
      * @param postId The post the comment belongs to.
      * @param commentId The comment's id.
@@ -675,6 +748,41 @@ export interface CreateCommentBody {
     body: string;
 }
 
+export interface DeleteComment400Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment400ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment401Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment401ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment403Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment403ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment404Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment404ProblemCode;
+
+    [key: string]: any;
+}
+
+export interface DeleteComment500Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: DeleteComment500ProblemCode;
+
+    [key: string]: any;
+}
+
 export interface GetAttachment400Problem extends ProblemDetails {
     /** The codes this response can carry. */
     code: GetAttachment400ProblemCode;
@@ -833,6 +941,16 @@ export type CreateComment422ProblemCode = "idempotency_key_reused";
 export type CreateComment429ProblemCode = "rate_limited";
 
 export type CreateComment500ProblemCode = "internal_error";
+
+export type DeleteComment400ProblemCode = "validation_failed";
+
+export type DeleteComment401ProblemCode = "unauthorized";
+
+export type DeleteComment403ProblemCode = "forbidden";
+
+export type DeleteComment404ProblemCode = "comment_not_found";
+
+export type DeleteComment500ProblemCode = "internal_error";
 
 export type GetAttachment400ProblemCode = "validation_failed";
 

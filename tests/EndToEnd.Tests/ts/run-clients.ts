@@ -12,21 +12,29 @@ function check(condition: unknown, message: string): asserts condition {
     }
 }
 
-/** A browser-like session: keeps the page's cookies; echoes XSRF-TOKEN when the sample runs with antiforgery tokens on. */
+/** A browser-like session: keeps the cookies it is given (the page's, the sign-in's); echoes XSRF-TOKEN when the sample runs with antiforgery tokens on. */
 async function openSession(): Promise<{ fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }> {
+    const cookies = new Map<string, string>();
+    const keep = (response: Response) => {
+        for (const pair of response.headers.getSetCookie().map(c => c.split(";")[0] ?? "")) {
+            const name = pair.substring(0, pair.indexOf("="));
+            cookies.set(name, pair);
+        }
+    };
     const page = await fetch(baseUrl + "/posts/1");
     check(page.ok, "the post page answers " + page.status);
-    const pairs = page.headers.getSetCookie().map(c => c.split(";")[0] ?? "");
-    const xsrf = pairs.find(p => p.startsWith("XSRF-TOKEN="))?.substring("XSRF-TOKEN=".length);
-    const cookie = pairs.join("; ");
+    keep(page);
+    const xsrf = cookies.get("XSRF-TOKEN")?.substring("XSRF-TOKEN=".length);
     return {
-        fetch(url: RequestInfo, init?: RequestInit) {
+        async fetch(url: RequestInfo, init?: RequestInit) {
             const headers = new Headers(init?.headers);
-            headers.set("Cookie", cookie);
+            headers.set("Cookie", [...cookies.values()].join("; "));
             if (xsrf) {
                 headers.set("X-XSRF-TOKEN", decodeURIComponent(xsrf));
             }
-            return fetch(url, { ...init, headers });
+            const response = await fetch(url, { ...init, headers });
+            keep(response);
+            return response;
         },
     };
 }
@@ -101,7 +109,11 @@ async function main(): Promise<void> {
         check(code === "post_not_found", "the v2 404 carries post_not_found");
     }
 
-    await actions.deleteComment({ commentId: viaAction.id });
+    // Deleting needs the moderator role: signed out it is refused, signed in as ada it deletes.
+    await expectProblem(actions.deleteComment({ postId: 1, commentId: viaAction.id }), 401, "unauthorized");
+    await expectProblem(actions.signIn({ userName: "ada", password: "wrong" }), 401, "invalid_credentials");
+    await actions.signIn({ userName: "ada", password: "hybrid-sample" });
+    await actions.deleteComment({ postId: 1, commentId: viaAction.id });
     const after = await rest.getPost(1);
     check(!after.comments.some(c => c.id === viaAction.id), "deleteComment removed the comment");
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Blog.Data;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Blog.Posts.V2;
 
@@ -9,6 +10,7 @@ namespace Blog.Posts.V2;
 /// <remarks>Version 1 answered every comment at once, each with its author as a string.</remarks>
 [RestGet("posts/{postId}", Version = 2, Summary = "A post with a page of its comments.")]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
+[AllowAnonymous]
 public sealed class GetPost : IRequest<PostDetails>
 {
     /// <summary>The post's id.</summary>

@@ -213,17 +213,23 @@
           result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
           return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
         });
+      } else if (status === 401) {
+        return response.text().then((_responseText) => {
+          let result401 = null;
+          result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Unauthorized: code unauthorized. The request carries no credential the endpoint accepts.", status, _responseText, _headers, result401);
+        });
       } else if (status === 403) {
         return response.text().then((_responseText) => {
           let result403 = null;
           result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
+          return throwException("Forbidden: code one of cross_site_request, forbidden. Posted from another site. The caller may not do this.", status, _responseText, _headers, result403);
         });
       } else if (status === 404) {
         return response.text().then((_responseText) => {
           let result404 = null;
           result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code comment_not_found. No comment has this id.", status, _responseText, _headers, result404);
+          return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
         });
       } else if (status === 413) {
         return response.text().then((_responseText) => {
@@ -434,6 +440,146 @@
           let result200 = null;
           result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
           return result200;
+        });
+      } else if (status === 400) {
+        return response.text().then((_responseText) => {
+          let result400 = null;
+          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
+        });
+      } else if (status === 403) {
+        return response.text().then((_responseText) => {
+          let result403 = null;
+          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
+        });
+      } else if (status === 413) {
+        return response.text().then((_responseText) => {
+          let result413 = null;
+          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
+        });
+      } else if (status === 415) {
+        return response.text().then((_responseText) => {
+          let result415 = null;
+          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+        });
+      } else if (status === 500) {
+        return response.text().then((_responseText) => {
+          let result500 = null;
+          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+        });
+      } else if (status !== 200 && status !== 204) {
+        return response.text().then((_responseText) => {
+          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+        });
+      }
+      return Promise.resolve(null);
+    }
+    /**
+     * @return No Content
+     */
+    signIn(body, signal) {
+      let url_ = this.baseUrl + "/_actions/SignIn";
+      url_ = url_.replace(/[?&]$/, "");
+      const content_ = JSON.stringify(body);
+      let options_ = {
+        body: content_,
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json"
+        }
+      };
+      return this.http.fetch(url_, options_).then((_response) => {
+        return this.processSignIn(_response);
+      });
+    }
+    processSignIn(response) {
+      const status = response.status;
+      let _headers = {};
+      if (response.headers && response.headers.forEach) {
+        response.headers.forEach((v, k) => _headers[k] = v);
+      }
+      ;
+      if (status === 204) {
+        return response.text().then((_responseText) => {
+          return;
+        });
+      } else if (status === 400) {
+        return response.text().then((_responseText) => {
+          let result400 = null;
+          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
+        });
+      } else if (status === 401) {
+        return response.text().then((_responseText) => {
+          let result401 = null;
+          result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Unauthorized: code invalid_credentials. The user name or the password is wrong.", status, _responseText, _headers, result401);
+        });
+      } else if (status === 403) {
+        return response.text().then((_responseText) => {
+          let result403 = null;
+          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
+        });
+      } else if (status === 413) {
+        return response.text().then((_responseText) => {
+          let result413 = null;
+          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
+        });
+      } else if (status === 415) {
+        return response.text().then((_responseText) => {
+          let result415 = null;
+          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
+        });
+      } else if (status === 500) {
+        return response.text().then((_responseText) => {
+          let result500 = null;
+          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
+        });
+      } else if (status !== 200 && status !== 204) {
+        return response.text().then((_responseText) => {
+          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+        });
+      }
+      return Promise.resolve(null);
+    }
+    /**
+     * @return No Content
+     */
+    signOut(body, signal) {
+      let url_ = this.baseUrl + "/_actions/SignOut";
+      url_ = url_.replace(/[?&]$/, "");
+      const content_ = JSON.stringify(body);
+      let options_ = {
+        body: content_,
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json"
+        }
+      };
+      return this.http.fetch(url_, options_).then((_response) => {
+        return this.processSignOut(_response);
+      });
+    }
+    processSignOut(response) {
+      const status = response.status;
+      let _headers = {};
+      if (response.headers && response.headers.forEach) {
+        response.headers.forEach((v, k) => _headers[k] = v);
+      }
+      ;
+      if (status === 204) {
+        return response.text().then((_responseText) => {
+          return;
         });
       } else if (status === 400) {
         return response.text().then((_responseText) => {
