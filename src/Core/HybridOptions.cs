@@ -96,20 +96,6 @@ public sealed class HybridOptions
     /// </summary>
     public IList<string> TrustedOrigins { get; } = new List<string>();
 
-    /// <summary>
-    /// The authentication schemes the action door accepts for operations that require
-    /// authorization (for example the app's cookie scheme). Empty by default: the app's default
-    /// scheme decides. An operation's <c>[DoorAuthentication]</c> overrides it.
-    /// </summary>
-    public IList<string> ActionAuthenticationSchemes { get; } = new List<string>();
-
-    /// <summary>
-    /// The authentication schemes the REST door accepts for operations that require authorization
-    /// (for example a bearer token scheme). Empty by default: the app's default scheme decides. An
-    /// operation's <c>[DoorAuthentication]</c> overrides it.
-    /// </summary>
-    public IList<string> RestAuthenticationSchemes { get; } = new List<string>();
-
     /// <summary>Declares in code how a request type is exposed, in addition to its attributes.</summary>
     /// <typeparam name="TRequest">The MediatR request type.</typeparam>
     /// <param name="configure">Declares the exposure.</param>
