@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Hybrid;
 using Hybrid.Actions;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
             throw new HybridConfigurationException([new HybridConfigurationError("HYB023", ActionAntiforgery.MissingServices)]);
         }
 
+        var formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
         var group = endpoints.MapGroup(options.ActionsPath);
         group.WithMetadata(new ExcludeFromDescriptionAttribute());
         var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();
@@ -65,6 +67,11 @@ public static class HybridActionsEndpointRouteBuilderExtensions
                 route: null,
                 new AcceptsMetadata(Accepted, operation.RequestType, isOptional: true),
                 new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
+            if (formState is not null)
+            {
+                builder.WithMetadata(new ActionFormRefusal(formState, operation.ActionId));
+            }
+
             builder.WithDisplayName("Hybrid action " + operation.ActionId);
             byOperation.Add(operation.RequestType, [builder]);
             mapped.Add(endpoint);

@@ -79,6 +79,22 @@ public sealed class DoorPolicyTests
     }
 
     [Fact]
+    public async Task A_signed_in_user_without_the_role_goes_back_to_the_form_with_the_reason()
+    {
+        await using var host = await DoorPolicyHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/RemoveNote") { Content = new FormUrlEncodedContent([new("id", "2")]) };
+        request.Headers.Referrer = new Uri(host.Client.BaseAddress!, "/notes/page");
+        request.Headers.Add("Cookie", await host.CookieForAsync("grace", role: null));
+
+        using var response = await host.Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        response.Headers.Location!.ToString().Should().Be("/notes/page");
+        response.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(".Hybrid.Form=", StringComparison.Ordinal));
+        host.Notes().Notes.Should().ContainKey(2);
+    }
+
+    [Fact]
     public async Task A_plain_form_from_another_host_is_sent_back_to_the_root_after_sign_in()
     {
         await using var host = await DoorPolicyHost.StartAsync();

@@ -87,6 +87,24 @@ public sealed class BlogSignInTests(BlogServer blog)
         (await client.GetAsync(new Uri($"/api/v1/posts/2/comments/{comment.Id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_signed_in_user_without_the_role_comes_back_to_the_post_with_the_reason_and_nothing_is_deleted()
+    {
+        using var client = blog.CreateClient();
+        using var created = await client.PostAsJsonAsync("/api/v1/posts/2/comments", new { author = "Kept", body = "Grace may not delete me" });
+        var comment = (await created.Content.ReadFromJsonAsync<CommentDto>())!;
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(javaScript: false);
+        var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
+        await page.GotoAsync(new Uri(blog.BaseAddress, "/login?ReturnUrl=%2Fposts%2F2").ToString());
+        await BlogAccounts.SubmitLoginFormAsync(page, "grace", BlogAccounts.Password, post);
+
+        await Chromium.SubmitAsync(page, () => page.Locator($"#comments li.comment[data-id='{comment.Id}'] form.delete button").ClickAsync(), post);
+
+        await Assertions.Expect(page.Locator("#delete-error")).ToHaveTextAsync("You are not allowed to do this.");
+        await Assertions.Expect(page.Locator($"#comments li.comment[data-id='{comment.Id}']")).ToHaveCountAsync(1);
+    }
+
     private async Task<(int Status, string? Code, string? Detail)> RefusedSignInAsync(string user, string password)
     {
         using var client = blog.CreateClient();

@@ -9,8 +9,9 @@ namespace Hybrid;
 /// <summary>
 /// How Hybrid's endpoints answer a request their policy refused, by who is asking:
 /// <list type="bullet">
-/// <item>a plain HTML form posted to an action (no JavaScript) gets the scheme's own answer, e.g. a
-/// cookie scheme's redirect to its login page, with the page that held the form as the return URL;</item>
+/// <item>a plain HTML form posted to an action (no JavaScript) by a signed-out user gets the scheme's
+/// own answer, e.g. a cookie scheme's redirect to its login page, with the page that held the form as
+/// the return URL; a signed-in user who may not goes back to that page with the reason as the form's message;</item>
 /// <item>a script calling an action gets a 401 or 403 problem and never a redirect it cannot follow;</item>
 /// <item>a REST caller gets the schemes' challenge (<c>WWW-Authenticate</c>) and the problem body.</item>
 /// </list>
@@ -19,6 +20,8 @@ namespace Hybrid;
 /// </summary>
 internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareResultHandler inner) : IAuthorizationMiddlewareResultHandler
 {
+    private static readonly OperationProblem Forbidden = OperationProblem.Create(403, ProblemCodes.Forbidden, "You are not allowed to do this.");
+
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         var hybrid = context.GetEndpoint()?.Metadata.GetMetadata<HybridEndpointMetadata>();
@@ -32,6 +35,13 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
         {
             if (IsPlainForm(context.Request))
             {
+                if (authorizeResult.Forbidden && context.GetEndpoint()?.Metadata.GetMetadata<FormRefusal>() is { } refusal)
+                {
+                    // Signed in, but not allowed: back to the form with the reason, not to a scheme's access-denied page.
+                    refusal.Refuse(context, Forbidden, FormPage(context.Request));
+                    return;
+                }
+
                 await AnswerFormAsync(context, policy, authorizeResult.Challenged).ConfigureAwait(false);
                 if (context.Response.StatusCode is >= 300 and < 400 || context.Response.HasStarted)
                 {
@@ -54,7 +64,7 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
         var problem = context.Response.StatusCode switch
         {
             StatusCodes.Status401Unauthorized => OperationProblem.Create(401, ProblemCodes.Unauthorized, "Sign in, or send a credential this endpoint accepts."),
-            StatusCodes.Status403Forbidden => OperationProblem.Create(403, ProblemCodes.Forbidden, "You are not allowed to do this."),
+            StatusCodes.Status403Forbidden => Forbidden,
             _ => null,
         };
         if (problem is not null)
