@@ -59,6 +59,29 @@ async function expectTypedNotFound(rest: BlogApiV1Client): Promise<void> {
     throw new Error("expected a 404 for a post that does not exist");
 }
 
+/**
+ * A REST client given a token provider sends `Authorization: Bearer <token>` with each request, asking
+ * the provider every time; a provider with no token sends none. The route is anonymous, so the token
+ * is only observed on its way out.
+ */
+async function expectTokenSent(): Promise<void> {
+    const sent: (string | null)[] = [];
+    const observing = {
+        fetch(url: RequestInfo, init?: RequestInit) {
+            sent.push(new Headers(init?.headers).get("Authorization"));
+            return fetch(url, init);
+        },
+    };
+    let token: string | undefined = "first-token";
+    const rest = new BlogApiV1Client(baseUrl, observing).withToken(async () => token);
+    await rest.getPost(1);
+    token = "refreshed-token";
+    await rest.getPost(1);
+    token = undefined;
+    await rest.getPost(1);
+    check(JSON.stringify(sent) === JSON.stringify(["Bearer first-token", "Bearer refreshed-token", null]), "the token provider's token on each request, got " + JSON.stringify(sent));
+}
+
 async function main(): Promise<void> {
     const actions = new ActionsClient(baseUrl, await openSession());
     const rest = new BlogApiV1Client(baseUrl, { fetch: (url, init) => fetch(url, init) });
@@ -100,6 +123,8 @@ async function main(): Promise<void> {
         const code: "post_not_found" = (e.result as GetPostV2404Problem).code;
         check(code === "post_not_found", "the v2 404 carries post_not_found");
     }
+
+    await expectTokenSent();
 
     await actions.deleteComment({ commentId: viaAction.id });
     const after = await rest.getPost(1);
