@@ -17,6 +17,12 @@ internal static class ActionsDocumentBuilder
     /// <summary>The tag of an action without <c>[Tags]</c>.</summary>
     private const string FallbackTag = "actions";
 
+    /// <summary>The security scheme of the antiforgery token.</summary>
+    private const string XsrfScheme = "xsrf";
+
+    /// <summary>Marks an action no policy checks, for readers that skip <c>security</c>.</summary>
+    private const string AnonymousExtension = "x-hybrid-anonymous";
+
     public static DocumentBytes Build(OperationCatalog catalog, ActionPaths paths, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
     {
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
@@ -41,6 +47,7 @@ internal static class ActionsDocumentBuilder
         }
 
         schemas.Seal();
+        var security = new DocumentSecurity(services, HybridDoors.Action, ordered.Select(e => e.Metadata), [XsrfScheme]);
         var tags = ordered.ToDictionary(e => e, e => DocumentDescriptions.TagsOf(e.Metadata, FallbackTag));
         using var document = new DocumentJson();
         var writer = document.Writer;
@@ -75,15 +82,17 @@ internal static class ActionsDocumentBuilder
             document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, []);
             DocumentDescriptions.WriteProblems(document, schemas, operation.ActionId!, ActionProblems.For(endpoint, guarded.Contains(endpoint)));
             writer.WriteEndObject();
-            if (header is not null && guarded.Contains(endpoint))
+            // Only the actions that check a token say so; the others are guarded by the origin check alone.
+            IReadOnlyList<string> token = header is not null && guarded.Contains(endpoint) ? [XsrfScheme] : [];
+            if (security.Of(endpoint.Metadata) is { } schemes)
             {
-                // Only the actions that check a token say so; the others are guarded by the origin check alone.
-                writer.WriteStartArray("security");
-                writer.WriteStartObject();
-                writer.WriteStartArray("xsrf");
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-                writer.WriteEndArray();
+                DocumentSecurity.WriteRequirements(writer, schemes, token, empty: false);
+            }
+            else
+            {
+                // No policy checks it: OpenAPI's empty requirement means no authentication.
+                DocumentSecurity.WriteRequirements(writer, [], token, empty: true);
+                writer.WriteBoolean(AnonymousExtension, true);
             }
 
             writer.WriteEndObject();
@@ -93,15 +102,21 @@ internal static class ActionsDocumentBuilder
         writer.WriteEndObject();
         writer.WriteStartObject("components");
         schemas.WriteComponents(writer);
-        if (header is not null && guarded.Count > 0)
+        var xsrf = header is not null && guarded.Count > 0;
+        if (xsrf || security.HasSchemes)
         {
             writer.WriteStartObject("securitySchemes");
-            writer.WriteStartObject("xsrf");
-            writer.WriteString("type", "apiKey");
-            writer.WriteString("description", $"The antiforgery request token (the {HybridAntiforgery.CookieName} cookie's value), or the {HybridAntiforgery.FormFieldName} form field.");
-            writer.WriteString("name", header);
-            writer.WriteString("in", "header");
-            writer.WriteEndObject();
+            security.WriteSchemes(writer);
+            if (xsrf)
+            {
+                writer.WriteStartObject(XsrfScheme);
+                writer.WriteString("type", "apiKey");
+                writer.WriteString("description", $"The antiforgery request token (the {HybridAntiforgery.CookieName} cookie's value), or the {HybridAntiforgery.FormFieldName} form field.");
+                writer.WriteString("name", header);
+                writer.WriteString("in", "header");
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

@@ -23,12 +23,15 @@ public static class HybridActionsEndpointRouteBuilderExtensions
     /// <c>POST {ActionsPath}/{opaqueId}</c> with <see cref="HybridOptions.OpaqueActionIds"/> (one precompiled
     /// endpoint each, carrying its <see cref="HybridOperation"/>, its <see cref="HybridEndpointMetadata"/>
     /// and the operation's own metadata), a catch-all that answers unknown ids with 404 and other
-    /// verbs with 405, and the internal document at <c>{DocumentsPath}/actions.json</c>.
+    /// verbs with 405, and the internal document at <c>{DocumentsPath}/actions.json</c>, served
+    /// outside Development only to callers who pass the door's policy (see
+    /// <see cref="HybridOptions.PublicActionsDocument"/>).
     /// </summary>
     /// <param name="endpoints">The app's endpoint route builder.</param>
     /// <returns>
-    /// A builder that applies conventions (authorization, rate limiting, tags) to all of them, and
-    /// reaches one operation's endpoint with <see cref="HybridEndpointConventionBuilder.ForOperation{TRequest}"/>.
+    /// A builder that applies conventions (authorization, rate limiting, tags) to the actions and the
+    /// catch-all, reaches one operation's endpoint with <see cref="HybridEndpointConventionBuilder.ForOperation{TRequest}"/>,
+    /// and the document with <see cref="HybridEndpointConventionBuilder.Documents"/>.
     /// </returns>
     public static HybridEndpointConventionBuilder MapHybridActions(this IEndpointRouteBuilder endpoints)
     {
@@ -82,11 +85,18 @@ public static class HybridActionsEndpointRouteBuilderExtensions
             .WithDisplayName("Hybrid actions: unknown id or method")
             .WithOrder(int.MaxValue);
 
-        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, paths, options, mapped, services));
+        // The document's check reads the door's conventions, so the door exists before the document is mapped; its builder joins the list below.
+        var documentBuilders = new List<IEndpointConventionBuilder>();
+        var door = new HybridEndpointConventionBuilder(HybridDoors.Action, [group], documentBuilders, byOperation);
+        var access = new ActionsDocumentAccess(services, options, door);
+        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, paths, options, mapped, services), access.Checks ? access.AllowsAsync : null);
         var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + ActionsDocumentBuilder.DocumentName + ".json", (RequestDelegate)document.HandleAsync)
             .WithDisplayName("Hybrid actions document")
             .WithMetadata(new ExcludeFromDescriptionAttribute());
 
-        return new HybridEndpointConventionBuilder(HybridDoors.Action, [group, documentBuilder], byOperation);
+        // A policy the app puts on the document authenticates as the door's actions do.
+        documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, HybridDoors.Action, options));
+        documentBuilders.Add(documentBuilder);
+        return door;
     }
 }

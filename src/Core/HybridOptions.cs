@@ -31,6 +31,15 @@ public sealed class HybridOptions
     /// </summary>
     public IList<string> RestAuthenticationSchemes { get; } = new List<string>();
 
+    /// <summary>
+    /// Whether anyone may read the internal actions document (<c>{DocumentsPath}/actions.json</c>).
+    /// Default <see langword="false"/>: outside Development it is served only to callers who pass the
+    /// action door's policy (the authorization the app put on <c>MapHybridActions()</c>, else an
+    /// authenticated user, with the door's <see cref="ActionAuthenticationSchemes"/>), and others get
+    /// 404. Authorization the app puts on the door's <c>Documents</c> builder replaces that check.
+    /// </summary>
+    public bool PublicActionsDocument { get; set; }
+
     /// <summary>The path of the action door's group. Default <c>/_actions</c>.</summary>
     public string ActionsPath { get; set; } = "/_actions";
 

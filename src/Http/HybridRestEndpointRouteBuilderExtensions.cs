@@ -21,8 +21,10 @@ public static class HybridRestEndpointRouteBuilderExtensions
     /// </summary>
     /// <param name="endpoints">The app's endpoint route builder.</param>
     /// <returns>
-    /// A builder that applies conventions (authorization, CORS, rate limiting, output caching) to all
-    /// of them, and reaches one operation's routes with <see cref="HybridEndpointConventionBuilder.ForOperation{TRequest}"/>.
+    /// A builder that applies conventions (authorization, CORS, rate limiting, output caching) to every
+    /// route and the fallback but not to the documents, which a policy on the door never locks; it
+    /// reaches one operation's routes with <see cref="HybridEndpointConventionBuilder.ForOperation{TRequest}"/>
+    /// and the documents with <see cref="HybridEndpointConventionBuilder.Documents"/>.
     /// </returns>
     public static HybridEndpointConventionBuilder MapHybridRest(this IEndpointRouteBuilder endpoints)
     {
@@ -73,15 +75,20 @@ public static class HybridRestEndpointRouteBuilderExtensions
             .WithDisplayName("Hybrid REST fallback (404, 405, OPTIONS)")
             .WithMetadata(new ExcludeFromDescriptionAttribute());
 
+        var documents = new List<IEndpointConventionBuilder>();
         foreach (var version in catalog.Versions)
         {
             var name = RestRoute.DocumentNameOf(version);
-            var document = new DocumentEndpoint(() => RestDocumentBuilder.Build(catalog, options, version, mapped));
-            builders.Add(endpoints.MapGet(options.DocumentsPath + "/" + name + ".json", (RequestDelegate)document.HandleAsync)
+            var document = new DocumentEndpoint(() => RestDocumentBuilder.Build(catalog, options, version, mapped, services));
+            var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + name + ".json", (RequestDelegate)document.HandleAsync)
                 .WithDisplayName("Hybrid REST document " + name)
-                .WithMetadata(new ExcludeFromDescriptionAttribute()));
+                .WithMetadata(new ExcludeFromDescriptionAttribute(), NoCookieRedirect.Instance);
+
+            // A policy the app puts on the documents authenticates as the door's routes do.
+            documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, HybridDoors.Rest, options));
+            documents.Add(documentBuilder);
         }
 
-        return new HybridEndpointConventionBuilder(HybridDoors.Rest, builders, byOperation);
+        return new HybridEndpointConventionBuilder(HybridDoors.Rest, builders, documents, byOperation);
     }
 }

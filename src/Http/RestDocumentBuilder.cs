@@ -12,7 +12,7 @@ namespace Hybrid.Http;
 /// </summary>
 internal static class RestDocumentBuilder
 {
-    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, int version, IReadOnlyList<(IDoorEndpoint Endpoint, RestRoute Route)> endpoints)
+    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, int version, IReadOnlyList<(IDoorEndpoint Endpoint, RestRoute Route)> endpoints, IServiceProvider services)
     {
         var name = RestRoute.DocumentNameOf(version);
         var routes = endpoints
@@ -41,6 +41,7 @@ internal static class RestDocumentBuilder
         }
 
         schemas.Seal();
+        var security = new DocumentSecurity(services, HybridDoors.Rest, routes.Select(r => r.Endpoint.Metadata), []);
         var tags = routes.ToDictionary(r => r.Route, r => DocumentDescriptions.TagsOf(r.Endpoint.Metadata, FirstLiteralSegment(r.Route)));
         using var document = new DocumentJson();
         var writer = document.Writer;
@@ -55,7 +56,7 @@ internal static class RestDocumentBuilder
             foreach (var (endpoint, route, binding) in path)
             {
                 writer.WriteStartObject(route.Method.ToLowerInvariant());
-                WriteOperation(document, schemas, catalog, endpoint, route, binding, tags[route]);
+                WriteOperation(document, schemas, security, catalog, endpoint, route, binding, tags[route]);
                 writer.WriteEndObject();
             }
 
@@ -65,11 +66,18 @@ internal static class RestDocumentBuilder
         writer.WriteEndObject();
         writer.WriteStartObject("components");
         schemas.WriteComponents(writer);
+        if (security.HasSchemes)
+        {
+            writer.WriteStartObject("securitySchemes");
+            security.WriteSchemes(writer);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
         return document.Finish();
     }
 
-    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, OperationCatalog catalog, IDoorEndpoint endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags)
+    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, IDoorEndpoint endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags)
     {
         var writer = document.Writer;
         var operation = endpoint.Operation;
@@ -137,6 +145,10 @@ internal static class RestDocumentBuilder
 
         DocumentDescriptions.WriteProblems(document, schemas, route.OperationId, RestProblems.For(endpoint, route, binding, idempotent, ifMatch));
         writer.WriteEndObject();
+        if (security.Of(endpoint.Metadata) is { } schemes)
+        {
+            DocumentSecurity.WriteRequirements(writer, schemes, [], empty: false);
+        }
     }
 
     /// <summary>The tag a route gets without <c>[Tags]</c>: its template's first literal segment (<c>posts</c>).</summary>

@@ -6,18 +6,31 @@ namespace Hybrid;
 /// <summary>
 /// Serves one document, built from the catalog on its first request and then kept only as bytes
 /// with a strong ETag: what building needed (the walk over the types, the writer's buffer) is released,
-/// and a client holding the current version gets 304 without a body.
+/// and a client holding the current version gets 304 without a body. A document with a reader check
+/// (<paramref name="allows"/>) answers 404 to a caller it refuses, and is marked private so no shared
+/// cache hands it to another caller.
 /// </summary>
-internal sealed class DocumentEndpoint(Func<DocumentBytes> build)
+internal sealed class DocumentEndpoint(Func<DocumentBytes> build, Func<HttpContext, Task<bool>>? allows = null)
 {
     private readonly Lazy<Served> _served = new(() => Served.From(build()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (allows is not null && !await allows(context).ConfigureAwait(false))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        await ServeAsync(context, allows is null ? "no-cache" : "private, no-cache").ConfigureAwait(false);
+    }
+
+    private Task ServeAsync(HttpContext context, string cacheControl)
     {
         var served = _served.Value;
         var response = context.Response;
         response.Headers.ETag = served.ETag;
-        response.Headers.CacheControl = "no-cache";
+        response.Headers.CacheControl = cacheControl;
         if (context.Request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch &&
             EntityTagHeaderValue.TryParseList([ifNoneMatch], out var tags) &&
             tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(served.Tag, useStrongComparison: true)))

@@ -23,6 +23,8 @@ public static class ActionsHost
             [typeof(CreateNote).Assembly],
             o =>
             {
+                // These tests read what the document says; who may read it is ActionsDocumentAccessTests' subject.
+                o.PublicActionsDocument = true;
                 o.RequireAntiforgeryTokens = requireTokens;
                 configure?.Invoke(o);
             },

@@ -67,21 +67,24 @@ public sealed class EndpointMetadataTests
     }
 
     [Fact]
-    public async Task Conventions_on_the_returned_builder_reach_every_action_endpoint_and_the_document()
+    public async Task Conventions_on_the_returned_builder_reach_every_action_endpoint_and_those_on_Documents_the_document()
     {
         var marker = new DoorMarker();
-        await using var host = await ActionsHost.StartAsync(map: app => app.MapHybridActions().WithTags("ui").WithMetadata(marker));
+        var documentMarker = new DoorMarker();
+        await using var host = await ActionsHost.StartAsync(map: app => app.MapHybridActions().WithTags("ui").WithMetadata(marker).Documents.WithMetadata(documentMarker));
 
         var actions = ActionEndpoints(host);
         var document = DocumentEndpoint(host);
         var fallback = host.Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/_actions/{**path}");
 
         actions.Should().HaveCount(Expected.Count);
-        foreach (var endpoint in actions.Append(document).Append(fallback))
+        foreach (var endpoint in actions.Append(fallback))
         {
             endpoint.Metadata.GetMetadata<DoorMarker>().Should().BeSameAs(marker, endpoint.DisplayName);
             endpoint.Metadata.GetMetadata<ITagsMetadata>()!.Tags.Should().Contain("ui", endpoint.DisplayName);
         }
+
+        document.Metadata.GetOrderedMetadata<DoorMarker>().Should().ContainSingle().Which.Should().BeSameAs(documentMarker);
 
         // The test's own token page was mapped outside the door and must not get them.
         host.Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == ActionsHost.TokenPath)

@@ -69,7 +69,7 @@ public sealed class GeneratedClientTests(BlogServer blog)
         {
             (await ProcessRunner.RunAsync("node", [TypeScriptCompiler(), "-p", "tsconfig.json", "--outDir", outDir], Repository.TypeScriptFolder)).ShouldSucceed("tsc");
             var script = Path.Combine(outDir, "tests", "EndToEnd.Tests", "ts", "run-clients.js");
-            var run = await ProcessRunner.RunAsync("node", [script], Repository.TypeScriptFolder, new Dictionary<string, string> { ["BLOG_URL"] = blog.BaseAddress.ToString().TrimEnd('/') });
+            var run = await ProcessRunner.RunAsync("node", [script], Repository.TypeScriptFolder, new Dictionary<string, string> { ["BLOG_URL"] = blog.BaseAddress.ToString().TrimEnd('/'), ["ADA_TOKEN"] = await BlogAccounts.IssueTokenAsync(blog, "ada") });
             run.ShouldSucceed("the Node script calling both clients");
             run.Output.Should().Contain("\"ok\":true");
         }

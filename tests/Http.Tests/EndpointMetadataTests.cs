@@ -68,13 +68,15 @@ public sealed class EndpointMetadataTests
     }
 
     [Fact]
-    public async Task Conventions_on_the_returned_builder_reach_every_route_and_every_document()
+    public async Task Conventions_on_the_returned_builder_reach_every_route_and_those_on_Documents_every_document()
     {
         var marker = new DoorMarker();
+        var documentMarker = new DoorMarker();
         await using var host = await RestHost.StartAsync(map: app =>
         {
             app.MapGet("/outside", () => "not the door");
-            app.MapHybridRest().WithTags("public").WithMetadata(marker);
+            var door = app.MapHybridRest().WithTags("public").WithMetadata(marker);
+            door.Documents.WithMetadata(documentMarker);
         });
 
         var endpoints = RestEndpoints(host);
@@ -82,10 +84,15 @@ public sealed class EndpointMetadataTests
 
         endpoints.Should().HaveCount(Expected.Length);
         documents.Select(d => d.RoutePattern.RawText).Should().BeEquivalentTo("/openapi/v1.json", "/openapi/v2.json");
-        foreach (var endpoint in endpoints.Concat(documents))
+        foreach (var endpoint in endpoints)
         {
             endpoint.Metadata.GetMetadata<DoorMarker>().Should().BeSameAs(marker, endpoint.DisplayName);
             endpoint.Metadata.GetMetadata<ITagsMetadata>()!.Tags.Should().Contain("public", endpoint.DisplayName);
+        }
+
+        foreach (var document in documents)
+        {
+            document.Metadata.GetOrderedMetadata<DoorMarker>().Should().ContainSingle(document.DisplayName).Which.Should().BeSameAs(documentMarker);
         }
 
         host.Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == "/outside").Metadata.GetMetadata<DoorMarker>().Should().BeNull();

@@ -29,9 +29,10 @@ public sealed class TestHost : IAsyncDisposable
         Assembly[] assemblies,
         Action<HybridOptions>? configure = null,
         Action<IServiceCollection>? services = null,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        string environment = "Production")
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddRouting();

@@ -7,12 +7,37 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
-export class BlogApiV2Client {
+export class HybridClientBase {
+    private tokenProvider?: TokenProvider;
+
+    /**
+     * Sends `Authorization: Bearer <token>` with every request for which the provider returns a
+     * token; asked again before each request, so a refreshed token is used as soon as it exists.
+     */
+    withToken(provider: TokenProvider): this {
+        this.tokenProvider = provider;
+        return this;
+    }
+
+    protected async transformOptions(options: RequestInit): Promise<RequestInit> {
+        const token = this.tokenProvider ? await this.tokenProvider() : undefined;
+        if (!token) {
+            return options;
+        }
+
+        const headers = new Headers(options.headers);
+        headers.set("Authorization", "Bearer " + token);
+        return { ...options, headers };
+    }
+}
+
+export class BlogApiV2Client extends HybridClientBase {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        super();
         this.http = http ? http : window as any;
         this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
     }
@@ -49,7 +74,9 @@ export class BlogApiV2Client {
             }
         };
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
             return this.processGetPost(_response);
         });
     }
@@ -206,3 +233,12 @@ export class ApiException extends Error {
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);
 }
+
+/**
+ * What every generated REST client shares: an optional token provider asked before each request.
+ * NSwag copies it into each REST client (rest-v1.nswag, rest-v2.nswag: extensionCode) as the clients'
+ * base class, so a caller hands a client its token once instead of on every call.
+ */
+
+/** Returns the caller's current access token, or nothing to send the request without one. */
+export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -21,19 +19,7 @@ internal static class CookieSchemes
             return false;
         }
 
-        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        var names = metadata.OfType<IAuthorizeData>()
-            .SelectMany(a => (a.AuthenticationSchemes ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToList();
-        if (names.Count == 0)
-        {
-            names.AddRange(door == HybridDoors.Action ? options.ActionAuthenticationSchemes : options.RestAuthenticationSchemes);
-        }
-
-        if (names.Count == 0 && provider.GetDefaultAuthenticateSchemeAsync().GetAwaiter().GetResult() is { } fallback)
-        {
-            names.Add(fallback.Name);
-        }
+        var names = AcceptedSchemes.Of(services, metadata, door);
 
         // The scheme provider answers from memory; its Task completes synchronously.
         return names.Any(name => provider.GetSchemeAsync(name).GetAwaiter().GetResult()?.HandlerType is { } handler &&

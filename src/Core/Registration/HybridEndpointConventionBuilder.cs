@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace Hybrid;
 
 /// <summary>
 /// What a door's <c>Map...</c> call returns: conventions added to it (<c>RequireAuthorization</c>,
-/// <c>RequireRateLimiting</c>, <c>WithTags</c>...) reach everything the door mapped, and
+/// <c>RequireRateLimiting</c>, <c>WithTags</c>...) reach every endpoint of the door's operations (and
+/// its fallback), but not its documents, which <see cref="Documents"/> reaches;
 /// <see cref="ForOperation{TRequest}"/> reaches one operation's endpoints on that door.
 /// </summary>
 public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
@@ -12,13 +14,29 @@ public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
     private readonly Many _all;
     private readonly IReadOnlyDictionary<Type, List<IEndpointConventionBuilder>> _byOperation;
     private readonly string _door;
+    private readonly List<Action<EndpointBuilder>> _conventions = [];
+    private readonly List<Action<EndpointBuilder>> _finallyConventions = [];
 
-    internal HybridEndpointConventionBuilder(string door, IReadOnlyList<IEndpointConventionBuilder> all, IReadOnlyDictionary<Type, List<IEndpointConventionBuilder>> byOperation)
+    internal HybridEndpointConventionBuilder(
+        string door,
+        IReadOnlyList<IEndpointConventionBuilder> all,
+        IReadOnlyList<IEndpointConventionBuilder> documents,
+        IReadOnlyDictionary<Type, List<IEndpointConventionBuilder>> byOperation)
     {
         _door = door;
         _all = new Many(all);
+        Documents = new Many(documents);
         _byOperation = byOperation;
     }
+
+    /// <summary>
+    /// The door's documents (<c>actions.json</c>, or every <c>v{N}.json</c>): conventions added to the
+    /// door do not reach them, so a policy on the REST door never locks its public documents. Add one
+    /// here to protect them (<c>Documents.RequireAuthorization("partners")</c>), or to open the actions
+    /// document to anyone (<c>Documents.AllowAnonymous()</c>); authorization put here replaces the
+    /// actions document's own check (see <see cref="HybridOptions.PublicActionsDocument"/>).
+    /// </summary>
+    public IEndpointConventionBuilder Documents { get; }
 
     /// <summary>The endpoints this door mapped for one operation (its action, or every REST route of it).</summary>
     /// <typeparam name="TRequest">The operation's request type.</typeparam>
@@ -39,10 +57,39 @@ public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
     }
 
     /// <inheritdoc />
-    public void Add(Action<EndpointBuilder> convention) => _all.Add(convention);
+    public void Add(Action<EndpointBuilder> convention)
+    {
+        _all.Add(convention);
+        _conventions.Add(convention);
+    }
 
     /// <inheritdoc />
-    public void Finally(Action<EndpointBuilder> finallyConvention) => _all.Finally(finallyConvention);
+    public void Finally(Action<EndpointBuilder> finallyConvention)
+    {
+        _all.Finally(finallyConvention);
+        _finallyConventions.Add(finallyConvention);
+    }
+
+    /// <summary>
+    /// The metadata the conventions added to the door so far give an endpoint that had none: what the
+    /// actions document reads as the door's policy. They run on a builder of their own, never on an
+    /// endpoint that serves anything.
+    /// </summary>
+    internal IReadOnlyList<object> DoorMetadata()
+    {
+        var scratch = new ScratchEndpointBuilder();
+        foreach (var convention in _conventions.Concat(_finallyConventions))
+        {
+            convention(scratch);
+        }
+
+        return [.. scratch.Metadata];
+    }
+
+    private sealed class ScratchEndpointBuilder : EndpointBuilder
+    {
+        public override Endpoint Build() => throw new NotSupportedException("Only reads the door's conventions.");
+    }
 
     private sealed class Many(IReadOnlyList<IEndpointConventionBuilder> builders) : IEndpointConventionBuilder
     {

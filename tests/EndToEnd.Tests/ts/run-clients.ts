@@ -67,6 +67,29 @@ async function expectTypedNotFound(rest: BlogApiV1Client): Promise<void> {
     throw new Error("expected a 404 for a post that does not exist");
 }
 
+/**
+ * A REST client given a token provider sends `Authorization: Bearer <token>` with each request, asking
+ * the provider every time; a provider with no token sends none. The route is anonymous, so the token
+ * is only observed on its way out.
+ */
+async function expectTokenSent(): Promise<void> {
+    const sent: (string | null)[] = [];
+    const observing = {
+        fetch(url: RequestInfo, init?: RequestInit) {
+            sent.push(new Headers(init?.headers).get("Authorization"));
+            return fetch(url, init);
+        },
+    };
+    let token: string | undefined = "first-token";
+    const rest = new BlogApiV1Client(baseUrl, observing).withToken(async () => token);
+    await rest.getPost(1);
+    token = "refreshed-token";
+    await rest.getPost(1);
+    token = undefined;
+    await rest.getPost(1);
+    check(JSON.stringify(sent) === JSON.stringify(["Bearer first-token", "Bearer refreshed-token", null]), "the token provider's token on each request, got " + JSON.stringify(sent));
+}
+
 async function main(): Promise<void> {
     const actions = new ActionsClient(baseUrl, await openSession());
     const rest = new BlogApiV1Client(baseUrl, { fetch: (url, init) => fetch(url, init) });
@@ -109,13 +132,23 @@ async function main(): Promise<void> {
         check(code === "post_not_found", "the v2 404 carries post_not_found");
     }
 
+    await expectTokenSent();
+
     // Deleting needs the moderator role: signed out it is refused, signed in as ada it deletes.
     await expectProblem(actions.deleteComment({ postId: 1, commentId: viaAction.id }), 401, "unauthorized");
     await expectProblem(actions.signIn({ userName: "ada", password: "wrong" }), 401, "invalid_credentials");
     await actions.signIn({ userName: "ada", password: "hybrid-sample" });
     await actions.deleteComment({ postId: 1, commentId: viaAction.id });
+
+    // The mobile app's way: ada's bearer token through the REST client's token provider deletes the REST comment.
+    const adaToken = process.env.ADA_TOKEN;
+    check(adaToken !== undefined && adaToken.length > 0, "ADA_TOKEN names ada's development JWT");
+    const signedOutRest = new BlogApiV1Client(baseUrl, { fetch: (url, init) => fetch(url, init) });
+    await expectProblem(signedOutRest.deleteComment(1, viaRest.id), 401, "unauthorized");
+    await new BlogApiV1Client(baseUrl, { fetch: (url, init) => fetch(url, init) }).withToken(async () => adaToken).deleteComment(1, viaRest.id);
     const after = await rest.getPost(1);
     check(!after.comments.some(c => c.id === viaAction.id), "deleteComment removed the comment");
+    check(!after.comments.some(c => c.id === viaRest.id), "the token deleted the REST comment");
 
     console.log(JSON.stringify({ ok: true, created: [viaAction.id, viaRest.id], comments: after.comments.length }));
 }

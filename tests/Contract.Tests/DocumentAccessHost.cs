@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Hybrid.Testing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hybrid.Contract.Tests;
+
+/// <summary>
+/// Both doors over <see cref="DoorPolicyHost"/>'s operations with the schemes a real app has: a
+/// cookie (the default, named <c>notes.session</c>) for actions, <c>Bearer</c> and <c>Partner</c>
+/// (a <see cref="JwtBearerHandler"/>) for REST, and <see cref="TestBearer"/>, which no document can
+/// describe. <c>GET /test-sign-in?user=&amp;role=</c> sets the cookie; a bearer token is
+/// <c>name:role</c>.
+/// </summary>
+public static class DocumentAccessHost
+{
+    public const string CookieName = "notes.session";
+
+    public static Task<TestHost> StartAsync(
+        string environment = "Production",
+        Action<HybridOptions>? configure = null,
+        Action<HybridEndpointConventionBuilder>? actions = null,
+        Action<HybridEndpointConventionBuilder>? rest = null) =>
+        TestHost.StartAsync(
+            [typeof(RemoveNote).Assembly],
+            options =>
+            {
+                options.ActionAuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
+                options.RestAuthenticationSchemes.Add("Bearer");
+                options.RestAuthenticationSchemes.Add("Partner");
+                configure?.Invoke(options);
+            },
+            services =>
+            {
+                services.AddSingleton<NoteStore>();
+                services.AddSingleton<RecordStore>();
+                services.AddHttpContextAccessor();
+                services.AddRateLimiter(_ => { });
+                services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+                    .AddCookie(o => o.Cookie.Name = CookieName)
+                    .AddScheme<AuthenticationSchemeOptions, TestBearer>("Bearer", null)
+                    .AddScheme<AuthenticationSchemeOptions, JwtBearerHandler>("Partner", null)
+                    .AddScheme<AuthenticationSchemeOptions, TestBearer>(TestBearer.Name, null);
+                services.AddAuthorization();
+            },
+            app =>
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+                app.MapGet("/test-sign-in", async (HttpContext context, string user, string? role) =>
+                {
+                    var claims = new List<Claim> { new(ClaimTypes.Name, user) };
+                    if (role is not null)
+                    {
+                        claims.Add(new Claim(ClaimTypes.Role, role));
+                    }
+
+                    await context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+                });
+                var actionDoor = app.MapHybridActions();
+                var restDoor = app.MapHybridRest();
+                actions?.Invoke(actionDoor);
+                rest?.Invoke(restDoor);
+            },
+            environment);
+
+    /// <summary>A GET sent with the cookie of <paramref name="cookieUser"/> or the bearer token <paramref name="bearer"/>, if given.</summary>
+    public static async Task<HttpResponseMessage> GetAsync(this TestHost host, string path, string? cookieUser = null, string? cookieRole = null, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (cookieUser is not null)
+        {
+            request.Headers.Add("Cookie", await host.CookieForAsync(cookieUser, cookieRole));
+        }
+
+        if (bearer is not null)
+        {
+            request.Headers.Add("Authorization", "Bearer " + bearer);
+        }
+
+        return await host.Client.SendAsync(request);
+    }
+}
