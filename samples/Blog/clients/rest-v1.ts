@@ -457,7 +457,9 @@ export class BlogApiV1Client extends HybridClientBase {
             }
         };
 
-        return this.http.fetch(url_, options_).then((_response: Response) => {
+        return this.transformOptions(options_).then(transformedOptions_ => {
+            return this.http.fetch(url_, transformedOptions_);
+        }).then((_response: Response) => {
             return this.processDeleteComment(_response);
         });
     }
