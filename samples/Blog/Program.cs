@@ -48,6 +48,15 @@ app.MapGet("/attachments/{id:int}", async (int id, MediatR.IMediator mediator, C
 app.MapHybridActions();
 app.MapHybridRest();
 
+// `dotnet run --project samples/Blog -- exposure <file>` writes the exposure inventory (who may call
+// what, through which door) to <file> and exits without listening: eng/accept-exposure.sh writes the
+// committed exposure.md with it, and the end-to-end gate compares a fresh one with that file.
+if (args is ["exposure", var inventoryFile])
+{
+    HybridExposure.Accept(inventoryFile, HybridExposure.Describe(app, "bash eng/accept-exposure.sh"));
+    return;
+}
+
 app.Run();
 
 /// <summary>The sample's entry point, visible to tests.</summary>
