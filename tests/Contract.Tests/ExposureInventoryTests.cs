@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Contract.Tests;
@@ -131,6 +133,22 @@ public sealed class ExposureInventoryTests
 
         await using var app = await InventoryHost.StartAsync(withRename: true, strict: true, doorConventions: true, log: log);
 
+        log.Entries.Should().NotContain(e => e.Category == "Hybrid.Exposure" && e.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task A_fallback_policy_is_the_policy_of_an_endpoint_that_states_none()
+    {
+        var log = new CapturedLog();
+
+        await using var app = await InventoryHost.StartAsync(
+            withRename: true,
+            strict: true,
+            log: log,
+            services: s => s.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
+
+        ShelfLines(HybridExposure.Describe(app)).Should().Contain("| `Hybrid.Contract.Tests.RenameShelf` | `RenameShelf` | `PUT v1/shelves/{id}` | fallback policy | fallback policy | — |")
+            .And.Contain(ShelfRows[1], "an endpoint's own policy is still described as its own");
         log.Entries.Should().NotContain(e => e.Category == "Hybrid.Exposure" && e.Level == LogLevel.Warning);
     }
 

@@ -18,7 +18,8 @@ public static class InventoryHost
         bool strict = false,
         bool doorConventions = false,
         string environment = "Production",
-        CapturedLog? log = null)
+        CapturedLog? log = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
@@ -52,6 +53,7 @@ public static class InventoryHost
                 options.Expose<RenameShelf>(op => op.AsAction().Put("shelves/{id}"));
             }
         });
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         try
         {
