@@ -32,6 +32,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHybrid([typeof(Program).Assembly], options =>
 {
     options.Title = "Blog API";
+
+    // Every operation states who may call it ([Authorize] or [AllowAnonymous]); one that does not stops the app (HYB045).
+    options.RequireExplicitPolicy = true;
     options.Description = "Posts and their comments: read a post, comment on it, attach images.";
     options.Contact = new DocumentContact { Name = "The Blog sample's maintainers" };
 
@@ -71,6 +74,15 @@ app.MapGet("/attachments/{id:int}", async (int id, MediatR.IMediator mediator, C
         : Results.NotFound());
 app.MapHybridActions();
 app.MapHybridRest();
+
+// `dotnet run --project samples/Blog -- exposure <file>` writes the exposure inventory (who may call
+// what, through which door) to <file> and exits without listening: eng/accept-exposure.sh writes the
+// committed exposure.md with it, and the end-to-end gate compares a fresh one with that file.
+if (args is ["exposure", var inventoryFile])
+{
+    HybridExposure.Accept(inventoryFile, HybridExposure.Describe(app, "bash eng/accept-exposure.sh"));
+    return 0;
+}
 
 app.Run();
 return 0;

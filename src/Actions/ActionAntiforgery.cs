@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
-
 namespace Hybrid.Actions;
 
 /// <summary>Whether an action checks an antiforgery token: the app's default, then its metadata in order, the last statement winning.</summary>
@@ -10,21 +8,5 @@ internal static class ActionAntiforgery
         "but ASP.NET Core's antiforgery services are not registered. Fix: call services.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName), " +
         "or leave tokens off and rely on the origin check.";
 
-    public static bool Requires(bool appDefault, IEnumerable<object> metadata)
-    {
-        var requires = appDefault;
-        foreach (var item in metadata)
-        {
-            if (item is RequiresAntiforgeryTokenAttribute)
-            {
-                requires = true;
-            }
-            else if (item is IAntiforgeryMetadata antiforgery)
-            {
-                requires = antiforgery.RequiresValidation;
-            }
-        }
-
-        return requires;
-    }
+    public static bool Requires(bool appDefault, IEnumerable<object> metadata) => AntiforgeryRequirement.Requires(appDefault, metadata);
 }

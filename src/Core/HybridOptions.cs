@@ -40,6 +40,16 @@ public sealed class HybridOptions
     /// </summary>
     public bool PublicActionsDocument { get; set; }
 
+    /// <summary>
+    /// Whether every exposed endpoint must state who may call it. An endpoint with no authorization
+    /// policy and no explicit <c>[AllowAnonymous]</c> in its final metadata (attributes on the request
+    /// type or handler, code conventions, or the app's conventions on a door such as
+    /// <c>MapHybridRest().RequireAuthorization()</c>; an <c>AuthorizationOptions.FallbackPolicy</c>
+    /// counts too) can be called by anyone by omission. Default <see langword="false"/>: a start-up
+    /// warning names each such operation. When <see langword="true"/>: error HYB045, the app does not start.
+    /// </summary>
+    public bool RequireExplicitPolicy { get; set; }
+
     /// <summary>The path of the action door's group. Default <c>/_actions</c>.</summary>
     public string ActionsPath { get; set; } = "/_actions";
 

@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "{Request} answered {Status} '{Code}', a code its operation does not declare; declare it with [ProducesProblem({Status}, \"{Code}\")] or op.Problem(...) so its documents list it")]
     public static partial void UndeclaredProblem(ILogger logger, string request, int status, string code);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Hybrid exposure inventory ({Operations} operations):\n{Inventory}")]
+    public static partial void ExposureInventory(ILogger logger, int operations, string inventory);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "{Request} is exposed ({Endpoints}) with no authorization policy and no [AllowAnonymous]: anyone may call it. {Fix}")]
+    public static partial void UnprotectedOperation(ILogger logger, string request, string endpoints, string fix);
 }

@@ -3,6 +3,7 @@ using Hybrid;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -84,6 +85,8 @@ public static class HybridServiceCollectionExtensions
         services.TryAddSingleton<HybridMetrics>();
         services.AddMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogStartupCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExposureLog>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ExposureStartupCheck>());
         services.AddProblemDetails();
 
         // Idempotent retries and webhook ids are kept through IDistributedCache: the in-memory one
