@@ -28,6 +28,9 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
             ?? new Microsoft.IdentityModel.Tokens.TokenValidationParameters { ValidateIssuerSigningKey = true };
     });
 builder.Services.AddAuthorization();
+
+// Post pages and post reads are cached by tag ("post:{id}"); comments and attachments revalidate them.
+builder.Services.AddOutputCache(options => options.AddPolicy(Blog.Pages.BlogCaching.PostPage, HybridOutputCache.Read(60, "post:{postId}")));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHybrid([typeof(Program).Assembly], options =>
 {
@@ -65,6 +68,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.MapRazorPages();
 
 // The bytes of an attached image, for the post page's <img> tags.

@@ -13,6 +13,8 @@ public sealed class RecordStore
 
     public ConcurrentDictionary<string, int> Runs { get; } = new();
 
+    public ConcurrentDictionary<int, ConcurrentQueue<string>> Shelves { get; } = new();
+
     public void Ran(string handler) => Runs.AddOrUpdate(handler, 1, (_, n) => n + 1);
 
     public int RunsOf(string handler) => Runs.GetValueOrDefault(handler);

@@ -14,6 +14,7 @@ namespace Blog.Posts;
 [MaxFiles(1)]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 [AllowAnonymous]
+[Revalidates("post:{postId}", "/posts/{postId}")]
 public sealed class AddAttachment : IRequest<Attachment>
 {
     /// <summary>The post to attach the image to.</summary>

@@ -16,6 +16,7 @@ namespace Blog.Posts;
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 [EnableRateLimiting(BlogRateLimits.Comments)]
 [AllowAnonymous]
+[Revalidates("post:{postId}", "/posts/{postId}")]
 public sealed class CreateComment : IRequest<Comment>
 {
     /// <summary>The post to comment on.</summary>

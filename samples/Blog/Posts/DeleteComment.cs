@@ -11,6 +11,7 @@ namespace Blog.Posts;
 [RestDelete("posts/{postId}/comments/{commentId}", Summary = "Deletes a comment of a post (moderators only).")]
 [Authorize(Roles = BlogUsers.Moderator)]
 [ProducesProblem(404, "comment_not_found", Description = "The post has no comment with this id.")]
+[Revalidates("post:{postId}", "/posts/{postId}")]
 public sealed class DeleteComment : IRequest
 {
     /// <summary>The post the comment belongs to.</summary>

@@ -10,6 +10,7 @@ namespace Blog.Posts;
 [RestGet("posts/{postId}", Summary = "A post with its comments.", Deprecated = "2026-11-24", Sunset = "2027-06-30", Successor = "v2/posts/{postId}")]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 [AllowAnonymous]
+[ReadCache(60, "post:{postId}")]
 public sealed class GetPost : IRequest<PostDetails>
 {
     /// <summary>The post's id.</summary>

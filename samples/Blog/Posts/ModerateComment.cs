@@ -25,11 +25,22 @@ public sealed class ModerateComment : IRequest
     public string Verdict { get; set; } = string.Empty;
 }
 
-public sealed class ModerateCommentHandler(BlogDatabase database) : IRequestHandler<ModerateComment, Unit>
+public sealed class ModerateCommentHandler(BlogDatabase database, IRevalidation revalidation) : IRequestHandler<ModerateComment, Unit>
 {
     public Task<Unit> Handle(ModerateComment request, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
+
+        // The webhook names a comment, not its post: the post's caches are found here, before the delete.
+        using var post = connection.CreateCommand();
+        post.CommandText = "SELECT post_id FROM comments WHERE id = $id;";
+        post.Parameters.AddWithValue("$id", request.CommentId);
+        if (post.ExecuteScalar() is { } postId)
+        {
+            revalidation.Tag($"post:{postId}");
+            revalidation.Path($"/posts/{postId}");
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = request.Verdict == "remove"
             ? "DELETE FROM comments WHERE id = $id;"

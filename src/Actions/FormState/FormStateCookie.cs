@@ -13,7 +13,7 @@ namespace Hybrid.Actions;
 /// </summary>
 internal sealed class FormStateCookie(IDataProtectionProvider protection)
 {
-    public const string CookieName = ".Hybrid.Form";
+    public const string CookieName = FormStateCookieName.Value;
 
     /// <summary>Long enough for a redirect and a page render on a slow link, short enough to be useless later.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);

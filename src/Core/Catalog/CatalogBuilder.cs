@@ -192,6 +192,7 @@ internal static partial class CatalogBuilder
             var problems = metadata.OfType<ProducesProblemAttribute>().ToList();
             CheckProblems(problems);
             CheckRetriesAndWebhooks(metadata, routes, declaration.IsAction);
+            CheckCaching(metadata, response, routes);
             return errors.Count > before
                 ? null
                 : new HybridOperation(_type, response, handler.ImplementationType, actionId, declaration.Summary, routes, metadata, declaration.Conventions) { Problems = problems };

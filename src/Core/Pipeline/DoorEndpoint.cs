@@ -30,6 +30,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     private readonly TagList _tags;
     private readonly int _defaultMaxFiles;
     private readonly bool _refusesUnknownFields;
+    private readonly OperationRevalidation? _revalidation;
     private IReadOnlyList<object>? _configuredFrom;
     private FormBinder<TRequest>? _form;
 
@@ -58,6 +59,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
                 .OfType<JsonUnmappedMemberHandlingAttribute>().FirstOrDefault()?.UnmappedMemberHandling != JsonUnmappedMemberHandling.Skip &&
             !typeof(TRequest).GetProperties().Any(p => p.IsDefined(typeof(JsonExtensionDataAttribute), inherit: true));
         _logger = loggers.CreateLogger("Hybrid.Doors");
+        _revalidation = OperationRevalidation.For(operation);
         _metrics = services.GetRequiredService<HybridMetrics>();
         _activityName = "Hybrid " + door + " " + typeof(TRequest).Name;
         _tags = new TagList
@@ -133,6 +135,11 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
             else
             {
                 outcome = await Invoker.InvokeAsync(bound.Request!, context).ConfigureAwait(false);
+            }
+
+            if (outcome.Problem is null && _revalidation is not null)
+            {
+                await _revalidation.RunAsync(context, bound.Request!, outcome.Value, _logger, _metrics).ConfigureAwait(false);
             }
 
             errorType = outcome.ErrorType;

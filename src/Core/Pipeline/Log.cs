@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "{Request} is exposed ({Endpoints}) with no authorization policy and no [AllowAnonymous]: anyone may call it. {Fix}")]
     public static partial void UnprotectedOperation(ILogger logger, string request, string endpoints, string fix);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "{Request} succeeded, but the {Store} could not evict {Tags}; those entries stay until they expire")]
+    public static partial void RevalidationFailed(ILogger logger, Exception exception, string request, string store, string tags);
 }

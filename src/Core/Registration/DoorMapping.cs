@@ -27,6 +27,10 @@ internal static class DoorMapping
         if (door == HybridDoors.Rest)
         {
             builder.WithMetadata(NoCookieRedirect.Instance);
+            if (method == HttpMethods.Get && operation.Metadata.OfType<ReadCacheAttribute>().LastOrDefault() is { } read)
+            {
+                builder.CacheOutput(HybridOutputCache.Read(read.DurationSeconds, [.. read.Tags]));
+            }
         }
 
         var options = group.ServiceProvider.GetRequiredService<IOptions<HybridOptions>>().Value;

@@ -83,6 +83,7 @@ public static class HybridServiceCollectionExtensions
         services.TryAddSingleton(BuildCatalog);
         services.TryAddSingleton(provider => new ActionPaths(provider.GetRequiredService<OperationCatalog>(), provider.GetRequiredService<IOptions<HybridOptions>>().Value));
         services.TryAddSingleton<HybridMetrics>();
+        services.TryAddScoped<IRevalidation, Revalidation>();
         services.AddMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogStartupCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExposureLog>());

@@ -15,7 +15,13 @@ internal sealed class HybridMetrics
             unit: "s",
             description: "Duration of requests through Hybrid's doors.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = Buckets });
+        RevalidationFailures = meter.CreateCounter<long>(
+            HybridTelemetry.RevalidationFailuresInstrument,
+            unit: "{eviction}",
+            description: "Cache evictions a successful mutation could not carry out (the cache store was unreachable or failed).");
     }
 
     public Histogram<double> RequestDuration { get; }
+
+    public Counter<long> RevalidationFailures { get; }
 }

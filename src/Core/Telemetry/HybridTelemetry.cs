@@ -24,6 +24,12 @@ public static class HybridTelemetry
     /// </summary>
     public const string RequestDurationInstrument = "hybrid.request.duration";
 
+    /// <summary>
+    /// The counter of cache evictions a successful mutation could not carry out (an unreachable
+    /// store): tagged with <see cref="OperationTag"/>. The tags themselves are in the warning log.
+    /// </summary>
+    public const string RevalidationFailuresInstrument = "hybrid.revalidation.failures";
+
     /// <summary>The tag naming the operation: its request type's name.</summary>
     public const string OperationTag = "hybrid.operation";
 

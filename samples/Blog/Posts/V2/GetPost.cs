@@ -11,6 +11,7 @@ namespace Blog.Posts.V2;
 [RestGet("posts/{postId}", Version = 2, Summary = "A post with a page of its comments.")]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 [AllowAnonymous]
+[ReadCache(60, "post:{postId}")]
 public sealed class GetPost : IRequest<PostDetails>
 {
     /// <summary>The post's id.</summary>
