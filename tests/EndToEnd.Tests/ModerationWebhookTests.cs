@@ -84,7 +84,7 @@ public sealed class ModerationWebhookTests(BlogServer blog)
         return (await response.Content.ReadFromJsonAsync<CommentDto>())!;
     }
 
-    private static HttpRequestMessage Delivery(string body, string id, DateTimeOffset at, string secret = DevelopmentSecret, string? signature = null, string? sentBody = null)
+    internal static HttpRequestMessage Delivery(string body, string id, DateTimeOffset at, string secret = DevelopmentSecret, string? signature = null, string? sentBody = null)
     {
         var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var key = Convert.FromBase64String(secret["whsec_".Length..]);
