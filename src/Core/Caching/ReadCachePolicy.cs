@@ -10,7 +10,8 @@ namespace Hybrid;
 /// caller (an <c>Authorization</c> header or a signed-in user), so one user's answer is never served
 /// to another, nor for a page carrying a failed form's sealed state; varies by every query value (the path already keys route values); tagged with its
 /// tag templates filled from the route and query values, and with <c>path:{path}</c>; stored only for
-/// a 200 that sets no cookie.
+/// a 200 that sets no cookie and whose <c>Cache-Control</c> allows it (antiforgery sends <c>no-store</c>
+/// with a page that holds tokens).
 /// </summary>
 internal sealed class ReadCachePolicy(TimeSpan duration, IReadOnlyList<string> tags) : IOutputCachePolicy
 {
@@ -48,7 +49,10 @@ internal sealed class ReadCachePolicy(TimeSpan duration, IReadOnlyList<string> t
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        // A page that rendered antiforgery tokens (which sends no-store) or another user's data (private) is never stored.
+        var cacheControl = response.Headers.CacheControl.ToString();
+        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie) ||
+            cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase))
         {
             context.AllowCacheStorage = false;
         }
