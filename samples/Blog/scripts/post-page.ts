@@ -2,7 +2,7 @@
 // and shows field errors next to the fields. Without JavaScript the same form posts to the action
 // and the server renders the errors (see Pages/Post.cshtml).
 import { ActionsClient, ApiException, Comment, ProblemDetails } from "../clients/actions";
-import { hybridFetch } from "./hybrid-fetch";
+import { hybridFetch, onRevalidated } from "./hybrid-fetch";
 
 const actions = new ActionsClient(location.origin, hybridFetch);
 
@@ -21,6 +21,10 @@ function showProblem(form: HTMLFormElement, problem: ProblemDetails | null): voi
 }
 
 function appendComment(comment: Comment): void {
+    if (document.querySelector(`#comments li.comment[data-id="${comment.id}"]`)) {
+        return;
+    }
+
     const item = document.createElement("li");
     item.className = "comment";
     item.dataset.id = String(comment.id);
@@ -60,4 +64,28 @@ function enhance(form: HTMLFormElement): void {
 const form = document.querySelector<HTMLFormElement>("form#comment-form");
 if (form) {
     enhance(form);
+}
+
+/** Brings the list in line with the post as the server has it now: new comments appended, removed ones dropped. */
+async function refreshComments(postId: number): Promise<void> {
+    const post = await actions.getPost({ postId });
+    const current = new Set(post.comments.map(c => String(c.id)));
+    for (const item of document.querySelectorAll<HTMLElement>("#comments li.comment")) {
+        if (!current.has(item.dataset.id ?? "")) {
+            item.remove();
+        }
+    }
+
+    post.comments.forEach(appendComment);
+}
+
+// A comment added or removed anywhere (this tab, another tab, any door whose answer reached this
+// browser) that makes this post stale refreshes its list, and only then.
+const postId = Number(document.querySelector<HTMLInputElement>("input[name=postId]")?.value);
+if (postId > 0) {
+    onRevalidated(stale => {
+        if (stale.tags.includes(`post:${postId}`) || stale.paths.includes(location.pathname)) {
+            void refreshComments(postId);
+        }
+    });
 }

@@ -17,14 +17,14 @@
      * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
      * @return OK
      */
-    addAttachment(postId, file, signal) {
+    addAttachment(postId2, file, signal) {
       let url_ = this.baseUrl + "/_actions/AddAttachment";
       url_ = url_.replace(/[?&]$/, "");
       const content_ = new FormData();
-      if (postId === null || postId === void 0)
+      if (postId2 === null || postId2 === void 0)
         throw new globalThis.Error("The parameter 'postId' cannot be null.");
       else
-        content_.append("postId", postId.toString());
+        content_.append("postId", postId2.toString());
       if (file !== null && file !== void 0)
         content_.append("file", file.data, file.fileName ? file.fileName : "file");
       let options_ = {
@@ -654,14 +654,42 @@
     }
     return void 0;
   }
+  var listeners = [];
+  var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("hybrid-revalidated") : void 0;
+  channel?.addEventListener("message", (event) => notify(event.data));
+  function onRevalidated(listener) {
+    listeners.push(listener);
+  }
+  function notify(stale) {
+    for (const listener of listeners) {
+      listener(stale);
+    }
+  }
+  function parseRevalidated(header) {
+    if (!header) {
+      return void 0;
+    }
+    const list = (key) => {
+      const match = new RegExp(key + "=\\(([^)]*)\\)").exec(header);
+      const items = match?.[1] ?? "";
+      return [...items.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] ?? "").replace(/\\(.)/g, "$1"));
+    };
+    return { tags: list("tags"), paths: list("paths") };
+  }
   var hybridFetch = {
-    fetch(url, init) {
+    async fetch(url, init) {
       const headers = new Headers(init?.headers);
       const token = readCookie(tokenCookie);
       if (token !== void 0 && !headers.has(tokenHeader)) {
         headers.set(tokenHeader, token);
       }
-      return fetch(url, { ...init, headers, credentials: "same-origin" });
+      const response = await fetch(url, { ...init, headers, credentials: "same-origin" });
+      const stale = parseRevalidated(response.headers.get("Hybrid-Revalidated"));
+      if (stale) {
+        notify(stale);
+        channel?.postMessage(stale);
+      }
+      return response;
     }
   };
 
@@ -678,6 +706,9 @@
     }
   }
   function appendComment(comment) {
+    if (document.querySelector(`#comments li.comment[data-id="${comment.id}"]`)) {
+      return;
+    }
     const item = document.createElement("li");
     item.className = "comment";
     item.dataset.id = String(comment.id);
@@ -715,5 +746,23 @@
   var form = document.querySelector("form#comment-form");
   if (form) {
     enhance(form);
+  }
+  async function refreshComments(postId2) {
+    const post = await actions.getPost({ postId: postId2 });
+    const current = new Set(post.comments.map((c) => String(c.id)));
+    for (const item of document.querySelectorAll("#comments li.comment")) {
+      if (!current.has(item.dataset.id ?? "")) {
+        item.remove();
+      }
+    }
+    post.comments.forEach(appendComment);
+  }
+  var postId = Number(document.querySelector("input[name=postId]")?.value);
+  if (postId > 0) {
+    onRevalidated((stale) => {
+      if (stale.tags.includes(`post:${postId}`) || stale.paths.includes(location.pathname)) {
+        void refreshComments(postId);
+      }
+    });
   }
 })();
