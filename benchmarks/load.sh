@@ -31,6 +31,24 @@ echo "minimal API GET: $baseline req/s"
 echo "Hybrid REST GET: $hybrid req/s"
 echo "ratio (Hybrid REST GET / minimal API GET): $(ratio "$hybrid" "$baseline")"
 
+# Cached reads: the same output-cache policy on both sides; every request after the first is a hit.
+wrk -t2 -c"$connections" -d2s "http://127.0.0.1:$port/baseline/cached-things/7" >/dev/null
+wrk -t2 -c"$connections" -d2s "http://127.0.0.1:$port/api/v1/cached-things/7" >/dev/null
+cached_baseline=$(rps /baseline/cached-things/7)
+cached=$(rps /api/v1/cached-things/7)
+echo "minimal API GET, output-cached: $cached_baseline req/s"
+echo "Hybrid REST GET with [ReadCache]: $cached req/s"
+echo "ratio (cached Hybrid REST GET / cached minimal API GET): $(ratio "$cached" "$cached_baseline")"
+
+# Revalidation's cost on an uncached mutation: the same POST with and without [Revalidates].
+wrk -t2 -c"$connections" -d2s -s benchmarks/post.lua "http://127.0.0.1:$port/api/v1/things" >/dev/null
+wrk -t2 -c"$connections" -d2s -s benchmarks/post.lua "http://127.0.0.1:$port/api/v1/revalidating-things" >/dev/null
+plain_post=$(post_rps /api/v1/things)
+revalidating_post=$(post_rps /api/v1/revalidating-things)
+echo "Hybrid REST POST: $plain_post req/s"
+echo "Hybrid REST POST with [Revalidates] (two tags evicted from the in-memory store): $revalidating_post req/s"
+echo "ratio (with revalidation / without): $(ratio "$revalidating_post" "$plain_post")"
+
 # Same-origin browser traffic sends no token by default: neither side pays for one.
 wrk -t2 -c"$connections" -d2s -s benchmarks/post.lua "http://127.0.0.1:$port/baseline/mediator/things" >/dev/null
 wrk -t2 -c"$connections" -d2s -s benchmarks/post.lua "http://127.0.0.1:$port/_actions/CreateThing" >/dev/null

@@ -22,13 +22,18 @@ public static class BenchmarkApp
         builder.Services.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName);
         builder.Services.AddSingleton<GetThingHandler>();
         builder.Services.AddSingleton<CreateThingHandler>();
+        builder.Services.AddOutputCache();
         var app = builder.Build();
+        app.UseOutputCache();
 
         // The baselines: what a team would write by hand, calling the handler directly.
         app.MapGet("/baseline/things/{id:int}", (int id, GetThingHandler handler, CancellationToken ct) => handler.Handle(new GetThing { Id = id }, ct));
         app.MapPost("/baseline/things", async (CreateThing request, CreateThingHandler handler, CancellationToken ct) =>
             Results.Created("/baseline/things/1", await handler.Handle(request, ct)));
         app.MapGet("/baseline/mediator/things/{id:int}", (int id, MediatR.IMediator mediator, CancellationToken ct) => mediator.Send(new GetThing { Id = id }, ct));
+        // The cached read's baseline: a hand-written GET under the very policy the REST door gives [ReadCache].
+        app.MapGet("/baseline/cached-things/{id:int}", (int id, CancellationToken ct) => new GetCachedThingHandler().Handle(new GetCachedThing { Id = id }, ct))
+            .CacheOutput(HybridOutputCache.Read(60, "thing:{id}"));
         app.MapGet("/token", (HttpContext context) => context.IssueXsrfToken().RequestToken);
 
         // The action door's baselines: the same JSON posted to the same handler through IMediator.Send,

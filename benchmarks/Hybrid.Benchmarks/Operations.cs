@@ -50,3 +50,31 @@ public sealed class CreateGuardedThingHandler : IRequestHandler<CreateGuardedThi
     public Task<Thing> Handle(CreateGuardedThing request, CancellationToken cancellationToken) =>
         Task.FromResult(new Thing(1, request.Name));
 }
+
+/// <summary>The cached read: the REST door's GET served through output caching by tag.</summary>
+[RestGet("cached-things/{id}")]
+[ReadCache(60, "thing:{id}")]
+public sealed class GetCachedThing : IRequest<Thing>
+{
+    public int Id { get; set; }
+}
+
+public sealed class GetCachedThingHandler : IRequestHandler<GetCachedThing, Thing>
+{
+    public Task<Thing> Handle(GetCachedThing request, CancellationToken cancellationToken) => Task.FromResult(new Thing(request.Id, "cached"));
+}
+
+/// <summary>The same mutation as <see cref="CreateThing"/>, declaring what it makes stale.</summary>
+[RestPost("revalidating-things")]
+[Revalidates("things", "thing:{result.id}")]
+public sealed class CreateRevalidatingThing : IRequest<Thing>
+{
+    [Required]
+    [StringLength(100)]
+    public string Name { get; set; } = string.Empty;
+}
+
+public sealed class CreateRevalidatingThingHandler : IRequestHandler<CreateRevalidatingThing, Thing>
+{
+    public Task<Thing> Handle(CreateRevalidatingThing request, CancellationToken cancellationToken) => Task.FromResult(new Thing(1, request.Name));
+}
