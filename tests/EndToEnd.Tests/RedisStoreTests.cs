@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Hybrid.Http.Idempotency;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.EndToEnd.Tests;
@@ -33,6 +34,18 @@ public sealed class RedisStoreTests : IAsyncLifetime
         await second.EvictByTagAsync("post:1", default);
 
         (await first.GetAsync("post-1", default)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_distributed_cache_entry_written_by_one_instance_is_read_by_the_other()
+    {
+        await using var one = Instance();
+        await using var two = Instance();
+
+        await one.GetRequiredService<IDistributedCache>().SetAsync("shared", [4, 2], new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1) });
+
+        two.GetRequiredService<IDistributedCache>().Should().NotBeOfType<MemoryDistributedCache>();
+        (await two.GetRequiredService<IDistributedCache>().GetAsync("shared")).Should().Equal(4, 2);
     }
 
     [Fact]
