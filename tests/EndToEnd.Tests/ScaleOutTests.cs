@@ -50,6 +50,28 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster)
     }
 
     [Fact]
+    public async Task Signed_in_on_A_ada_deletes_a_comment_through_B()
+    {
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
+        var login = await browser.GetStringAsync(new Uri(cluster.A.BaseAddress, "/login"));
+        using var signIn = Action(new Uri(cluster.A.BaseAddress, ActionPath(login, "SignIn")), new { userName = "ada", password = BlogAccounts.Password }, cookies, cluster.A);
+        using var signedIn = await browser.SendAsync(signIn);
+        signedIn.StatusCode.Should().Be(HttpStatusCode.NoContent, await signedIn.Content.ReadAsStringAsync());
+        using var anonymous = cluster.A.CreateClient();
+        using var created = await anonymous.PostAsJsonAsync("/api/v1/posts/1/comments", new { author = "Doomed", body = "Deleted through B " + Guid.NewGuid().ToString("N") });
+        var comment = (await created.Content.ReadFromJsonAsync<CommentDto>())!;
+
+        // B's page issues a token for the signed-in user (tokens are bound to the user), which only works if B reads A's cookie.
+        var page = await browser.GetStringAsync(new Uri(cluster.B.BaseAddress, "/posts/1"));
+        using var delete = Action(new Uri(cluster.B.BaseAddress, ActionPath(page, "DeleteComment")), new { postId = 1, commentId = comment.Id }, cookies, cluster.B);
+        using var deleted = await browser.SendAsync(delete);
+
+        deleted.StatusCode.Should().Be(HttpStatusCode.NoContent, await deleted.Content.ReadAsStringAsync());
+        (await anonymous.GetFromJsonAsync<PostDto>("/api/v1/posts/1"))!.Comments.Should().NotContain(c => c.Id == comment.Id);
+    }
+
+    [Fact]
     public async Task A_retry_on_B_replays_the_answer_A_gave_and_adds_nothing()
     {
         var key = Guid.NewGuid().ToString();
@@ -155,6 +177,23 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster)
         hidden.Should().ContainKey("__RequestVerificationToken");
         var antiforgery = Cookies(response).Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         return new CommentForm(WebUtility.HtmlDecode(form.Groups["action"].Value), hidden, antiforgery);
+    }
+
+    /// <summary>The opaque path a page's form for <paramref name="actionId"/> posts to.</summary>
+    private static string ActionPath(string html, string actionId)
+    {
+        var match = Regex.Match(html, @"<form[^>]*\saction=""(?<action>[^""]+)""[^>]*data-hybrid-action=""" + Regex.Escape(actionId) + @"""");
+        match.Success.Should().BeTrue("the page renders a {0} form", actionId);
+        return match.Groups["action"].Value;
+    }
+
+    /// <summary>An action called as the pages' script calls it: JSON, same-origin, the XSRF-TOKEN cookie echoed in its header.</summary>
+    private static HttpRequestMessage Action(Uri action, object body, CookieContainer cookies, BlogServer server)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, action) { Content = JsonContent.Create(body) };
+        message.Headers.Add("Sec-Fetch-Site", "same-origin");
+        message.Headers.Add("X-XSRF-TOKEN", cookies.GetCookies(server.BaseAddress)["XSRF-TOKEN"]!.Value);
+        return message;
     }
 
     private static HttpRequestMessage FormPost(CommentForm form, Dictionary<string, string> fields)
