@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh machine lacks, and nothing that is already there:
 # Debian's chromium (driven by Playwright through its executable path; no browser download),
-# Node.js with npm, and the npm packages that compile the generated TypeScript clients, bundle
-# the sample's page scripts (typescript, esbuild) and lint and validate the sample's documents
+# Node.js with npm, Debian's redis-server (the scale-out tests start their own on a loopback port),
+# and the npm packages that compile the generated TypeScript clients, bundle the sample's page
+# scripts (typescript, esbuild) and lint and validate the sample's documents
 # (@stoplight/spectral-cli, @apidevtools/swagger-parser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   as_root apt-get update -qq

@@ -52,11 +52,27 @@ builder.Services.AddHybrid([typeof(Program).Assembly], options =>
 // Actions are guarded by the origin check; setting Blog:AntiforgeryTokens=true adds tokens on top
 // (the forms' tag helper and the pages' script then send them without any code in the pages).
 builder.Services.AddAntiforgery(options => options.HeaderName = HybridAntiforgery.HeaderName);
-builder.Services.Configure<Hybrid.HybridOptions>(options => options.RequireAntiforgeryTokens = builder.Configuration.GetValue<bool>("Blog:AntiforgeryTokens"));
+builder.Services.Configure<Hybrid.HybridOptions>(options =>
+{
+    options.RequireAntiforgeryTokens = builder.Configuration.GetValue<bool>("Blog:AntiforgeryTokens");
+
+    // Blog:ActionIdKey turns on opaque action ids; instances that share the key post to each other's ids.
+    options.ActionIdKey = builder.Configuration["Blog:ActionIdKey"];
+    options.OpaqueActionIds = options.ActionIdKey is not null;
+});
 builder.Services.AddRazorPages();
 
 // Declared on the operations ([EnableRateLimiting]); Hybrid answers a refusal with a 429 problem and Retry-After.
 builder.Services.AddRateLimiter(options => Blog.Posts.BlogRateLimits.Add(options, builder.Configuration.GetValue("Blog:CommentsPerMinute", 60)));
+
+builder.Services.AddOutputCache();
+
+// With ConnectionStrings:Redis set, instances share caches, Idempotency-Key records and the Data
+// Protection key ring through Redis, so any of them can serve any request (docs/scaling-out.md).
+if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+{
+    builder.Services.AddHybridRedis(redis, applicationName: "Blog");
+}
 
 var app = builder.Build();
 

@@ -16,7 +16,8 @@ public partial class BlogServer : IAsyncLifetime
 
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("hybrid-blog-").FullName;
 
-    public string DatabasePath => Path.Combine(DataFolder, "blog.db");
+    /// <summary>The SQLite file; a derived server may point several instances at one file.</summary>
+    public virtual string DatabasePath => Path.Combine(DataFolder, "blog.db");
 
     /// <summary>True when the database file did not exist before the sample started.</summary>
     public bool DatabaseWasFresh { get; private set; }

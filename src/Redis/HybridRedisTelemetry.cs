@@ -1,0 +1,15 @@
+namespace Hybrid;
+
+/// <summary>The instrument and tags Hybrid.Redis adds to Hybrid's meter (<see cref="HybridTelemetry.MeterName"/>).</summary>
+public static class HybridRedisTelemetry
+{
+    /// <summary>
+    /// The counter of Redis calls a store gave up on (Redis unreachable or too slow): the request went
+    /// on as if the cache had missed or the eviction had happened. Tagged with <see cref="OperationTag"/>
+    /// and <see cref="HybridTelemetry.ErrorTypeTag"/> (the exception's type).
+    /// </summary>
+    public const string FailuresInstrument = "hybrid.redis.failures";
+
+    /// <summary>The tag naming what the store was doing: <c>output_cache.get</c>, <c>output_cache.set</c> or <c>output_cache.evict</c>.</summary>
+    public const string OperationTag = "hybrid.redis.operation";
+}
