@@ -65,8 +65,6 @@ builder.Services.AddRazorPages();
 // Declared on the operations ([EnableRateLimiting]); Hybrid answers a refusal with a 429 problem and Retry-After.
 builder.Services.AddRateLimiter(options => Blog.Posts.BlogRateLimits.Add(options, builder.Configuration.GetValue("Blog:CommentsPerMinute", 60)));
 
-builder.Services.AddOutputCache();
-
 // With ConnectionStrings:Redis set, instances share caches, Idempotency-Key records and the Data
 // Protection key ring through Redis, so any of them can serve any request (docs/scaling-out.md).
 if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)

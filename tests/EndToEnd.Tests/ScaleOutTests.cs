@@ -36,6 +36,34 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster)
     }
 
     [Fact]
+    public async Task A_comment_added_through_A_action_makes_B_cached_reads_fresh_and_leaves_the_other_post_cached()
+    {
+        using var b = cluster.B.CreateClient();
+        foreach (var path in new[] { "/api/v1/posts/1", "/api/v2/posts/1", "/api/v1/posts/2" })
+        {
+            (await b.GetAsync(new Uri(path, UriKind.Relative))).EnsureSuccessStatusCode();
+            using var warm = await b.GetAsync(new Uri(path, UriKind.Relative));
+            warm.Headers.Age.Should().NotBeNull($"B serves {path} from the shared cache once warm");
+        }
+
+        var form = await CommentFormAsync(cluster.A, 1);
+        var text = "Added on A, fresh on B " + Guid.NewGuid().ToString("N");
+        using var a = cluster.A.CreateClient();
+        using var added = await a.SendAsync(FormPost(form, new() { ["author"] = "Scaled", ["body"] = text }));
+        added.StatusCode.Should().Be(HttpStatusCode.SeeOther, await added.Content.ReadAsStringAsync());
+
+        foreach (var path in new[] { "/api/v1/posts/1", "/api/v2/posts/1" })
+        {
+            using var read = await b.GetAsync(new Uri(path, UriKind.Relative));
+            read.Headers.Age.Should().BeNull($"A's action evicted {path} for B too");
+            (await read.Content.ReadAsStringAsync()).Should().Contain(text);
+        }
+
+        using var other = await b.GetAsync(new Uri("/api/v1/posts/2", UriKind.Relative));
+        other.Headers.Age.Should().NotBeNull("the other post stays cached");
+    }
+
+    [Fact]
     public async Task An_antiforgery_token_from_A_page_and_its_opaque_action_id_are_accepted_by_B()
     {
         var form = await CommentFormAsync(cluster.A, 2);
