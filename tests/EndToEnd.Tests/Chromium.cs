@@ -38,9 +38,9 @@ internal sealed class Chromium : IAsyncDisposable
     public static async Task SubmitAsync(IPage page, Func<Task> submit, string landsOn)
     {
         await page.RunAndWaitForResponseAsync(submit, r => r.Request.IsNavigationRequest && r.Request.Method == "GET" && r.Url == landsOn);
-        // The full load, not DOMContentLoaded: a page that small can reach DOMContentLoaded before the
-        // waiter is set up, and Playwright then sometimes waits for it forever; "load" comes after it.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // No wait for a load state after it: for a document that small Playwright sometimes misses the
+        // event and waits forever. The response is in; the callers' Expect(...) assertions wait for the DOM.
+        await page.WaitForURLAsync(landsOn, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         page.Url.Should().Be(landsOn);
     }
 
