@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Hybrid;
+
+/// <summary>The start-up checks of an operation's public contract: declared problems and deprecations (HYB024–HYB028).</summary>
+internal static partial class CatalogBuilder
+{
+    private sealed partial class OperationCheck
+    {
+        private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        private void CheckProblems(List<ProducesProblemAttribute> problems)
+        {
+            foreach (var problem in problems)
+            {
+                if (problem.StatusCode is < 400 or > 599 || problem.Code is null || !ProblemCodePattern().IsMatch(problem.Code))
+                {
+                    Add("HYB027", $"{_name} declares the problem {problem.StatusCode} '{problem.Code}'. Fix: use a status from 400 to 599 and a code of lower-case letters, digits and '_' (e.g. 404 \"post_not_found\").");
+                }
+            }
+
+            foreach (var twice in problems.GroupBy(p => p.Code, StringComparer.Ordinal).Where(g => g.Select(p => p.StatusCode).Distinct().Count() > 1))
+            {
+                Add("HYB028", $"{_name} declares the code '{twice.Key}' with several statuses ({string.Join(", ", twice.Select(p => p.StatusCode).Distinct())}). Fix: one code means one status; give the others their own code.");
+            }
+        }
+
+        private RestDeprecation? CheckDeprecation(RouteDeclaration route, string where)
+        {
+            if (route.Deprecated is null)
+            {
+                if (route.Sunset is not null || route.Successor is not null)
+                {
+                    Add("HYB024", $"{_name}: {where} declares a Sunset or a Successor but is not deprecated. Fix: set Deprecated to the date the route was deprecated (e.g. \"2026-11-01\").");
+                }
+
+                return null;
+            }
+
+            var since = ParseDate(route.Deprecated, "Deprecated", where);
+            var sunset = route.Sunset is null ? null : ParseDate(route.Sunset, "Sunset", where);
+            if (since is { } from && sunset is { } until && until < from)
+            {
+                Add("HYB025", $"{_name}: {where} sets its Sunset ({route.Sunset}) before its Deprecated date ({route.Deprecated}). Fix: a route is deprecated before it is retired.");
+            }
+
+            var successor = route.Successor?.Trim('/');
+            if (successor is not null)
+            {
+                try
+                {
+                    foreach (var parameter in RouteTemplates.Parse(successor).Parameters)
+                    {
+                        if (!RouteTemplates.Parse(route.Template).Parameters.Any(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
+                        {
+                            Add("HYB026", $"{_name}: {where} names the successor '{successor}', whose placeholder {{{parameter.Name}}} is not a placeholder of the route. Fix: use the route's own placeholders.");
+                        }
+                    }
+                }
+                catch (RoutePatternException e)
+                {
+                    Add("HYB026", $"{_name}: {where} names the successor '{successor}', which is not a valid template ({e.Message}). Fix: correct it.");
+                }
+            }
+
+            return since is { } date ? new RestDeprecation(date, sunset, successor) : null;
+        }
+
+        private DateTimeOffset? ParseDate(string text, string what, string where)
+        {
+            if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var date))
+            {
+                return date;
+            }
+
+            Add("HYB024", $"{_name}: {where} has {what} = \"{text}\", which is not a date. Fix: use ISO 8601, e.g. \"2027-06-30\" or \"2027-06-30T00:00:00Z\".");
+            return null;
+        }
+    }
+}
