@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Hybrid.Actions;
 
@@ -65,7 +64,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         }
 
         var input = IsPlainJson(request.ContentType) ? InputKind.Json
-            : IsFormContentType(request) ? InputKind.Form
+            : PlainForm.HasFormContentType(request) ? InputKind.Form
             : request.HasJsonContentType() ? InputKind.Json
             : request.ContentType is null && !BodyDetection.HasBody(request) ? InputKind.None
             : (InputKind?)null;
@@ -109,7 +108,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         var request = context.Request;
         if (outcome.Problem is { } problem)
         {
-            if (bound.Input == InputKind.Form && !AcceptsJson(request) && ReturnsToForm(bound, problem) && FormPage(request) is { } page)
+            if (bound.Input == InputKind.Form && !PlainForm.AcceptsJson(request) && ReturnsToForm(bound, problem) && FormPage(request) is { } page)
             {
                 _formState!.Write(context, StateOf(request.Form, problem));
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;
@@ -120,7 +119,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return ProblemWriter.WriteAsync(context, problem);
         }
 
-        if (bound.Input == InputKind.Form && !AcceptsJson(request) && ReturnTarget(request) is { } target)
+        if (bound.Input == InputKind.Form && !PlainForm.AcceptsJson(request) && ReturnTarget(request) is { } target)
         {
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
             context.Response.Headers.Location = target;
@@ -158,29 +157,6 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         (contentType.Length == "application/json".Length || contentType["application/json".Length] is ';' or ' ');
 
     /// <summary>
-    /// As <see cref="HttpRequest.HasFormContentType"/>, from the header alone: that property reads the
-    /// form feature, which throws once the app's UseAntiforgery() judged the token invalid, and the
-    /// door must answer that with its 400, not a 500.
-    /// </summary>
-    private static bool IsFormContentType(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
-        (type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ||
-         type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase));
-
-    private static bool AcceptsJson(HttpRequest request)
-    {
-        foreach (var value in request.Headers.Accept)
-        {
-            if (value is not null && value.Contains("json", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
     /// A plain form's failure goes back to its page when the user can fix it there: a field error,
     /// or a problem the handler raised (not found, conflict). Refusals of the request itself
     /// (cross-site, token, size, media type) and 500s are answered as problems.
@@ -216,15 +192,8 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return field.ToString();
         }
 
-        return SameOriginReferer(request);
+        return PlainForm.SameOriginReferer(request);
     }
-
-    private static string? SameOriginReferer(HttpRequest request) =>
-        Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
-        string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) &&
-        string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
-            ? referer.PathAndQuery
-            : null;
 
     /// <summary>Where a plain HTML form goes back to: a local <c>__returnUrl</c> field, else a same-origin Referer.</summary>
     private static string? ReturnTarget(HttpRequest request)
@@ -234,7 +203,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return field.ToString();
         }
 
-        return SameOriginReferer(request);
+        return PlainForm.SameOriginReferer(request);
     }
 
     /// <summary>

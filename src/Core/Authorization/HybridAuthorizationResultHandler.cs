@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace Hybrid;
 
@@ -33,7 +32,7 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
 
         if (hybrid.Door == HybridDoors.Action)
         {
-            if (IsPlainForm(context.Request))
+            if (PlainForm.IsPlain(context.Request))
             {
                 if (authorizeResult.Forbidden && context.GetEndpoint()?.Metadata.GetMetadata<FormRefusal>() is { } refusal)
                 {
@@ -89,17 +88,6 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
         }
     }
 
-    private static bool IsPlainForm(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
-        (type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ||
-         type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)) &&
-        !request.Headers.Accept.Any(a => a is not null && a.Contains("json", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The page that posted the form (a same-origin Referer), else the site's root: never another host.</summary>
-    private static string FormPage(HttpRequest request) =>
-        Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) &&
-        string.Equals(referer.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) &&
-        string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
-            ? referer.PathAndQuery
-            : "/";
+    private static string FormPage(HttpRequest request) => PlainForm.SameOriginReferer(request) ?? "/";
 }
