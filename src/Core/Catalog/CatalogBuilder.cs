@@ -251,7 +251,6 @@ internal static partial class CatalogBuilder
 
             return actionId;
         }
-
     }
 
     private static string Name(Type type) => type.FullName ?? type.Name;
