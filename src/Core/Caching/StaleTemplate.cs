@@ -11,7 +11,7 @@ namespace Hybrid;
 /// </summary>
 internal sealed partial class StaleTemplate
 {
-    private readonly List<(string? Literal, PropertyInfo? Property, bool FromResult)> _parts = [];
+    private readonly List<(string? Literal, string? Name, PropertyInfo? Property, bool FromResult)> _parts = [];
 
     private StaleTemplate(string text) => Text = text;
 
@@ -32,7 +32,7 @@ internal sealed partial class StaleTemplate
         {
             if (match.Index > at)
             {
-                parsed._parts.Add((template[at..match.Index], null, false));
+                parsed._parts.Add((template[at..match.Index], null, null, false));
             }
 
             var name = match.Groups[1].Value;
@@ -44,13 +44,13 @@ internal sealed partial class StaleTemplate
                 unknown ??= name;
             }
 
-            parsed._parts.Add((null, property, fromResult));
+            parsed._parts.Add((null, name, property, fromResult));
             at = match.Index + match.Length;
         }
 
         if (at < template.Length)
         {
-            parsed._parts.Add((template[at..], null, false));
+            parsed._parts.Add((template[at..], null, null, false));
         }
 
         return parsed;
@@ -60,7 +60,7 @@ internal sealed partial class StaleTemplate
     public string Resolve(object request, object? result)
     {
         var text = new StringBuilder();
-        foreach (var (literal, property, fromResult) in _parts)
+        foreach (var (literal, _, property, fromResult) in _parts)
         {
             if (literal is not null)
             {
@@ -81,15 +81,11 @@ internal sealed partial class StaleTemplate
     public string Resolve(Func<string, string?> valueOf)
     {
         var text = new StringBuilder();
-        var at = 0;
-        foreach (Match match in Placeholder().Matches(Text))
+        foreach (var (literal, name, _, _) in _parts)
         {
-            text.Append(Text, at, match.Index - at);
-            text.Append(valueOf(match.Groups[1].Value) ?? string.Empty);
-            at = match.Index + match.Length;
+            text.Append(literal ?? valueOf(name!));
         }
 
-        text.Append(Text, at, Text.Length - at);
         return text.ToString();
     }
 
