@@ -21,17 +21,14 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 
     private readonly IAntiforgery? _antiforgery;
     private readonly FormStateCookie? _formState;
-    private readonly bool _tokensByDefault;
     private readonly string _antiforgeryHelp;
     private readonly CrossSiteCheck _crossSite;
-    private bool _checksAntiforgery;
 
-    public ActionEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, long maxBody)
-        : base(operation, catalog, services, HybridDoors.Action, maxBody)
+    public ActionEndpoint(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services)
+        : base(endpoint, catalog, services)
     {
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
         _crossSite = new CrossSiteCheck(options.TrustedOrigins);
-        _tokensByDefault = options.RequireAntiforgeryTokens;
         _antiforgery = services.GetService<IAntiforgery>();
         _formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
@@ -39,21 +36,10 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             (header is null ? string.Empty : $"{header} header or the ") + $"{HybridAntiforgery.FormFieldName} form field.";
     }
 
-    public override void Configure(IReadOnlyList<object> metadata)
-    {
-        base.Configure(metadata);
-
-        _checksAntiforgery = ActionAntiforgery.Requires(_tokensByDefault, metadata);
-        if (_checksAntiforgery && _antiforgery is null)
-        {
-            throw new HybridConfigurationException([new HybridConfigurationError("HYB023", $"{Operation}: {ActionAntiforgery.MissingServices}")]);
-        }
-    }
-
     protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
     {
         var request = context.Request;
-        if (_crossSite.IsCrossSite(request))
+        if (Settings.ChecksOrigin && _crossSite.IsCrossSite(request))
         {
             return Bound<TRequest>.Refused(OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "Actions only accept requests from the app's own pages."));
         }
@@ -75,7 +61,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 
         try
         {
-            if (_checksAntiforgery && !await IsAntiforgeryValidAsync(context).ConfigureAwait(false))
+            if (Settings.RequiresAntiforgeryToken && !await IsAntiforgeryValidAsync(context).ConfigureAwait(false))
             {
                 return Bound<TRequest>.Refused(OperationProblem.Create(400, ProblemCodes.AntiforgeryFailed, _antiforgeryHelp), kind);
             }

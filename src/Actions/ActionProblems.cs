@@ -7,13 +7,13 @@ namespace Hybrid.Actions;
 /// </summary>
 internal static class ActionProblems
 {
-    public static OperationProblems For(IDoorEndpoint endpoint, bool checksToken)
+    public static OperationProblems For(EndpointSettings endpoint)
     {
-        var problems = new OperationProblems().AddDeclared(endpoint.Operation)
+        var problems = new OperationProblems().AddDeclared(endpoint)
             .Add(400, ProblemCodes.ValidationFailed, "An argument is missing or invalid; 'errors' lists the fields.")
             .Add(400, ProblemCodes.InvalidJson, "The body is not well-formed JSON or does not fit the arguments.")
             .Add(400, ProblemCodes.BadRequest, "The body could not be read.");
-        if (checksToken)
+        if (endpoint.RequiresAntiforgeryToken)
         {
             problems.Add(400, ProblemCodes.AntiforgeryFailed, "The antiforgery token is missing or wrong.");
         }
@@ -22,7 +22,7 @@ internal static class ActionProblems
             .Add(403, ProblemCodes.CrossSiteRequest, "Posted from another site.")
             .Add(413, ProblemCodes.PayloadTooLarge, "The body is larger than the action accepts.")
             .Add(415, ProblemCodes.UnsupportedMediaType, "The arguments are neither JSON nor a form.")
-            .AddPolicies(endpoint.Metadata)
+            .AddPolicies(endpoint)
             .Add(500, ProblemCodes.InternalError, "Unexpected error; the problem carries a trace id only.");
     }
 }

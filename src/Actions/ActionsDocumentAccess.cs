@@ -22,13 +22,13 @@ internal sealed class ActionsDocumentAccess
     private readonly bool _open;
     private readonly Lazy<IReadOnlyList<object>> _policy;
 
-    public ActionsDocumentAccess(IServiceProvider services, HybridOptions options, HybridEndpointConventionBuilder door)
+    public ActionsDocumentAccess(IServiceProvider services, HybridOptions options, DoorTraits traits, HybridEndpointConventionBuilder door)
     {
         _services = services;
         _open = options.PublicActionsDocument || services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
 
         // Read on the first request, once the app has added every convention to the door.
-        _policy = new Lazy<IReadOnlyList<object>>(() => PolicyOf(door.DoorMetadata(), options), LazyThreadSafetyMode.ExecutionAndPublication);
+        _policy = new Lazy<IReadOnlyList<object>>(() => PolicyOf(door.DoorMetadata(), traits), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Whether the document is checked at all; a checked one is private to its reader and no shared cache keeps it.</summary>
@@ -78,7 +78,7 @@ internal sealed class ActionsDocumentAccess
     /// actions, not for a list of them), an authenticated user. Then the door's schemes, as its
     /// protected actions get them.
     /// </summary>
-    private static List<object> PolicyOf(IReadOnlyList<object> door, HybridOptions options)
+    private static List<object> PolicyOf(IReadOnlyList<object> door, DoorTraits traits)
     {
         var policy = door.Where(m => m is IAuthorizeData or AuthorizationPolicy or IAuthorizationRequirementData).ToList();
         if (policy.Count == 0)
@@ -87,7 +87,7 @@ internal sealed class ActionsDocumentAccess
         }
 
         policy.AddRange(door.OfType<DoorAuthenticationAttribute>());
-        DoorSchemes.Apply(policy, HybridDoors.Action, options);
+        DoorSchemes.Apply(policy, traits);
         return policy;
     }
 

@@ -23,11 +23,11 @@ internal static class ActionsDocumentBuilder
     /// <summary>Marks an action no policy checks, for readers that skip <c>security</c>.</summary>
     private const string AnonymousExtension = "x-hybrid-anonymous";
 
-    public static DocumentBytes Build(OperationCatalog catalog, ActionPaths paths, HybridOptions options, IReadOnlyList<IDoorEndpoint> endpoints, IServiceProvider services)
+    public static DocumentBytes Build(OperationCatalog catalog, ActionPaths paths, HybridOptions options, DoorTraits door, IReadOnlyList<HybridEndpointMetadata> endpoints, IServiceProvider services)
     {
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
-        var guarded = endpoints.Where(e => ActionAntiforgery.Requires(options.RequireAntiforgeryTokens, e.Metadata)).ToHashSet();
-        var ordered = endpoints.OrderBy(e => e.Operation.ActionId, StringComparer.Ordinal).ToList();
+        var store = services.GetRequiredService<HybridEndpointSettings>();
+        var ordered = endpoints.Select(store.Of).OrderBy(e => e.Operation.ActionId, StringComparer.Ordinal).ToList();
         var schemas = new DocumentSchemas(catalog.Json, new XmlDocs());
         foreach (var endpoint in ordered)
         {
@@ -47,7 +47,7 @@ internal static class ActionsDocumentBuilder
         }
 
         schemas.Seal();
-        var security = new DocumentSecurity(services, HybridDoors.Action, ordered.Select(e => e.Metadata), [XsrfScheme]);
+        var security = new DocumentSecurity(services, door, ordered, [XsrfScheme]);
         var tags = ordered.ToDictionary(e => e, e => DocumentDescriptions.TagsOf(e.Metadata, FallbackTag));
         using var document = new DocumentJson();
         var writer = document.Writer;
@@ -80,11 +80,11 @@ internal static class ActionsDocumentBuilder
             writer.WriteEndObject();
             writer.WriteStartObject("responses");
             document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, []);
-            DocumentDescriptions.WriteProblems(document, schemas, operation.ActionId!, ActionProblems.For(endpoint, guarded.Contains(endpoint)));
+            DocumentDescriptions.WriteProblems(document, schemas, operation.ActionId!, ActionProblems.For(endpoint));
             writer.WriteEndObject();
             // Only the actions that check a token say so; the others are guarded by the origin check alone.
-            IReadOnlyList<string> token = header is not null && guarded.Contains(endpoint) ? [XsrfScheme] : [];
-            if (security.Of(endpoint.Metadata) is { } schemes)
+            IReadOnlyList<string> token = header is not null && endpoint.RequiresAntiforgeryToken ? [XsrfScheme] : [];
+            if (security.Of(endpoint) is { } schemes)
             {
                 DocumentSecurity.WriteRequirements(writer, schemes, token, empty: false);
             }
@@ -102,7 +102,7 @@ internal static class ActionsDocumentBuilder
         writer.WriteEndObject();
         writer.WriteStartObject("components");
         schemas.WriteComponents(writer);
-        var xsrf = header is not null && guarded.Count > 0;
+        var xsrf = header is not null && ordered.Any(e => e.RequiresAntiforgeryToken);
         if (xsrf || security.HasSchemes)
         {
             writer.WriteStartObject("securitySchemes");

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Hybrid;
 using Hybrid.Actions;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -37,21 +35,19 @@ public static class HybridActionsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var catalog = services.GetRequiredService<OperationCatalog>();
-        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        var paths = services.GetRequiredService<ActionPaths>();
-
-        if (services.GetService<IAntiforgery>() is null &&
-            catalog.Operations.Where(o => o.ActionId is not null).Any(o => ActionAntiforgery.Requires(options.RequireAntiforgeryTokens, o.Metadata)))
+        if (DoorPrerequisites.Read(endpoints, nameof(MapHybridActions)) is not { } ready)
         {
-            throw new HybridConfigurationException([new HybridConfigurationError("HYB023", ActionAntiforgery.MissingServices)]);
+            return new HybridEndpointConventionBuilder(HybridDoors.Action, [], [], new Dictionary<Type, List<IEndpointConventionBuilder>>(), incomplete: true);
         }
 
+        var (catalog, options) = ready;
+        var paths = services.GetRequiredService<ActionPaths>();
+        var traits = ActionDoor.Traits(options);
         var formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
         var group = endpoints.MapGroup(options.ActionsPath);
         group.WithMetadata(new ExcludeFromDescriptionAttribute());
         var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();
-        var mapped = new List<IDoorEndpoint>();
+        var mapped = new List<HybridEndpointMetadata>();
         foreach (var operation in catalog.Operations)
         {
             if (operation.ActionId is null)
@@ -59,15 +55,14 @@ public static class HybridActionsEndpointRouteBuilderExtensions
                 continue;
             }
 
+            var hybrid = new HybridEndpointMetadata(operation, traits, route: null);
             var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
-                typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), operation, catalog, services, options.MaxActionBodySize)!);
+                typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services)!);
             var builder = DoorMapping.Map(
                 group,
                 "/" + paths.Segment(operation),
-                HttpMethods.Post,
                 endpoint,
-                HybridDoors.Action,
-                route: null,
+                hybrid,
                 new AcceptsMetadata(Accepted, operation.RequestType, isOptional: true),
                 new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
             if (formState is not null)
@@ -77,7 +72,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
 
             builder.WithDisplayName("Hybrid action " + operation.ActionId);
             byOperation.Add(operation.RequestType, [builder]);
-            mapped.Add(endpoint);
+            mapped.Add(hybrid);
         }
 
         var fallback = new ActionFallback(paths);
@@ -87,15 +82,15 @@ public static class HybridActionsEndpointRouteBuilderExtensions
 
         // The document's check reads the door's conventions, so the door exists before the document is mapped; its builder joins the list below.
         var documentBuilders = new List<IEndpointConventionBuilder>();
-        var door = new HybridEndpointConventionBuilder(HybridDoors.Action, [group], documentBuilders, byOperation);
-        var access = new ActionsDocumentAccess(services, options, door);
-        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, paths, options, mapped, services), access.Checks ? access.AllowsAsync : null);
+        var door = new HybridEndpointConventionBuilder(HybridDoors.Action, [group], documentBuilders, byOperation, incomplete: catalog.Errors.Count > 0);
+        var access = new ActionsDocumentAccess(services, options, traits, door);
+        var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, paths, options, traits, mapped, services), access.Checks ? access.AllowsAsync : null);
         var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + ActionsDocumentBuilder.DocumentName + ".json", (RequestDelegate)document.HandleAsync)
             .WithDisplayName("Hybrid actions document")
             .WithMetadata(new ExcludeFromDescriptionAttribute());
 
         // A policy the app puts on the document authenticates as the door's actions do.
-        documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, HybridDoors.Action, options));
+        documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, traits));
         documentBuilders.Add(documentBuilder);
         return door;
     }

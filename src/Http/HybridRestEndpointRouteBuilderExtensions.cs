@@ -2,8 +2,6 @@ using Hybrid;
 using Hybrid.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -30,12 +28,16 @@ public static class HybridRestEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        var catalog = services.GetRequiredService<OperationCatalog>();
-        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+        if (DoorPrerequisites.Read(endpoints, nameof(MapHybridRest)) is not { } ready)
+        {
+            return new HybridEndpointConventionBuilder(HybridDoors.Rest, [], [], new Dictionary<Type, List<IEndpointConventionBuilder>>(), incomplete: true);
+        }
 
+        var (catalog, options) = ready;
+        var traits = RestDoor.Traits(options);
         var builders = new List<IEndpointConventionBuilder>();
         var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();
-        var mapped = new List<(IDoorEndpoint Endpoint, RestRoute Route)>();
+        var mapped = new List<HybridEndpointMetadata>();
         var group = endpoints.MapGroup(options.RestPrefix);
         builders.Add(group);
         var fallback = new RestFallback();
@@ -43,20 +45,16 @@ public static class HybridRestEndpointRouteBuilderExtensions
         {
             foreach (var route in operation.Routes)
             {
-                var endpoint = new GuardedRestEndpoint(
-                    new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
-                        typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), operation, route, catalog, services, options.RestPrefix + "/" + route.DocumentName, options.MaxRestBodySize)!),
-                    route,
-                    services,
-                    options.MaxRestBodySize);
+                var hybrid = new HybridEndpointMetadata(operation, traits, route);
+                var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
+                    typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services, options.RestPrefix + "/" + route.DocumentName)!);
                 var builder = DoorMapping.Map(
                     group,
                     "/" + route.DocumentName + "/" + route.Template,
-                    route.Method,
                     endpoint,
-                    HybridDoors.Rest,
+                    hybrid,
                     route,
-                    route,
+                    NoCookieRedirect.Instance,
                     new ProducesResponseTypeMetadata(route.StatusCode, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
                 builder.WithDisplayName($"Hybrid REST {route.Method} {options.RestPrefix}/{route.DocumentName}/{route.Template}")
                     .WithName(route.EndpointName);
@@ -66,7 +64,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
                 }
 
                 list.Add(builder);
-                mapped.Add((endpoint, route));
+                mapped.Add(hybrid);
                 fallback.Add(route.DocumentName + "/" + route.Template, route.Method);
             }
         }
@@ -79,16 +77,16 @@ public static class HybridRestEndpointRouteBuilderExtensions
         foreach (var version in catalog.Versions)
         {
             var name = RestRoute.DocumentNameOf(version);
-            var document = new DocumentEndpoint(() => RestDocumentBuilder.Build(catalog, options, version, mapped, services));
+            var document = new DocumentEndpoint(() => RestDocumentBuilder.Build(catalog, options, traits, version, mapped, services));
             var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + name + ".json", (RequestDelegate)document.HandleAsync)
                 .WithDisplayName("Hybrid REST document " + name)
                 .WithMetadata(new ExcludeFromDescriptionAttribute(), NoCookieRedirect.Instance);
 
             // A policy the app puts on the documents authenticates as the door's routes do.
-            documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, HybridDoors.Rest, options));
+            documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, traits));
             documents.Add(documentBuilder);
         }
 
-        return new HybridEndpointConventionBuilder(HybridDoors.Rest, builders, documents, byOperation);
+        return new HybridEndpointConventionBuilder(HybridDoors.Rest, builders, documents, byOperation, incomplete: catalog.Errors.Count > 0);
     }
 }

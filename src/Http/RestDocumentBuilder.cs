@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.Http;
 
@@ -12,14 +13,16 @@ namespace Hybrid.Http;
 /// </summary>
 internal static class RestDocumentBuilder
 {
-    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, int version, IReadOnlyList<(IDoorEndpoint Endpoint, RestRoute Route)> endpoints, IServiceProvider services)
+    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, DoorTraits door, int version, IReadOnlyList<HybridEndpointMetadata> endpoints, IServiceProvider services)
     {
         var name = RestRoute.DocumentNameOf(version);
+        var store = services.GetRequiredService<HybridEndpointSettings>();
         var routes = endpoints
-            .Where(p => p.Route.Version == version)
-            .OrderBy(p => p.Route.Template, StringComparer.Ordinal)
-            .ThenBy(p => p.Route.Method, StringComparer.Ordinal)
-            .Select(p => (p.Endpoint, p.Route, Binding: RestBinding.For(catalog.ShapeOf(p.Endpoint.Operation), p.Route)))
+            .Where(p => p.Route!.Version == version)
+            .Select(store.Of)
+            .OrderBy(p => p.Route!.Template, StringComparer.Ordinal)
+            .ThenBy(p => p.Route!.Method, StringComparer.Ordinal)
+            .Select(p => (Endpoint: p, Route: p.Route!, Binding: RestBinding.For(catalog.ShapeOf(p.Operation), p.Route!)))
             .ToList();
         var schemas = new DocumentSchemas(catalog.Json, new XmlDocs());
         foreach (var (endpoint, route, binding) in routes)
@@ -41,7 +44,7 @@ internal static class RestDocumentBuilder
         }
 
         schemas.Seal();
-        var security = new DocumentSecurity(services, HybridDoors.Rest, routes.Select(r => r.Endpoint.Metadata), []);
+        var security = new DocumentSecurity(services, door, routes.Select(r => r.Endpoint), []);
         var tags = routes.ToDictionary(r => r.Route, r => DocumentDescriptions.TagsOf(r.Endpoint.Metadata, FirstLiteralSegment(r.Route)));
         using var document = new DocumentJson();
         var writer = document.Writer;
@@ -77,15 +80,15 @@ internal static class RestDocumentBuilder
         return document.Finish();
     }
 
-    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, IDoorEndpoint endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags)
+    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, EndpointSettings endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags)
     {
         var writer = document.Writer;
         var operation = endpoint.Operation;
-        var idempotent = route.Method is "POST" or "PATCH" ? endpoint.Metadata.OfType<IdempotentAttribute>().LastOrDefault() : null;
+        var idempotent = endpoint.Idempotent;
         var ifMatch = ResourceVersions.SupportsIfMatch(catalog, route);
         DocumentDescriptions.Describe(writer, endpoint.Metadata, route.Summary, tags, schemas.Docs, operation.RequestType);
         writer.WriteString("operationId", route.OperationId);
-        if (route.Deprecation is not null)
+        if (endpoint.Deprecation is not null)
         {
             writer.WriteBoolean("deprecated", true);
         }
@@ -143,9 +146,9 @@ internal static class RestDocumentBuilder
             RestHeaders.WriteNotModified(document);
         }
 
-        DocumentDescriptions.WriteProblems(document, schemas, route.OperationId, RestProblems.For(endpoint, route, binding, idempotent, ifMatch));
+        DocumentDescriptions.WriteProblems(document, schemas, route.OperationId, RestProblems.For(endpoint, binding, ifMatch));
         writer.WriteEndObject();
-        if (security.Of(endpoint.Metadata) is { } schemes)
+        if (security.Of(endpoint) is { } schemes)
         {
             DocumentSecurity.WriteRequirements(writer, schemes, [], empty: false);
         }

@@ -41,14 +41,15 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly Func<TResponse, object?>? _version;
     private readonly DeprecationHeaders? _deprecation;
     private readonly Lazy<IResourceVersionReader>? _versionReader;
-    private readonly CrossSiteCheck? _crossSite;
-    private readonly IServiceProvider _services;
-    private bool _checksCrossSite;
+    private readonly CrossSiteCheck _crossSite;
     private readonly RawRequestMembers? _raw;
+    private readonly RestGuards _guards;
 
-    public RestEndpoint(HybridOperation operation, RestRoute route, OperationCatalog catalog, IServiceProvider services, string versionPrefix, long maxBody)
-        : base(operation, catalog, services, HybridDoors.Rest, maxBody)
+    public RestEndpoint(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services, string versionPrefix)
+        : base(endpoint, catalog, services)
     {
+        var operation = endpoint.Operation;
+        var route = endpoint.Route!;
         var binding = RestBinding.For(Shape, route);
         _routeBinders = [.. binding.Route.Select(p => MemberBinder<TRequest>.Create(p.Member, Json))];
         _queryBinders = [.. binding.Query.Select(m => MemberBinder<TRequest>.Create(m, Json))];
@@ -66,11 +67,8 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             _location = new LocationTemplate<TRequest, TResponse>(versionPrefix + "/", route.Location, Shape, RequestShape.For(typeof(TResponse), Json));
         }
 
-        _services = services;
-        if (route.Method is not ("GET" or "HEAD"))
-        {
-            _crossSite = new CrossSiteCheck(services.GetRequiredService<IOptions<HybridOptions>>().Value.TrustedOrigins);
-        }
+        _crossSite = new CrossSiteCheck(services.GetRequiredService<IOptions<HybridOptions>>().Value.TrustedOrigins);
+        _guards = new RestGuards(operation, route, services);
 
         _tagsReads = route.Method == "GET" && !operation.ReturnsNothing && _status != StatusCodes.Status204NoContent;
         if (ResourceVersions.MemberOf(typeof(TResponse)) is { } versionMember)
@@ -99,16 +97,12 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         }
     }
 
-    public override void Configure(IReadOnlyList<object> metadata)
-    {
-        base.Configure(metadata);
-        _checksCrossSite = _crossSite is not null && CookieSchemes.AnyIn(_services, metadata, HybridDoors.Rest);
-    }
+    protected override ValueTask<GuardEntry> EnterAsync(HttpContext context, EndpointSettings settings) => _guards.EnterAsync(context, settings);
 
     protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
     {
         var request = context.Request;
-        if (_checksCrossSite && _crossSite!.IsCrossSite(request))
+        if (Settings.ChecksOrigin && _crossSite.IsCrossSite(request))
         {
             // A browser sends its cookies cross-site: when they are a credential here, a write needs the same proof as an action.
             return Bound<TRequest>.Refused(OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "This API accepts cookies, so its writes only accept requests from the app's own pages."));

@@ -19,7 +19,4 @@ internal static partial class RestLog
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "{Operation}: the webhook {WebhookId} was already processed; answered without running the handler")]
     public static partial void WebhookRepeated(ILogger logger, string operation, string webhookId);
-
-    [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "{Operation}: idempotency or webhook handling failed unexpectedly; the client was told trace id {TraceId} only")]
-    public static partial void GuardFailed(ILogger logger, Exception exception, string operation, string traceId);
 }

@@ -7,10 +7,10 @@ namespace Hybrid.Http;
 /// </summary>
 internal static class RestProblems
 {
-    public static OperationProblems For(IDoorEndpoint endpoint, RestRoute route, RestBinding binding, IdempotentAttribute? idempotent, bool ifMatch)
+    public static OperationProblems For(EndpointSettings endpoint, RestBinding binding, bool ifMatch)
     {
-        var problems = new OperationProblems().AddDeclared(endpoint.Operation);
-        var readsBody = !route.BindsQuery;
+        var problems = new OperationProblems().AddDeclared(endpoint);
+        var readsBody = endpoint.ReadsBody;
         if (binding.Route.Count + binding.Query.Count + binding.Body.Count > 0 || readsBody)
         {
             problems.Add(400, ProblemCodes.ValidationFailed, "A value is missing or invalid; 'errors' lists the fields.");
@@ -24,7 +24,17 @@ internal static class RestProblems
                 .Add(415, ProblemCodes.UnsupportedMediaType, "The body's media type is not one the route reads.");
         }
 
-        if (idempotent is not null)
+        if (endpoint.Webhook is not null)
+        {
+            problems.Add(401, ProblemCodes.WebhookSignatureInvalid, "The webhook's signature, timestamp or id headers are missing, stale or do not verify.");
+        }
+
+        if (endpoint.ChecksOrigin)
+        {
+            problems.Add(403, ProblemCodes.CrossSiteRequest, "This API accepts cookies, and the write was posted from another site.");
+        }
+
+        if (endpoint.Idempotent is { } idempotent)
         {
             if (idempotent.Required)
             {
@@ -40,7 +50,7 @@ internal static class RestProblems
             problems.Add(412, ProblemCodes.PreconditionFailed, "If-Match names a version the resource no longer has.");
         }
 
-        return problems.AddPolicies(endpoint.Metadata)
+        return problems.AddPolicies(endpoint)
             .Add(500, ProblemCodes.InternalError, "Unexpected error; the problem carries a trace id only.");
     }
 }

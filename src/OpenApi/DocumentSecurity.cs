@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -15,25 +14,20 @@ namespace Hybrid;
 /// </summary>
 internal sealed class DocumentSecurity
 {
-    private readonly IServiceProvider _services;
-    private readonly string _door;
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly List<(string Key, SecurityScheme Scheme)> _schemes = [];
 
-    public DocumentSecurity(IServiceProvider services, string door, IEnumerable<IReadOnlyList<object>> operations, IEnumerable<string> reserved)
+    public DocumentSecurity(IServiceProvider services, DoorTraits door, IEnumerable<EndpointSettings> operations, IEnumerable<string> reserved)
     {
-        _services = services;
-        _door = door;
         var taken = new HashSet<string>(reserved, StringComparer.Ordinal);
-        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        IEnumerable<string> names = door == HybridDoors.Action ? options.ActionAuthenticationSchemes : options.RestAuthenticationSchemes;
+        IEnumerable<string> names = door.AuthenticationSchemes;
         // The scheme provider answers from memory; its Task completes synchronously.
         if (!names.Any() && services.GetService<IAuthenticationSchemeProvider>()?.GetDefaultAuthenticateSchemeAsync().GetAwaiter().GetResult() is { } fallback)
         {
             names = [fallback.Name];
         }
 
-        names = names.Concat(operations.Where(EndpointPolicies.RequiresAuthorization).SelectMany(m => AcceptedSchemes.Of(services, m, door)));
+        names = names.Concat(operations.Where(o => o.Authorization.Required).SelectMany(o => o.Authorization.Schemes));
         foreach (var name in names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (SecurityScheme.Describe(services, name) is { } scheme)
@@ -56,9 +50,9 @@ internal sealed class DocumentSecurity
     /// The keys of the described schemes an operation accepts, or <see langword="null"/> when no
     /// policy checks it (anonymous).
     /// </summary>
-    public IReadOnlyList<string>? Of(IReadOnlyList<object> metadata) =>
-        EndpointPolicies.RequiresAuthorization(metadata)
-            ? [.. AcceptedSchemes.Of(_services, metadata, _door).Where(_keys.ContainsKey).Select(n => _keys[n]).Distinct(StringComparer.Ordinal)]
+    public IReadOnlyList<string>? Of(EndpointSettings settings) =>
+        settings.Authorization.Required
+            ? [.. settings.Authorization.Schemes.Where(_keys.ContainsKey).Select(n => _keys[n]).Distinct(StringComparer.Ordinal)]
             : null;
 
     /// <summary>

@@ -33,10 +33,10 @@ internal sealed class OperationProblems
         return this;
     }
 
-    /// <summary>Adds the operation's own declarations (<see cref="HybridOperation.Problems"/>).</summary>
-    public OperationProblems AddDeclared(HybridOperation operation)
+    /// <summary>Adds the endpoint's own declarations (<see cref="EndpointSettings.Problems"/>).</summary>
+    public OperationProblems AddDeclared(EndpointSettings settings)
     {
-        foreach (var problem in operation.Problems)
+        foreach (var problem in settings.Problems)
         {
             Add(problem.StatusCode, problem.Code, problem.Description);
         }
@@ -45,15 +45,15 @@ internal sealed class OperationProblems
     }
 
     /// <summary>Adds 401/403 when the endpoint requires authorization and 429 when it is rate limited.</summary>
-    public OperationProblems AddPolicies(IReadOnlyList<object> metadata)
+    public OperationProblems AddPolicies(EndpointSettings settings)
     {
-        if (EndpointPolicies.RequiresAuthorization(metadata))
+        if (settings.Authorization.Required)
         {
             Add(401, ProblemCodes.Unauthorized, "The request carries no credential the endpoint accepts.");
             Add(403, ProblemCodes.Forbidden, "The caller may not do this.");
         }
 
-        if (EndpointPolicies.IsRateLimited(metadata))
+        if (settings.RateLimitPolicy is not null)
         {
             Add(429, ProblemCodes.RateLimited, "Too many requests; Retry-After says when to try again.");
         }

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid.Actions.Tests;
 
@@ -137,7 +136,7 @@ public sealed class OpaqueIdTests
             o.ActionIdKey = key;
         });
 
-        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("ActionIdKey");
+        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain("ActionIdKey");
     }
 
     [Fact]

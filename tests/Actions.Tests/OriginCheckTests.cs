@@ -87,7 +87,7 @@ public sealed class OriginCheckTests
     {
         var start = () => ActionsHost.StartAsync(o => o.TrustedOrigins.Add(origin));
 
-        (await start.Should().ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>())
+        (await start.Should().ThrowAsync<HybridConfigurationException>())
             .Which.Message.Should().Contain("TrustedOrigins");
     }
 
@@ -156,7 +156,7 @@ public sealed class OriginCheckTests
     }
 
     [Fact]
-    public async Task Tokens_without_antiforgery_services_stop_the_app_at_mapping_with_HYB023()
+    public async Task Tokens_without_antiforgery_services_stop_the_app_at_start_with_one_HYB023()
     {
         var start = () => TestHost.StartAsync(
             [typeof(CreateNote).Assembly],

@@ -5,7 +5,6 @@ using System.Text.Json.Serialization;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid.Actions.Tests;
 
@@ -153,7 +152,7 @@ public sealed class StrictInputTests
     {
         var start = () => StartAsync(o => o.MaxJsonDepth = depth);
 
-        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("MaxJsonDepth");
+        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain("MaxJsonDepth");
     }
 
     [Theory]

@@ -338,7 +338,7 @@ public class CatalogValidationTests
         exception.Errors.Should().HaveCount(3);
         exception.Errors.Select(e => e.Id).Should().BeEquivalentTo("HYB004", "HYB010", "HYB015");
         exception.Errors.Should().OnlyContain(e => e.Message.Contains("Fix:"));
-        exception.Message.Should().Contain("3 problem(s)")
+        exception.Message.Should().Contain("3 configuration problem(s)")
             .And.Contain(typeof(Orphan).FullName)
             .And.Contain(typeof(FindPostById).FullName)
             .And.Contain(typeof(CreatePost).FullName);

@@ -1,4 +1,3 @@
-using Hybrid.Core.Tests.Support;
 using Hybrid.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,7 +17,7 @@ public class HybridOptionsValidationTests
     {
         var start = () => TestHost.StartAsync([Nothing], o => o.ActionsPath = path);
 
-        (await start.Should().ThrowAsync<OptionsValidationException>())
+        (await start.Should().ThrowAsync<HybridConfigurationException>())
             .Which.Message.Should().Contain("ActionsPath");
     }
 
@@ -27,7 +26,7 @@ public class HybridOptionsValidationTests
     {
         var start = () => TestHost.StartAsync([Nothing], o => o.RestPrefix = "api");
 
-        await start.Should().ThrowAsync<OptionsValidationException>();
+        await start.Should().ThrowAsync<HybridConfigurationException>();
     }
 
     [Fact]
@@ -35,7 +34,7 @@ public class HybridOptionsValidationTests
     {
         var start = () => TestHost.StartAsync([Nothing], o => o.DocumentsPath = "/openapi/");
 
-        await start.Should().ThrowAsync<OptionsValidationException>();
+        await start.Should().ThrowAsync<HybridConfigurationException>();
     }
 
     [Fact]
@@ -43,7 +42,7 @@ public class HybridOptionsValidationTests
     {
         var start = () => TestHost.StartAsync([Nothing], o => o.Title = " ");
 
-        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("Title");
+        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain("Title");
     }
 
     [Theory]
@@ -53,7 +52,7 @@ public class HybridOptionsValidationTests
     {
         var start = () => TestHost.StartAsync([Nothing], o => o.MaxActionBodySize = size);
 
-        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain("MaxActionBodySize");
+        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain("MaxActionBodySize");
     }
 
     [Fact]

@@ -65,19 +65,6 @@ public sealed class RetryAndWebhookCatalogTests
     }
 
     [Fact]
-    public void Idempotent_in_code_metadata_on_an_operation_without_a_POST_or_PATCH_route_is_HYB035_when_endpoints_are_built()
-    {
-        var catalog = Catalogs.Build(o => o.Expose<ReceiveHook>(b => b.Post("hooks")), typeof(ReceiveHook), typeof(ReceiveHookHandler));
-        var operation = catalog.Operations.Single();
-        var getOnly = new HybridOperation(operation.RequestType, operation.ResponseType, operation.HandlerType, null, null, [], [], new OperationConventions());
-
-        CatalogBuilder.CheckIdempotentEndpoint(operation, [new IdempotentAttribute()]);
-        var check = () => CatalogBuilder.CheckIdempotentEndpoint(getOnly, [new IdempotentAttribute()]);
-
-        check.Should().ThrowExactly<HybridConfigurationException>().Which.SingleError(typeof(ReceiveHook), "HYB035");
-    }
-
-    [Fact]
     public void Idempotent_expiry_below_one_second_is_HYB036()
     {
         Catalogs.Fails(o => o.Expose<SubmitBriefly>(b => b.Post("orders")), typeof(SubmitBriefly), typeof(SubmitBrieflyHandler))

@@ -181,7 +181,7 @@ public sealed class DocumentContractTests
             }
         });
 
-        (await start.Should().ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>()).Which.Message.Should().Contain(what);
+        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain(what);
     }
 
     private static async Task<JsonDocument> GetAsync(TestHost host) =>

@@ -620,6 +620,12 @@ export class BlogApiV1Client extends HybridClientBase {
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment400Problem;
             return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. A value is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the request. The body could not be read.", status, _responseText, _headers, result400);
             });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment401Problem;
+            return throwException("Unauthorized: code webhook_signature_invalid. The webhook\'s signature, timestamp or id headers are missing, stale or do not verify.", status, _responseText, _headers, result401);
+            });
         } else if (status === 413) {
             return response.text().then((_responseText) => {
             let result413: any = null;
@@ -914,6 +920,13 @@ export interface ModerateComment400Problem extends ProblemDetails {
     [key: string]: any;
 }
 
+export interface ModerateComment401Problem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ModerateComment401ProblemCode;
+
+    [key: string]: any;
+}
+
 export interface ModerateComment413Problem extends ProblemDetails {
     /** The codes this response can carry. */
     code: ModerateComment413ProblemCode;
@@ -1016,6 +1029,8 @@ export type ListPosts400ProblemCode = "validation_failed";
 export type ListPosts500ProblemCode = "internal_error";
 
 export type ModerateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+
+export type ModerateComment401ProblemCode = "webhook_signature_invalid";
 
 export type ModerateComment413ProblemCode = "payload_too_large";
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid.Actions.TagHelpers;
 
@@ -34,10 +33,9 @@ internal sealed class ActionForm
         var services = http.RequestServices;
         var operation = services.GetRequiredService<OperationCatalog>().FindAction(actionId)
             ?? throw new InvalidOperationException($"{element}: no action has the id '{actionId}'. Check the id against the catalog (OperationCatalog.Operations).");
-        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
         var here = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
         var hidden = new List<TagBuilder> { Hidden("__returnUrl", returnUrl ?? here), Hidden("__formUrl", here) };
-        if (ActionAntiforgery.Requires(options.RequireAntiforgeryTokens, operation.Metadata) && services.GetService<IAntiforgery>() is not null)
+        if (services.GetRequiredService<HybridEndpointSettings>().Find(operation, HybridDoors.Action)?.RequiresAntiforgeryToken == true && services.GetService<IAntiforgery>() is not null)
         {
             hidden.Add(Hidden(HybridAntiforgery.FormFieldName, http.IssueXsrfToken().RequestToken ?? string.Empty));
         }

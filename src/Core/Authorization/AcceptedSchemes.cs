@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -12,7 +11,7 @@ namespace Hybrid;
 /// </summary>
 internal static class AcceptedSchemes
 {
-    public static IReadOnlyList<string> Of(IServiceProvider services, IReadOnlyList<object> metadata, string door)
+    public static IReadOnlyList<string> Of(IServiceProvider services, IReadOnlyList<object> metadata, IReadOnlyList<string> doorSchemes)
     {
         var names = metadata.OfType<IAuthorizeData>()
             .SelectMany(a => Split(a.AuthenticationSchemes))
@@ -21,8 +20,7 @@ internal static class AcceptedSchemes
             .ToList();
         if (names.Count == 0)
         {
-            var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-            names.AddRange(door == HybridDoors.Action ? options.ActionAuthenticationSchemes : options.RestAuthenticationSchemes);
+            names.AddRange(doorSchemes);
         }
 
         // The scheme provider answers from memory; its Task completes synchronously.

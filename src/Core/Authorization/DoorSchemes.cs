@@ -11,16 +11,16 @@ namespace Hybrid;
 internal static class DoorSchemes
 {
     /// <summary>Adds the door's schemes to <paramref name="metadata"/> when the endpoint requires authorization and names no scheme itself.</summary>
-    public static void Apply(IList<object> metadata, string door, HybridOptions options)
+    public static void Apply(IList<object> metadata, DoorTraits door)
     {
-        if (Of(metadata, door, options) is { } schemes)
+        if (Of(metadata, door) is { } schemes)
         {
             metadata.Add(new AuthorizeAttribute { AuthenticationSchemes = schemes });
         }
     }
 
     /// <summary>The schemes the door adds for these metadata, or <see langword="null"/> when it adds none.</summary>
-    public static string? Of(IList<object> metadata, string door, HybridOptions options)
+    public static string? Of(IList<object> metadata, DoorTraits door)
     {
         var requires = false;
         foreach (var item in metadata)
@@ -46,8 +46,8 @@ internal static class DoorSchemes
             return null;
         }
 
-        var declared = metadata.OfType<DoorAuthenticationAttribute>().LastOrDefault()?.For(door);
-        var schemes = declared ?? string.Join(",", door == HybridDoors.Action ? options.ActionAuthenticationSchemes : options.RestAuthenticationSchemes);
+        var declared = metadata.OfType<DoorAuthenticationAttribute>().LastOrDefault()?.For(door.Name);
+        var schemes = declared ?? string.Join(",", door.AuthenticationSchemes);
         return string.IsNullOrWhiteSpace(schemes) ? null : schemes;
     }
 }

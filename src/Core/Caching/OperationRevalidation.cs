@@ -32,12 +32,10 @@ internal sealed class OperationRevalidation
         _operation = operation;
     }
 
-    /// <summary>The operation's revalidation, or <see langword="null"/> when it declares none and its handler cannot add any.</summary>
-    public static OperationRevalidation? For(HybridOperation operation)
+    /// <summary>The revalidation of <paramref name="targets"/>, or <see langword="null"/> when there are none and the handler cannot add any.</summary>
+    public static OperationRevalidation? For(HybridOperation operation, IReadOnlyList<string> targets)
     {
-        var templates = operation.Metadata.OfType<RevalidatesAttribute>().SelectMany(a => a.Targets)
-            .Select(t => StaleTemplate.Parse(t, operation.RequestType, operation.ResponseType, out _))
-            .ToArray();
+        var templates = targets.Select(t => StaleTemplate.Parse(t, operation.RequestType, operation.ResponseType, out _)).ToArray();
 
         // Only a handler that takes IRevalidation can add targets: others never pay for resolving it.
         var handlerAdds = operation.HandlerType.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(IRevalidation)));

@@ -9,21 +9,7 @@ internal static partial class CatalogBuilder
     {
         private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        private void CheckProblems(List<ProducesProblemAttribute> problems)
-        {
-            foreach (var problem in problems)
-            {
-                if (problem.StatusCode is < 400 or > 599 || problem.Code is null || !ProblemCodePattern().IsMatch(problem.Code))
-                {
-                    Add("HYB027", $"{_name} declares the problem {problem.StatusCode} '{problem.Code}'. Fix: use a status from 400 to 599 and a code of lower-case letters, digits and '_' (e.g. 404 \"post_not_found\").");
-                }
-            }
-
-            foreach (var twice in problems.GroupBy(p => p.Code, StringComparer.Ordinal).Where(g => g.Select(p => p.StatusCode).Distinct().Count() > 1))
-            {
-                Add("HYB028", $"{_name} declares the code '{twice.Key}' with several statuses ({string.Join(", ", twice.Select(p => p.StatusCode).Distinct())}). Fix: one code means one status; give the others their own code.");
-            }
-        }
+        private void CheckProblems(List<ProducesProblemAttribute> problems) => errors.AddRange(SettingRules.Problems(_name, problems));
 
         private RestDeprecation? CheckDeprecation(RouteDeclaration route, string where)
         {

@@ -1,23 +1,8 @@
 namespace Hybrid;
 
-/// <summary>The checks of idempotent retries, webhooks and raw request members (HYB035-HYB039).</summary>
+/// <summary>The checks of idempotent retries, webhooks and raw request members declared by attributes (HYB035-HYB039).</summary>
 internal static partial class CatalogBuilder
 {
-    /// <summary>The method rule of <see cref="IdempotentAttribute"/>: only these routes store and replay responses.</summary>
-    internal static bool TakesIdempotencyKey(string method) => method is "POST" or "PATCH";
-
-    /// <summary>HYB035 for metadata added in code: raised when the endpoints are built, as the attribute's is at start-up.</summary>
-    internal static void CheckIdempotentEndpoint(HybridOperation operation, IEnumerable<object> metadata)
-    {
-        if (metadata.OfType<IdempotentAttribute>().Any() && !operation.Routes.Any(r => TakesIdempotencyKey(r.Method)))
-        {
-            throw new HybridConfigurationException([IdempotentWithoutWrite(Name(operation.RequestType))]);
-        }
-    }
-
-    private static HybridConfigurationError IdempotentWithoutWrite(string name) =>
-        new("HYB035", $"{name} is marked idempotent but has no REST POST or PATCH route, the only routes that take an Idempotency-Key. Fix: remove [Idempotent] (or the metadata added in code), or expose the operation with [RestPost]/[RestPatch].");
-
     /// <content>The checks, run with the operation's other checks.</content>
     private sealed partial class OperationCheck
     {
@@ -25,33 +10,25 @@ internal static partial class CatalogBuilder
         {
             if (metadata.OfType<IdempotentAttribute>().LastOrDefault() is { } idempotent)
             {
-                if (!routes.Any(r => TakesIdempotencyKey(r.Method)))
+                if (!routes.Any(r => EndpointSettingsResolver.TakesIdempotencyKey(r.Method)))
                 {
-                    var error = IdempotentWithoutWrite(_name);
-                    Add(error.Id, error.Message);
+                    errors.Add(SettingRules.IdempotentWithoutWrite(_name));
                 }
 
-                if (idempotent.ExpirySeconds < 1)
-                {
-                    Add("HYB036", $"{_name} declares [Idempotent(ExpirySeconds = {idempotent.ExpirySeconds})]. Fix: keep stored responses for at least one second (the default is 86,400, a day).");
-                }
+                errors.AddRange(SettingRules.Idempotent(_name, idempotent));
             }
 
             if (metadata.OfType<StandardWebhookAttribute>().LastOrDefault() is { } webhook)
             {
-                if (string.IsNullOrWhiteSpace(webhook.SecretKey))
-                {
-                    Add("HYB037", $"{_name} declares [StandardWebhook] without a configuration key for its secret. Fix: name the key, e.g. [StandardWebhook(\"Blog:WebhookSecret\")].");
-                }
-
+                errors.AddRange(SettingRules.Webhook(_name, webhook));
                 if (!routes.Any(r => r.Method == "POST"))
                 {
-                    Add("HYB037", $"{_name} declares [StandardWebhook] but has no REST POST route; Standard Webhooks are delivered with POST. Fix: expose it with [RestPost].");
+                    errors.Add(SettingRules.WebhookWithoutPost(_name));
                 }
 
                 if (isAction)
                 {
-                    Add("HYB038", $"{_name} declares [StandardWebhook] and is also an action; the action door does not verify signatures, so it would let unsigned calls through. Fix: remove [Action] (a webhook is a REST route only).");
+                    errors.Add(SettingRules.WebhookOnAction(_name));
                 }
             }
 

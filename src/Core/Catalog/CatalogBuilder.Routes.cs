@@ -7,7 +7,7 @@ internal static partial class CatalogBuilder
 {
     private sealed partial class OperationCheck
     {
-        private RestRoute? CheckRoute(Type response, RouteDeclaration route, Dictionary<string, Type> routeKeys, HashSet<string> operationIds)
+        private RestRoute? CheckRoute(Type response, RouteDeclaration route, Dictionary<string, (Type Owner, string Template)> routeKeys, HashSet<string> operationIds)
         {
             var where = $"{route.Method} '{route.Template}' (declared by {route.Source})";
             var before = errors.Count;
@@ -57,11 +57,11 @@ internal static partial class CatalogBuilder
 
             var template = route.Template.Trim('/');
             var key = $"{route.Method} v{route.Version}/{RouteTemplates.Shape(pattern)}";
-            if (routeKeys.TryGetValue(key, out var owner) && owner != _type)
+            if (routeKeys.TryGetValue(key, out var owner) && owner.Owner != _type)
             {
-                Add("HYB019", $"{_name}: {where} duplicates the route of {Name(owner)} ({route.Method} v{route.Version}/{template}). Fix: change one template, method or version.");
+                Add("HYB019", $"{_name}: {where} duplicates the route of {Name(owner.Owner)} ({route.Method} v{route.Version}/{owner.Template}): both match the same URLs. Fix: change one template, method or version.");
             }
-            else if (!routeKeys.TryAdd(key, _type))
+            else if (!routeKeys.TryAdd(key, (_type, template)))
             {
                 Add("HYB020", $"{_name}: {where} is declared twice. Fix: remove one declaration.");
             }

@@ -13,15 +13,23 @@ internal static partial class CatalogBuilder
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex ActionIdPattern();
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ProblemCodePattern();
-
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     public static OperationCatalog Build(IEnumerable<Assembly> assemblies, HybridOptions options, JsonSerializerOptions json) =>
         Build(assemblies, HandlerScanner.Scan(assemblies), options, json);
 
     public static OperationCatalog Build(IEnumerable<Assembly> assemblies, IReadOnlyList<FoundHandler> found, HybridOptions options, JsonSerializerOptions json)
+    {
+        var catalog = Collect(assemblies, found, options, json);
+        return catalog.Errors.Count > 0 ? throw new HybridConfigurationException(catalog.Errors) : catalog;
+    }
+
+    /// <summary>
+    /// Builds the catalog of every operation that passed its checks, keeping the problems of the
+    /// others in <see cref="OperationCatalog.Errors"/>: the app maps what it can, and the start-up
+    /// check reports these with every other configuration problem, in one report.
+    /// </summary>
+    public static OperationCatalog Collect(IEnumerable<Assembly> assemblies, IReadOnlyList<FoundHandler> found, HybridOptions options, JsonSerializerOptions json)
     {
         var errors = new List<HybridConfigurationError>();
         var handlers = new Dictionary<Type, FoundHandler>();
@@ -40,7 +48,7 @@ internal static partial class CatalogBuilder
         var operations = new List<HybridOperation>();
         var shapes = new Dictionary<Type, RequestShape>();
         var actionIds = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
-        var routeKeys = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+        var routeKeys = new Dictionary<string, (Type Owner, string Template)>(StringComparer.OrdinalIgnoreCase);
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var declaration in declarations.Values.OrderBy(d => d.RequestType.FullName, StringComparer.Ordinal))
         {
@@ -53,12 +61,7 @@ internal static partial class CatalogBuilder
             }
         }
 
-        if (errors.Count > 0)
-        {
-            throw new HybridConfigurationException(errors);
-        }
-
-        return new OperationCatalog(operations, shapes, json, options);
+        return new OperationCatalog(operations, shapes, json, options) { Errors = errors };
     }
 
     private static Dictionary<Type, OperationDeclaration> CollectDeclarations(IEnumerable<Assembly> assemblies, HybridOptions options)
@@ -116,7 +119,7 @@ internal static partial class CatalogBuilder
         private readonly Type _type = declaration.RequestType;
         private readonly string _name = Name(declaration.RequestType);
 
-        public HybridOperation? Run(Dictionary<Type, FoundHandler> handlers, Dictionary<string, Type> actionIds, Dictionary<string, Type> routeKeys, HashSet<string> operationIds)
+        public HybridOperation? Run(Dictionary<Type, FoundHandler> handlers, Dictionary<string, Type> actionIds, Dictionary<string, (Type Owner, string Template)> routeKeys, HashSet<string> operationIds)
         {
             var before = errors.Count;
             var response = HandlerScanner.ResponseTypeOf(_type, out var responseCount);

@@ -1,8 +1,9 @@
 namespace Hybrid;
 
 /// <summary>
-/// Thrown at start-up when the operation catalog is inconsistent. The message lists every problem
-/// found, each with its stable id, naming the type and the fix.
+/// Thrown at start-up, before the server accepts a request, when Hybrid's configuration is wrong:
+/// the options, the operation catalog or the final endpoints' settings. The message lists every
+/// problem found, each with its stable id, naming the type or option and the fix.
 /// </summary>
 public sealed class HybridConfigurationException : InvalidOperationException
 {
@@ -32,6 +33,6 @@ public sealed class HybridConfigurationException : InvalidOperationException
     public IReadOnlyList<HybridConfigurationError> Errors { get; }
 
     private static string Format(IReadOnlyList<HybridConfigurationError> errors) =>
-        $"Hybrid found {errors.Count} problem(s) in its operation catalog:" + Environment.NewLine +
+        $"Hybrid found {errors.Count} configuration problem(s); the app does not start until each is fixed:" + Environment.NewLine +
         string.Join(Environment.NewLine, errors.Select(e => "  - " + e));
 }

@@ -37,8 +37,10 @@ public sealed class OperationCatalog
     /// <summary>What request bodies are read with: <see cref="Json"/>, made strict (<see cref="RequestJson"/>).</summary>
     internal JsonSerializerOptions ReadingJson { get; }
 
-
     internal Validators Validators { get; }
+
+    /// <summary>The problems of the declarations left out of <see cref="Operations"/>; the start-up check reports them.</summary>
+    internal IReadOnlyList<HybridConfigurationError> Errors { get; init; } = [];
 
     /// <summary>Finds the operation exposed under an action id (ignoring case).</summary>
     /// <param name="actionId">The action id.</param>

@@ -1,7 +1,14 @@
 namespace Hybrid;
 
-/// <summary>One endpoint a door mapped for an operation, with its final metadata and who may call it.</summary>
-internal sealed record ExposedEndpoint(HybridEndpointMetadata Hybrid, IReadOnlyList<object> Metadata, string Policy)
+/// <summary>One endpoint a door mapped for an operation, with its settings.</summary>
+internal sealed record ExposedEndpoint(EndpointSettings Settings)
 {
+    public string Door => Settings.Door.Name;
+
+    public RestRoute? Route => Settings.Route;
+
+    /// <summary>Who may call it, in the inventory's words.</summary>
+    public string Policy => Settings.Authorization.Policy;
+
     public bool IsUnprotected => Policy == PolicyText.None;
 }

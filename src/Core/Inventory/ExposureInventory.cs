@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
 /// <summary>
 /// Who may call what, through which door: one row per catalog operation, its doors' policies and
-/// guards read from the final endpoint metadata (after every convention, the door schemes included),
-/// so the inventory says what ASP.NET Core enforces rather than what the attributes declare.
+/// guards read from each endpoint's settings (resolved from its final metadata, after every
+/// convention, the door schemes included), so the inventory says what the endpoints enforce rather
+/// than what the attributes declare.
 /// Rows are ordered by request type name and every list in a cell has a fixed order, so the text is
 /// the same on every run and machine and a committed copy can be compared with it.
 /// </summary>
@@ -25,25 +24,17 @@ internal sealed class ExposureInventory
     public static ExposureInventory Read(IServiceProvider services, IEnumerable<Endpoint> endpoints)
     {
         var catalog = services.GetRequiredService<OperationCatalog>();
-
-        // With a fallback policy, ASP.NET Core authorizes endpoints that state nothing: that is a policy too.
-        var hasFallback = services.GetService<IOptions<AuthorizationOptions>>()?.Value.FallbackPolicy is not null;
+        var store = services.GetRequiredService<HybridEndpointSettings>();
         var byOperation = new Dictionary<HybridOperation, List<ExposedEndpoint>>();
-        foreach (var endpoint in endpoints)
+        foreach (var settings in store.Resolve(endpoints))
         {
-            if (endpoint.Metadata.GetMetadata<HybridEndpointMetadata>() is not { } hybrid)
-            {
-                continue;
-            }
-
-            var metadata = endpoint.Metadata.ToList();
-            if (!byOperation.TryGetValue(hybrid.Operation, out var list))
+            if (!byOperation.TryGetValue(settings.Operation, out var list))
             {
                 list = [];
-                byOperation.Add(hybrid.Operation, list);
+                byOperation.Add(settings.Operation, list);
             }
 
-            list.Add(new ExposedEndpoint(hybrid, metadata, PolicyText.Of(metadata, hasFallback)));
+            list.Add(new ExposedEndpoint(settings));
         }
 
         var rows = catalog.Operations
@@ -53,14 +44,14 @@ internal sealed class ExposureInventory
                 var mapped = byOperation.GetValueOrDefault(o) ?? [];
                 return new ExposureRow(
                     o,
-                    [.. mapped.Where(e => e.Hybrid.Door == HybridDoors.Action)],
-                    [.. mapped.Where(e => e.Hybrid.Door == HybridDoors.Rest).OrderBy(e => e.Hybrid.Route!, RouteOrder.Instance)]);
+                    [.. mapped.Where(e => e.Door == HybridDoors.Action)],
+                    [.. mapped.Where(e => e.Door == HybridDoors.Rest).OrderBy(e => e.Route!, RouteOrder.Instance)]);
             })
             .ToList();
         return new ExposureInventory(rows);
     }
 
-    public string ToMarkdown(HybridOptions options, string? acceptCommand)
+    public string ToMarkdown(string? acceptCommand)
     {
         var text = new StringBuilder();
         text.Append("# Exposure inventory\n\n");
@@ -79,7 +70,7 @@ internal sealed class ExposureInventory
                 .Append(Routes(row.Operation)).Append(" | ")
                 .Append(ActionPolicy(row)).Append(" | ")
                 .Append(RestPolicy(row)).Append(" | ")
-                .Append(Guards(row, options)).Append(" |\n");
+                .Append(Guards(row)).Append(" |\n");
         }
 
         return text.ToString();
@@ -122,17 +113,17 @@ internal sealed class ExposureInventory
         }
 
         var perRoute = row.Operation.Routes.Order(RouteOrder.Instance)
-            .Select(r => (Route: r, Policy: row.Rest.FirstOrDefault(e => e.Hybrid.Route == r)?.Policy ?? "not mapped"))
+            .Select(r => (Route: r, Policy: row.Rest.FirstOrDefault(e => e.Route == r)?.Policy ?? "not mapped"))
             .ToList();
         return perRoute.Select(p => p.Policy).Distinct(StringComparer.Ordinal).Count() == 1
             ? Cell(perRoute[0].Policy)
             : string.Join("<br>", perRoute.Select(p => RouteText(p.Route) + ": " + Cell(p.Policy)));
     }
 
-    private static string Guards(ExposureRow row, HybridOptions options)
+    private static string Guards(ExposureRow row)
     {
-        var action = row.Action.SelectMany(e => GuardText.Of(e.Metadata, HybridDoors.Action, options)).Distinct(StringComparer.Ordinal).ToList();
-        var rest = row.Rest.SelectMany(e => GuardText.Of(e.Metadata, HybridDoors.Rest, options)).Distinct(StringComparer.Ordinal).ToList();
+        var action = row.Action.SelectMany(e => GuardText.Of(e.Settings)).Distinct(StringComparer.Ordinal).ToList();
+        var rest = row.Rest.SelectMany(e => GuardText.Of(e.Settings)).Distinct(StringComparer.Ordinal).ToList();
         List<string> parts;
         if (row.Action.Count > 0 && row.Rest.Count > 0)
         {

@@ -1,50 +1,40 @@
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace Hybrid;
 
 /// <summary>
-/// The guards and opt-outs one endpoint's final metadata states, in the inventory's words and a fixed
-/// order: antiforgery (action door), rate limiting as ASP.NET Core's middleware reads it (any
-/// <see cref="DisableRateLimitingAttribute"/> wins, else the last <see cref="EnableRateLimitingAttribute"/>),
-/// idempotent retries and webhook signatures (REST door).
+/// The guards and opt-outs one endpoint's settings state, in the inventory's words and a fixed
+/// order: antiforgery tokens, rate limiting, idempotent retries, webhook signatures. A door that
+/// cannot act on a setting has none of it in its settings, so nothing here asks which door it is.
 /// </summary>
 internal static class GuardText
 {
-    public static IEnumerable<string> Of(IReadOnlyList<object> metadata, string door, HybridOptions options)
+    public static IEnumerable<string> Of(EndpointSettings settings)
     {
-        if (door == HybridDoors.Action)
+        if (settings.RequiresAntiforgeryToken)
         {
-            if (AntiforgeryRequirement.Requires(options.RequireAntiforgeryTokens, metadata))
-            {
-                yield return "antiforgery tokens required";
-            }
-            else if (metadata.OfType<IAntiforgeryMetadata>().Any(m => !m.RequiresValidation))
-            {
-                yield return "antiforgery disabled";
-            }
+            yield return "antiforgery tokens required";
+        }
+        else if (settings.AntiforgeryDisabled)
+        {
+            yield return "antiforgery disabled";
         }
 
-        if (metadata.OfType<DisableRateLimitingAttribute>().Any())
+        if (settings.RateLimitDisabled)
         {
             yield return "rate limit disabled";
         }
-        else if (metadata.OfType<EnableRateLimitingAttribute>().LastOrDefault() is { } rateLimit)
+        else if (settings.RateLimitPolicy is { } policy)
         {
-            yield return "rate limit: " + (rateLimit.PolicyName ?? "(policy object)");
+            yield return "rate limit: " + policy;
         }
 
-        if (door == HybridDoors.Rest)
+        if (settings.Idempotent is { } idempotent)
         {
-            if (metadata.OfType<IdempotentAttribute>().LastOrDefault() is { } idempotent)
-            {
-                yield return idempotent.Required ? "idempotent (key required)" : "idempotent";
-            }
+            yield return idempotent.Required ? "idempotent (key required)" : "idempotent";
+        }
 
-            if (metadata.OfType<StandardWebhookAttribute>().LastOrDefault() is { } webhook)
-            {
-                yield return "webhook: " + webhook.SecretKey;
-            }
+        if (settings.Webhook is { } webhook)
+        {
+            yield return "webhook: " + webhook.SecretKey;
         }
     }
 }

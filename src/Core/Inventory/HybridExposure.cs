@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -81,8 +79,7 @@ public static class HybridExposure
 
     internal static string Describe(IServiceProvider services, IEnumerable<Microsoft.AspNetCore.Http.Endpoint> endpoints, string? acceptCommand)
     {
-        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        return ExposureInventory.Read(services, endpoints).ToMarkdown(options, acceptCommand);
+        return ExposureInventory.Read(services, endpoints).ToMarkdown(acceptCommand);
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);

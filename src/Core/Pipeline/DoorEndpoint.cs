@@ -4,8 +4,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,9 +13,13 @@ namespace Hybrid;
 
 /// <summary>
 /// What every door's endpoint for one operation holds and does. <see cref="HandleAsync"/> is the
-/// endpoint's precompiled <see cref="RequestDelegate"/> and always runs the same three steps: the
-/// door binds (a request or a problem), the shared pipeline runs, the door's one responder writes
-/// the answer. Telemetry and the last-resort 500 live here, once for both doors.
+/// endpoint's precompiled <see cref="RequestDelegate"/> and the door's one request template: the
+/// door's guards run first (body limits, webhook signatures, idempotent retries: a refusal, an
+/// answer of their own, or through), then the door binds (a request or a problem), the shared
+/// pipeline runs, and the door's one responder writes the answer; the guards finish after it.
+/// Telemetry (one activity, one duration with the outcome) and the last-resort 500 live here, once
+/// for every door and every answer. Every per-operation setting comes from the endpoint's locked
+/// <see cref="EndpointSettings"/>.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
@@ -28,44 +30,44 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     private readonly HybridMetrics _metrics;
     private readonly string _activityName;
     private readonly TagList _tags;
-    private readonly int _defaultMaxFiles;
     private readonly bool _refusesUnknownFields;
-    private readonly OperationRevalidation? _revalidation;
-    private IReadOnlyList<object>? _configuredFrom;
+    private readonly HybridEndpointMetadata _endpoint;
+    private readonly HybridEndpointSettings _store;
+    private readonly bool _development;
+    private readonly Validators _validators;
+    private readonly IRequestDispatcher _dispatcher;
+    private readonly ILogger _pipelineLogger;
+    private EndpointSettings? _settings;
+    private OperationInvoker<TRequest, TResponse>? _invoker;
     private FormBinder<TRequest>? _form;
 
-    protected DoorEndpoint(HybridOperation operation, OperationCatalog catalog, IServiceProvider services, string door, long defaultBodyLimit)
+    protected DoorEndpoint(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services)
     {
         var loggers = services.GetRequiredService<ILoggerFactory>();
-        Operation = operation;
-        Door = door;
+        _endpoint = endpoint;
+        _store = services.GetRequiredService<HybridEndpointSettings>();
+        Operation = endpoint.Operation;
+        Door = endpoint.Door;
         Json = catalog.Json;
-        Shape = catalog.ShapeOf(operation);
-        var development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
-        Invoker = new OperationInvoker<TRequest, TResponse>(
-            catalog.Validators,
-            services.GetRequiredService<IRequestDispatcher>(),
-            loggers.CreateLogger("Hybrid.Pipeline"),
-            development ? operation.Problems.Select(p => p.Code).Append(ProblemCodes.ValidationFailed).ToHashSet(StringComparer.Ordinal) : null);
+        Shape = catalog.ShapeOf(Operation);
+        _development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+        _validators = catalog.Validators;
+        _dispatcher = services.GetRequiredService<IRequestDispatcher>();
+        _pipelineLogger = loggers.CreateLogger("Hybrid.Pipeline");
         RequestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
         ResponseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
-        BodyLimit = defaultBodyLimit;
-        DefaultBodyLimit = defaultBodyLimit;
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        _defaultMaxFiles = options.MaxFiles;
-        MaxFiles = options.MaxFiles;
         _refusesUnknownFields = !options.AllowUnknownMembers &&
             typeof(TRequest).GetCustomAttributes(typeof(JsonUnmappedMemberHandlingAttribute), inherit: true)
                 .OfType<JsonUnmappedMemberHandlingAttribute>().FirstOrDefault()?.UnmappedMemberHandling != JsonUnmappedMemberHandling.Skip &&
             !typeof(TRequest).GetProperties().Any(p => p.IsDefined(typeof(JsonExtensionDataAttribute), inherit: true));
         _logger = loggers.CreateLogger("Hybrid.Doors");
-        _revalidation = OperationRevalidation.For(operation);
         _metrics = services.GetRequiredService<HybridMetrics>();
-        _activityName = "Hybrid " + door + " " + typeof(TRequest).Name;
+        _activityName = "Hybrid " + Door + " " + typeof(TRequest).Name;
         _tags = new TagList
         {
             { HybridTelemetry.OperationTag, typeof(TRequest).Name },
-            { HybridTelemetry.DoorTag, door },
+            { HybridTelemetry.DoorTag, Door },
         };
     }
 
@@ -73,73 +75,78 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
 
     public string Door { get; }
 
-    /// <summary>The endpoint's final metadata, once <see cref="Configure"/> ran.</summary>
-    public IReadOnlyList<object> Metadata { get; private set; } = [];
-
     protected JsonSerializerOptions Json { get; }
 
     protected RequestShape Shape { get; }
 
-    protected OperationInvoker<TRequest, TResponse> Invoker { get; }
+    /// <summary>The pipeline, made with the endpoint's settings (its declared problems) on the first request.</summary>
+    protected OperationInvoker<TRequest, TResponse> Invoker => _invoker ??= new OperationInvoker<TRequest, TResponse>(
+        _validators,
+        _dispatcher,
+        _pipelineLogger,
+        !_development ? null : Settings.Problems.Select(p => p.Code).Append(ProblemCodes.ValidationFailed).ToHashSet(StringComparer.Ordinal));
 
     protected JsonTypeInfo<TRequest> RequestInfo { get; }
 
     protected JsonTypeInfo<TResponse> ResponseInfo { get; }
 
-    /// <summary>The largest body this endpoint reads, or null for no limit: the operation's metadata, else the door's default.</summary>
-    protected long? BodyLimit { get; private set; }
-
-    private long DefaultBodyLimit { get; }
-
-    /// <summary>The most file parts one request may upload: the operation's <see cref="MaxFilesAttribute"/>, else <see cref="HybridOptions.MaxFiles"/>.</summary>
-    protected int MaxFiles { get; private set; }
+    /// <summary>The endpoint's settings, locked: set before anything else runs on the first request.</summary>
+    protected EndpointSettings Settings => _settings!;
 
     /// <summary>The form binder, made on the first form this endpoint reads.</summary>
     protected FormBinder<TRequest> Form => _form ??= new FormBinder<TRequest>(Shape, RequestInfo);
 
-    /// <summary>
-    /// Reads the per-operation settings from the endpoint's final metadata (attributes, code
-    /// conventions, the app's conventions on the door): the one place where a door learns them.
-    /// Called when the endpoint is built, and again with the routed endpoint's metadata if a later
-    /// Finally convention changed it.
-    /// </summary>
-    public virtual void Configure(IReadOnlyList<object> metadata)
-    {
-        Metadata = metadata;
-        BodyLimit = LastOf<IRequestSizeLimitMetadata>(metadata) is { } limit ? limit.MaxRequestBodySize : DefaultBodyLimit;
-        MaxFiles = LastOf<MaxFilesAttribute>(metadata)?.Count ?? _defaultMaxFiles;
-    }
-
     public async Task HandleAsync(HttpContext context)
     {
-        ConfigureFromRoutedEndpoint(context);
+        var settings = _settings ?? Settle(context);
         var started = Stopwatch.GetTimestamp();
         using var activity = HybridTelemetry.Source.StartActivity(_activityName, ActivityKind.Internal);
         activity?.SetTag(HybridTelemetry.OperationTag, typeof(TRequest).Name);
         activity?.SetTag(HybridTelemetry.DoorTag, Door);
         string? errorType = null;
+        string? guardOutcome = null;
+        GuardEntry entry = default;
         try
         {
-            var bound = await BindAsync(context).ConfigureAwait(false);
-            Outcome<TResponse> outcome;
-            if (bound.Problem is not null)
+            entry = await EnterAsync(context, settings).ConfigureAwait(false);
+            if (entry.Answer is { } answer)
             {
-                Log.Rejected(_logger, Door, bound.Problem.Status, bound.Problem.Code);
-                outcome = Outcome<TResponse>.Failure(bound.Problem);
+                guardOutcome = answer.Outcome;
+                await answer.WriteAsync(context).ConfigureAwait(false);
+                return;
             }
-            else if (await CheckPreconditionsAsync(context, bound).ConfigureAwait(false) is { } refused)
+
+            Bound<TRequest> bound;
+            Outcome<TResponse> outcome;
+            if (entry.Refusal is { } refusal)
             {
-                Log.Rejected(_logger, Door, refused.Status, refused.Code);
-                outcome = Outcome<TResponse>.Failure(refused);
+                guardOutcome = "refused";
+                Log.Rejected(_logger, Door, refusal.Status, refusal.Code);
+                bound = Bound<TRequest>.Refused(refusal);
+                outcome = Outcome<TResponse>.Failure(refusal);
             }
             else
             {
-                outcome = await Invoker.InvokeAsync(bound.Request!, context).ConfigureAwait(false);
-            }
+                bound = await BindAsync(context).ConfigureAwait(false);
+                if (bound.Problem is not null)
+                {
+                    Log.Rejected(_logger, Door, bound.Problem.Status, bound.Problem.Code);
+                    outcome = Outcome<TResponse>.Failure(bound.Problem);
+                }
+                else if (await CheckPreconditionsAsync(context, bound).ConfigureAwait(false) is { } refused)
+                {
+                    Log.Rejected(_logger, Door, refused.Status, refused.Code);
+                    outcome = Outcome<TResponse>.Failure(refused);
+                }
+                else
+                {
+                    outcome = await Invoker.InvokeAsync(bound.Request!, context).ConfigureAwait(false);
+                }
 
-            if (outcome.Problem is null && _revalidation is not null)
-            {
-                await _revalidation.RunAsync(context, bound.Request!, outcome.Value, _logger, _metrics).ConfigureAwait(false);
+                if (outcome.Problem is null && settings.Revalidation is { } revalidation)
+                {
+                    await revalidation.RunAsync(context, bound.Request!, outcome.Value, _logger, _metrics).ConfigureAwait(false);
+                }
             }
 
             errorType = outcome.ErrorType;
@@ -150,6 +157,10 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
             }
 
             await RespondAsync(context, bound, outcome).ConfigureAwait(false);
+            if (entry.Exit is { } exit)
+            {
+                await exit.CompleteAsync(context).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -157,8 +168,8 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         }
         catch (Exception e)
         {
-            // A fault in binding or writing (never in the handler: the invoker catches those). The
-            // client learns a trace id only.
+            // A fault in a guard, binding or writing (never in the handler: the invoker catches those).
+            // The client learns a trace id only.
             errorType = e.GetType().FullName;
             activity?.AddException(e);
             activity?.SetStatus(ActivityStatusCode.Error, ProblemCodes.InternalError);
@@ -171,6 +182,17 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         }
         finally
         {
+            if (entry.Exit is { } exit)
+            {
+                await LeaveAsync(exit).ConfigureAwait(false);
+            }
+
+            if (entry.Guard is { } guard)
+            {
+                activity?.SetTag(HybridTelemetry.GuardTag, guard);
+                activity?.SetTag(HybridTelemetry.GuardOutcomeTag, guardOutcome);
+            }
+
             if (_metrics.RequestDuration.Enabled)
             {
                 var tags = _tags;
@@ -179,30 +201,46 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
                     tags.Add(HybridTelemetry.ErrorTypeTag, errorType);
                 }
 
+                if (entry.Guard is not null)
+                {
+                    tags.Add(HybridTelemetry.GuardTag, entry.Guard);
+                    tags.Add(HybridTelemetry.GuardOutcomeTag, guardOutcome);
+                }
+
                 _metrics.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
             }
         }
     }
 
     /// <summary>
-    /// Reads the settings again from the endpoint the request was routed to, once per built endpoint.
-    /// The mapping's own Finally convention runs before every Finally convention the app adds later
-    /// (<c>ForOperation&lt;T&gt;().DisableAntiforgery()</c>, <c>MapHybridActions().DisableAntiforgery()</c>,
-    /// one on an enclosing group): only the routed endpoint's metadata is surely final, and ASP.NET
-    /// Core's middleware reads that one too.
+    /// The endpoint's settings on its first request: those the start-up check locked, else (a host
+    /// that runs no startup filters) resolved now from the routed endpoint's final metadata.
     /// </summary>
-    private void ConfigureFromRoutedEndpoint(HttpContext context)
+    private EndpointSettings Settle(HttpContext context)
     {
-        var metadata = context.GetEndpoint()?.Metadata;
-        if (metadata is null || ReferenceEquals(metadata, Volatile.Read(ref _configuredFrom)) ||
-            metadata.GetMetadata<HybridEndpointMetadata>() is not { } mine || mine.Operation != Operation || mine.Door != Door)
-        {
-            return;
-        }
-
-        Configure(metadata);
-        Volatile.Write(ref _configuredFrom, metadata);
+        var settings = _store.Of(_endpoint, context.GetEndpoint()?.Metadata ?? (IReadOnlyList<object>)[]);
+        Volatile.Write(ref _settings, settings);
+        return settings;
     }
+
+    private async ValueTask LeaveAsync(IGuardExit exit)
+    {
+        try
+        {
+            await exit.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The answer is sent; what could not be undone (a claimed key) expires on its own.
+            Log.UnexpectedFailure(_logger, e, typeof(TRequest).Name, Activity.Current?.Id ?? "none");
+        }
+    }
+
+    /// <summary>
+    /// The door's guards, before binding: a refusal, an answer of their own, or through (with what to
+    /// finish after the answer). None by default.
+    /// </summary>
+    protected virtual ValueTask<GuardEntry> EnterAsync(HttpContext context, EndpointSettings settings) => default;
 
     /// <summary>Reads the request: its arguments, or the problem that refuses it before the handler.</summary>
     protected abstract ValueTask<Bound<TRequest>> BindAsync(HttpContext context);
@@ -217,36 +255,23 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     protected abstract Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome);
 
     /// <summary>
-    /// Applies <see cref="BodyLimit"/> to the request, through the server when it can be told, else
-    /// by counting what is read (<see cref="LimitedBody"/>); false when its declared length is already over it.
+    /// Applies the endpoint's body limit to the request (the one mechanism both doors and the body
+    /// buffer use): <see cref="BodyLimits.Apply"/>; false when its declared length is already over it.
     /// </summary>
-    protected bool ApplyBodyLimit(HttpContext context)
-    {
-        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (feature is { IsReadOnly: false })
-        {
-            feature.MaxRequestBodySize = BodyLimit;
-        }
-        else if (BodyLimit is { } max)
-        {
-            context.Request.Body = new LimitedBody(context.Request.Body, max);
-        }
-
-        return BodyLimit is not { } limit || context.Request.ContentLength is not { } length || length <= limit;
-    }
+    protected bool ApplyBodyLimit(HttpContext context) => BodyLimits.Apply(context, Settings.BodyLimit);
 
     /// <summary>
     /// Reads the form and binds it (<see cref="FormBinder{TRequest}"/>): more file parts than
-    /// <see cref="MaxFiles"/> is 413, and fields or parts that bind to nothing are refused as unknown
+    /// the endpoint's most files is 413, and fields or parts that bind to nothing are refused as unknown
     /// JSON members are. A form over ASP.NET Core's form limits throws, for the door to answer.
     /// </summary>
     protected async ValueTask<Bound<TRequest>> BindFormAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        if (form.Files.Count > MaxFiles)
+        if (form.Files.Count > Settings.MaxFiles)
         {
             return Bound<TRequest>.Refused(
-                OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, $"The request uploads {form.Files.Count} files, and this endpoint accepts at most {MaxFiles}."),
+                OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, $"The request uploads {form.Files.Count} files, and this endpoint accepts at most {Settings.MaxFiles}."),
                 InputKind.Form);
         }
 
@@ -277,18 +302,4 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => OperationProblem.PayloadTooLarge(),
         _ => OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read."),
     };
-
-    private static T? LastOf<T>(IReadOnlyList<object> metadata)
-        where T : class
-    {
-        for (var i = metadata.Count - 1; i >= 0; i--)
-        {
-            if (metadata[i] is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
 }

@@ -8,12 +8,6 @@ internal interface IDoorEndpoint
     /// <summary>The operation the endpoint runs.</summary>
     HybridOperation Operation { get; }
 
-    /// <summary>The endpoint's final metadata, once <see cref="Configure"/> ran.</summary>
-    IReadOnlyList<object> Metadata { get; }
-
     /// <summary>The endpoint's precompiled <see cref="RequestDelegate"/>.</summary>
     Task HandleAsync(HttpContext context);
-
-    /// <summary>Reads the per-operation settings from the endpoint's metadata; called when the endpoint is built, and again if its final metadata differs.</summary>
-    void Configure(IReadOnlyList<object> metadata);
 }

@@ -1,44 +1,38 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
 /// <summary>
-/// Maps one door endpoint of an operation, the same way on both doors: the door's own metadata
+/// Maps one door endpoint of an operation, the same way on every door: the door's own metadata
 /// first, then the operation's attribute metadata, then its code conventions (so each later layer
-/// wins), and last a convention that hands the metadata to the endpoint, which reads its
-/// per-operation settings from it. Finally conventions the app adds after this one run after it;
-/// the endpoint catches up with them from the routed endpoint's metadata on its first request.
+/// wins). The endpoint reads nothing here: its settings are resolved from the final metadata, after
+/// every convention the app adds later too (<see cref="HybridEndpointSettings"/>).
 /// </summary>
 internal static class DoorMapping
 {
-    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder group, string pattern, string method, IDoorEndpoint endpoint, string door, RestRoute? route, params object[] doorMetadata)
+    public static IEndpointConventionBuilder Map(IEndpointRouteBuilder group, string pattern, IDoorEndpoint endpoint, HybridEndpointMetadata hybrid, params object[] doorMetadata)
     {
-        var operation = endpoint.Operation;
+        var operation = hybrid.Operation;
+        var method = hybrid.Route?.Method ?? HttpMethods.Post;
+
         // A GET route answers HEAD too (RFC 9110): the same endpoint, and Kestrel sends no body for HEAD.
         var builder = group.MapMethods(pattern, method == HttpMethods.Get ? [HttpMethods.Get, HttpMethods.Head] : [method], (RequestDelegate)endpoint.HandleAsync);
-        builder.WithMetadata(operation, new HybridEndpointMetadata(operation, door, route));
+        builder.WithMetadata(operation, hybrid);
         builder.WithMetadata(doorMetadata);
         builder.WithMetadata([.. operation.Metadata]);
-        operation.Conventions.ApplyTo(builder, door);
-        if (door == HybridDoors.Rest)
-        {
-            builder.WithMetadata(NoCookieRedirect.Instance);
-            if (method == HttpMethods.Get && operation.Metadata.OfType<ReadCacheAttribute>().LastOrDefault() is { } read)
-            {
-                builder.CacheOutput(HybridOutputCache.Read(read.DurationSeconds, [.. read.Tags]));
-            }
-        }
-
-        var options = group.ServiceProvider.GetRequiredService<IOptions<HybridOptions>>().Value;
+        operation.Conventions.ApplyTo(builder, hybrid.Door);
         builder.Finally(b =>
         {
             // After every Add convention (the app's RequireAuthorization on the door included): the policy is complete.
-            DoorSchemes.Apply(b.Metadata, door, options);
-            endpoint.Configure([.. b.Metadata]);
+            DoorSchemes.Apply(b.Metadata, hybrid.Traits);
+
+            // Output caching finds its policy in the endpoint's metadata; the policy reads the cache from the settings.
+            if (hybrid.Traits.CachesReads && method == HttpMethods.Get && b.Metadata.Any(m => m is ReadCacheAttribute))
+            {
+                b.Metadata.Add(new SettingsReadCachePolicy(hybrid));
+            }
         });
         return builder;
     }

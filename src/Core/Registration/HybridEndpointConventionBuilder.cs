@@ -14,6 +14,7 @@ public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
     private readonly Many _all;
     private readonly IReadOnlyDictionary<Type, List<IEndpointConventionBuilder>> _byOperation;
     private readonly string _door;
+    private readonly bool _incomplete;
     private readonly List<Action<EndpointBuilder>> _conventions = [];
     private readonly List<Action<EndpointBuilder>> _finallyConventions = [];
 
@@ -21,9 +22,11 @@ public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
         string door,
         IReadOnlyList<IEndpointConventionBuilder> all,
         IReadOnlyList<IEndpointConventionBuilder> documents,
-        IReadOnlyDictionary<Type, List<IEndpointConventionBuilder>> byOperation)
+        IReadOnlyDictionary<Type, List<IEndpointConventionBuilder>> byOperation,
+        bool incomplete = false)
     {
         _door = door;
+        _incomplete = incomplete;
         _all = new Many(all);
         Documents = new Many(documents);
         _byOperation = byOperation;
@@ -51,8 +54,10 @@ public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
     public IEndpointConventionBuilder ForOperation(Type requestType)
     {
         ArgumentNullException.ThrowIfNull(requestType);
-        return _byOperation.TryGetValue(requestType, out var builders)
-            ? new Many(builders)
+
+        // With configuration problems the door mapped only what it could; the start-up report names them, not this call.
+        return _byOperation.TryGetValue(requestType, out var builders) ? new Many(builders)
+            : _incomplete ? new Many([])
             : throw new InvalidOperationException($"{requestType.FullName} is not exposed on the {_door} door, so it has no endpoint to configure there.");
     }
 

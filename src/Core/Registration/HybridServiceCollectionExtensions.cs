@@ -55,19 +55,10 @@ public static class HybridServiceCollectionExtensions
                 }
 
                 configure?.Invoke(options);
-            })
-            .Validate(o => IsPath(o.ActionsPath) && IsPath(o.RestPrefix) && IsPath(o.DocumentsPath), "HybridOptions: ActionsPath, RestPrefix and DocumentsPath must start with '/' and must not end with '/'.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Title), "HybridOptions: Title must not be empty.")
-            .Validate(o => o.MaxActionBodySize > 0 && o.MaxRestBodySize > 0, "HybridOptions: MaxActionBodySize and MaxRestBodySize must be positive.")
-            .Validate(o => o.MaxFiles >= 0, "HybridOptions: MaxFiles must be zero or more.")
-            .Validate(o => o.MaxJsonDepth is >= 1 and <= 256, "HybridOptions: MaxJsonDepth must be between 1 and 256.")
-            .Validate(o => o.TrustedOrigins.All(TrustedOrigin.IsValid), "HybridOptions: each TrustedOrigins entry must be exactly scheme://host[:port] with http or https, no path, query or trailing slash (e.g. https://admin.example.com).")
-            .Validate(o => o.Description is null || !string.IsNullOrWhiteSpace(o.Description), "HybridOptions: Description must not be empty; leave it null for none.")
-            .Validate(o => o.Contact is null || o.Contact.IsValid, "HybridOptions: Contact needs a Name, Url or Email; Url must be an absolute http or https URL and Email an address with '@'.")
-            .Validate(o => o.Servers.All(s => s is not null && s.IsValid), "HybridOptions: each Servers entry's Url must be an absolute http or https URL or a path starting with '/', without a trailing slash (e.g. https://api.example.org or /).")
-            .Validate(o => !o.OpaqueActionIds || o.ActionIdKey is not null, "HybridOptions: OpaqueActionIds needs ActionIdKey, the base64 of at least 32 random bytes shared by every instance (e.g. from configuration: openssl rand -base64 32).")
-            .Validate(o => o.ActionIdKey is null || ActionPaths.ReadKey(o.ActionIdKey) is not null, $"HybridOptions: ActionIdKey must be base64 of at least {ActionPaths.MinimumKeyBytes} bytes (e.g. openssl rand -base64 32).")
-            .ValidateOnStart();
+            });
+
+        // Validated once, with every other check, when the app starts (HybridStartupCheck); reading invalid options throws with the same ids.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HybridOptions>, HybridOptionsValidator>());
 
         // MediatR 5's own DI package is not used: register its two services so an app's registration wins.
         services.TryAddScoped<ServiceFactory>(provider => provider.GetService!);
@@ -85,9 +76,9 @@ public static class HybridServiceCollectionExtensions
         services.TryAddSingleton<HybridMetrics>();
         services.TryAddScoped<IRevalidation, Revalidation>();
         services.AddMetrics();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CatalogStartupCheck>());
+        services.TryAddSingleton<HybridEndpointSettings>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExposureLog>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ExposureStartupCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, HybridStartupCheck>());
         services.AddProblemDetails();
 
         // Idempotent retries and webhook ids are kept through IDistributedCache: the in-memory one
@@ -114,7 +105,7 @@ public static class HybridServiceCollectionExtensions
         // AddHybrid may run more than once; every scan it made is used, and handlers are scanned once per call.
         var scans = provider.GetServices<ScannedHandlers>().ToList();
         var found = scans.SelectMany(s => s.Handlers).Concat(HandlerScanner.Scan(options.Assemblies.Except(scans.SelectMany(s => s.Assemblies)))).ToList();
-        var catalog = CatalogBuilder.Build(options.Assemblies, found, options, json);
+        var catalog = CatalogBuilder.Collect(options.Assemblies, found, options, json);
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Catalog");
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -142,5 +133,4 @@ public static class HybridServiceCollectionExtensions
                     ?? ActivatorUtilities.CreateInstance(provider, existing.ImplementationType!)))));
     }
 
-    private static bool IsPath(string? path) => path is { Length: > 1 } && path[0] == '/' && path[^1] != '/';
 }

@@ -42,6 +42,20 @@ public static class HybridTelemetry
     /// </summary>
     public const string ErrorTypeTag = "error.type";
 
+    /// <summary>
+    /// The tag naming the guard that answered a request before binding, on the duration histogram and
+    /// the activity: <c>body_limit</c>, <c>webhook</c> or <c>idempotency</c>. Absent when the request
+    /// reached binding. With it, <see cref="GuardOutcomeTag"/> says how the guard answered.
+    /// </summary>
+    public const string GuardTag = "hybrid.guard";
+
+    /// <summary>
+    /// How a guard answered: <c>refused</c> (a problem, whose code is <see cref="ErrorTypeTag"/>),
+    /// <c>replayed</c> (a stored response for a repeated <c>Idempotency-Key</c>) or <c>repeated</c>
+    /// (a webhook delivery already processed).
+    /// </summary>
+    public const string GuardOutcomeTag = "hybrid.guard.outcome";
+
     internal static string Version { get; } = typeof(HybridTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     internal static ActivitySource Source { get; } = new(ActivitySourceName, Version);

@@ -1,3 +1,4 @@
+using Hybrid.Testing;
 using System.Text.Json;
 
 namespace Hybrid.Core.Tests.Support;

@@ -1,3 +1,4 @@
+using Hybrid.Testing;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

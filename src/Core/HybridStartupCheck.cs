@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hybrid;
+
+/// <summary>
+/// Every configuration check of Hybrid, at one moment, in one report: the options, the catalog, the
+/// final endpoints' settings and who may call them. A startup filter, because it runs after the
+/// app's pipeline (and so every endpoint and convention) is built but before the server listens: the
+/// checks read final metadata, every endpoint's settings are resolved and locked here, and an error
+/// keeps the app from serving a single request.
+/// </summary>
+internal sealed class HybridStartupCheck : IStartupFilter
+{
+    public const string PolicyFix =
+        "Fix: add [Authorize(...)] or [AllowAnonymous] to the request type or its handler, declare it in code, " +
+        "or add a convention on the door (e.g. MapHybridRest().RequireAuthorization()).";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        Run(app.ApplicationServices);
+    };
+
+    public static void Run(IServiceProvider services)
+    {
+        var errors = Check(services, out var unprotected);
+        if (errors.Count > 0)
+        {
+            throw new HybridConfigurationException(errors);
+        }
+
+        if (unprotected.Count > 0)
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(ExposureLog.Category);
+            foreach (var (operation, exposed) in unprotected)
+            {
+                Log.UnprotectedOperation(logger, operation, exposed, PolicyFix + " HybridOptions.RequireExplicitPolicy makes this an error (HYB045).");
+            }
+        }
+    }
+
+    /// <summary>The options' problems with their ids, or none when they are valid.</summary>
+    public static IReadOnlyList<HybridConfigurationError> OptionsErrors(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return [.. e.Failures.Select(HybridConfigurationError.Parse)];
+        }
+    }
+
+    private static List<HybridConfigurationError> Check(IServiceProvider services, out List<(string Operation, string Endpoints)> unprotected)
+    {
+        unprotected = [];
+        var errors = OptionsErrors(services).ToList();
+        if (errors.Count > 0)
+        {
+            // The catalog and the doors are built from the options; their checks would only repeat these.
+            return errors;
+        }
+
+        var catalog = services.GetRequiredService<OperationCatalog>();
+        errors.AddRange(catalog.Errors);
+        var endpoints = services.GetService<EndpointDataSource>()?.Endpoints ?? [];
+        var settings = services.GetRequiredService<HybridEndpointSettings>().Resolve(endpoints);
+        errors.AddRange(EndpointChecks.Run(settings, catalog, services));
+
+        var strict = services.GetRequiredService<IOptions<HybridOptions>>().Value.RequireExplicitPolicy;
+        foreach (var operation in settings.Where(s => s.Authorization.Policy == PolicyText.None).GroupBy(s => s.Operation).OrderBy(g => EndpointChecks.Name(g.Key), StringComparer.Ordinal))
+        {
+            var exposed = string.Join(", ", operation.Select(s => s.Route is { } route ? $"{s.Door} {route}" : $"{s.Door} {s.Operation.ActionId}"));
+            if (strict)
+            {
+                errors.Add(new HybridConfigurationError(
+                    "HYB045",
+                    $"{EndpointChecks.Name(operation.Key)} is exposed ({exposed}) with no authorization policy and no [AllowAnonymous], and HybridOptions.RequireExplicitPolicy is on. {PolicyFix}"));
+            }
+            else
+            {
+                unprotected.Add((EndpointChecks.Name(operation.Key), exposed));
+            }
+        }
+
+        return errors;
+    }
+}

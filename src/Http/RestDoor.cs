@@ -1,0 +1,15 @@
+namespace Hybrid.Http;
+
+/// <summary>The REST door's traits, made from its options: what its endpoints' settings are resolved against.</summary>
+internal static class RestDoor
+{
+    public static DoorTraits Traits(HybridOptions options) => new()
+    {
+        Name = HybridDoors.Rest,
+        DefaultBodyLimit = options.MaxRestBodySize,
+        AuthenticationSchemes = [.. options.RestAuthenticationSchemes],
+        VerifiesWebhooks = true,
+        ReplaysIdempotentRequests = true,
+        CachesReads = true,
+    };
+}
