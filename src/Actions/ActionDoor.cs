@@ -11,5 +11,6 @@ internal static class ActionDoor
         ChecksAntiforgeryTokens = true,
         TokensByDefault = options.RequireAntiforgeryTokens,
         AlwaysChecksOrigin = true,
+        AnswersPlainForms = true,
     };
 }

@@ -123,7 +123,10 @@ public class CatalogValidationTests
             typeof(FindPostById), typeof(FindPostByIdHandler), typeof(FindPostByNumber), typeof(FindPostByNumberHandler))
             .SingleError(typeof(FindPostByNumber), "HYB019");
 
-        error.Should().Contain(typeof(FindPostById).FullName);
+        // Each operation's own template: the duplicate's as declared, the owner's as the owner declared it.
+        error.Should().Contain(typeof(FindPostById).FullName)
+            .And.Contain("'/Posts/{number}/'")
+            .And.Contain("(GET v1/posts/{id})");
     }
 
     [Fact]

@@ -30,7 +30,7 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
             return;
         }
 
-        if (hybrid.Door == HybridDoors.Action)
+        if (hybrid.Traits.AnswersPlainForms)
         {
             if (PlainForm.IsPlain(context.Request))
             {

@@ -61,7 +61,9 @@ internal static class EndpointChecks
                     errors.AddRange(SettingRules.Problems(name, endpoint.Problems));
                 }
 
-                if (endpoint.ReadCache is not null && Last<IOutputCachePolicy>(endpoint.Metadata) is not SettingsReadCachePolicy)
+                if (endpoint.ReadCache is not null &&
+                    (!endpoint.Metadata.OfType<SettingsReadCachePolicy>().Any() ||
+                     endpoint.Metadata.Any(m => m is OutputCacheAttribute || (m is IOutputCachePolicy && m is not SettingsReadCachePolicy))))
                 {
                     errors.Add(SettingRules.ReadCacheOverridden(name, endpoint.Route?.ToString() ?? endpoint.Door.Name));
                 }
@@ -102,8 +104,4 @@ internal static class EndpointChecks
     private static IEnumerable<T> Added<T>(EndpointSettings endpoint)
         where T : class =>
         endpoint.Metadata.OfType<T>().Where(m => !endpoint.Operation.Metadata.Contains(m));
-
-    private static T? Last<T>(IReadOnlyList<object> metadata)
-        where T : class =>
-        metadata.OfType<T>().LastOrDefault();
 }

@@ -85,7 +85,7 @@ internal static partial class SettingRules
         new("HYB051", $"{name} declares [ReadCache] but reaches no REST GET route, the only endpoints whose answers are cached (an action is a POST). Fix: give it a GET route, declare the cache for the REST door (op.Rest() or MapHybridRest().ForOperation<T>()), or remove it.");
 
     public static HybridConfigurationError ReadCacheOverridden(string name, string endpoint) =>
-        new("HYB053", $"{name} declares [ReadCache] on {endpoint}, but another output-cache policy (CacheOutput, [OutputCache]) was added after it and replaces it. Fix: keep one of the two declarations.");
+        new("HYB053", $"{name} declares [ReadCache] on {endpoint} together with another output-cache declaration (CacheOutput, [OutputCache]), or in a Finally convention that runs after the door wired the cache, so one of them would silently not apply. Fix: keep one cache declaration, added with WithMetadata or an attribute.");
 
     public static IEnumerable<HybridConfigurationError> Problems(string name, IReadOnlyList<ProducesProblemAttribute> problems)
     {
