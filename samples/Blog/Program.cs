@@ -45,8 +45,8 @@ builder.Services.AddHybrid([typeof(Program).Assembly], options =>
     options.Servers.Add(new DocumentServer("http://127.0.0.1:5080", "Local development (dotnet run --project samples/Blog)"));
 
     // Each door accepts its own credential: a cookie on the pages' actions, a token on the public routes.
-    options.ActionAuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
-    options.RestAuthenticationSchemes.Add(JwtBearerDefaults.AuthenticationScheme);
+    options.Actions().AuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
+    options.Rest().AuthenticationSchemes.Add(JwtBearerDefaults.AuthenticationScheme);
 });
 
 // Actions are guarded by the origin check; setting Blog:AntiforgeryTokens=true adds tokens on top
@@ -54,11 +54,11 @@ builder.Services.AddHybrid([typeof(Program).Assembly], options =>
 builder.Services.AddAntiforgery(options => options.HeaderName = HybridAntiforgery.HeaderName);
 builder.Services.Configure<Hybrid.HybridOptions>(options =>
 {
-    options.RequireAntiforgeryTokens = builder.Configuration.GetValue<bool>("Blog:AntiforgeryTokens");
+    options.Actions().RequireAntiforgeryTokens = builder.Configuration.GetValue<bool>("Blog:AntiforgeryTokens");
 
     // Blog:ActionIdKey turns on opaque action ids; instances that share the key post to each other's ids.
-    options.ActionIdKey = builder.Configuration["Blog:ActionIdKey"];
-    options.OpaqueActionIds = options.ActionIdKey is not null;
+    options.Actions().IdKey = builder.Configuration["Blog:ActionIdKey"];
+    options.Actions().OpaqueIds = options.Actions().IdKey is not null;
 });
 builder.Services.AddRazorPages();
 

@@ -12,7 +12,7 @@ namespace Hybrid.Actions;
 /// put on <c>MapHybridActions()</c>, else an authenticated user, with the door's schemes. Everyone
 /// else gets 404, signed in or not: the document's existence is not advertised, and a sign-in
 /// redirect in answer to a JSON document helps no one. Open with
-/// <see cref="HybridOptions.PublicActionsDocument"/>; authorization the app put on the document
+/// <see cref="ActionDoorOptions.PublicDocument"/>; authorization the app put on the document
 /// endpoint itself (the door's <c>Documents</c> builder) is the authorization middleware's to check,
 /// and replaces this one.
 /// </summary>
@@ -22,10 +22,10 @@ internal sealed class ActionsDocumentAccess
     private readonly bool _open;
     private readonly Lazy<IReadOnlyList<object>> _policy;
 
-    public ActionsDocumentAccess(IServiceProvider services, HybridOptions options, DoorTraits traits, HybridEndpointConventionBuilder door)
+    public ActionsDocumentAccess(IServiceProvider services, ActionDoorOptions options, DoorTraits traits, HybridEndpointConventionBuilder door)
     {
         _services = services;
-        _open = options.PublicActionsDocument || services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+        _open = options.PublicDocument || services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
 
         // Read on the first request, once the app has added every convention to the door.
         _policy = new Lazy<IReadOnlyList<object>>(() => PolicyOf(door.DoorMetadata(), traits), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -18,12 +18,12 @@ public static class HybridActionsEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps every action in the catalog as <c>POST {ActionsPath}/{actionId}</c>, or
-    /// <c>POST {ActionsPath}/{opaqueId}</c> with <see cref="HybridOptions.OpaqueActionIds"/> (one precompiled
+    /// <c>POST {Path}/{opaqueId}</c> with <see cref="ActionDoorOptions.OpaqueIds"/> (one precompiled
     /// endpoint each, carrying its <see cref="HybridOperation"/>, its <see cref="HybridEndpointMetadata"/>
     /// and the operation's own metadata), a catch-all that answers unknown ids with 404 and other
     /// verbs with 405, and the internal document at <c>{DocumentsPath}/actions.json</c>, served
     /// outside Development only to callers who pass the door's policy (see
-    /// <see cref="HybridOptions.PublicActionsDocument"/>).
+    /// <see cref="ActionDoorOptions.PublicDocument"/>).
     /// </summary>
     /// <param name="endpoints">The app's endpoint route builder.</param>
     /// <returns>
@@ -41,10 +41,11 @@ public static class HybridActionsEndpointRouteBuilderExtensions
         }
 
         var (catalog, options) = ready;
-        var paths = services.GetRequiredService<ActionPaths>();
-        var traits = ActionDoor.Traits(options);
+        var door = options.Actions();
+        var paths = ActionPaths.For(catalog, door);
+        var traits = ActionDoor.Traits(door);
         var formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
-        var group = endpoints.MapGroup(options.ActionsPath);
+        var group = endpoints.MapGroup(door.Path);
         group.WithMetadata(new ExcludeFromDescriptionAttribute());
         var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();
         var mapped = new List<HybridEndpointMetadata>();
@@ -82,8 +83,8 @@ public static class HybridActionsEndpointRouteBuilderExtensions
 
         // The document's check reads the door's conventions, so the door exists before the document is mapped; its builder joins the list below.
         var documentBuilders = new List<IEndpointConventionBuilder>();
-        var door = new HybridEndpointConventionBuilder(HybridDoors.Action, [group], documentBuilders, byOperation, incomplete: catalog.Errors.Count > 0);
-        var access = new ActionsDocumentAccess(services, options, traits, door);
+        var conventions = new HybridEndpointConventionBuilder(HybridDoors.Action, [group], documentBuilders, byOperation, incomplete: catalog.Errors.Count > 0);
+        var access = new ActionsDocumentAccess(services, door, traits, conventions);
         var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, paths, options, traits, mapped, services), access.Checks ? access.AllowsAsync : null);
         var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + ActionsDocumentBuilder.DocumentName + ".json", (RequestDelegate)document.HandleAsync)
             .WithDisplayName("Hybrid actions document")
@@ -92,6 +93,6 @@ public static class HybridActionsEndpointRouteBuilderExtensions
         // A policy the app puts on the document authenticates as the door's actions do.
         documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, traits));
         documentBuilders.Add(documentBuilder);
-        return door;
+        return conventions;
     }
 }

@@ -2,9 +2,16 @@ using System.Reflection;
 
 namespace Hybrid;
 
-/// <summary>Configures Hybrid: where handlers and exposure declarations are found, and exposure declared in code.</summary>
+/// <summary>
+/// Configures what Hybrid's doors share: where handlers and exposure declarations are found, exposure
+/// declared in code, the documents, input rules and trusted origins. Each door's own options (paths,
+/// body limits, authentication schemes) are reached through its extension: <c>options.Actions()</c>
+/// (Hybrid.Actions) and <c>options.Rest()</c> (Hybrid.Http).
+/// </summary>
 public sealed class HybridOptions
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IDoorOptions> _doors = new();
+
     internal Dictionary<Type, OperationDeclaration> CodeDeclarations { get; } = [];
 
     /// <summary>
@@ -17,30 +24,6 @@ public sealed class HybridOptions
     internal List<Assembly> ScannedAssemblies { get; } = [];
 
     /// <summary>
-    /// The authentication schemes the action door accepts for an operation that requires
-    /// authorization (e.g. the cookie scheme). Empty (the default): the app's default scheme. An
-    /// operation's <see cref="DoorAuthenticationAttribute"/>, or schemes its own <c>[Authorize]</c>
-    /// names, take precedence. A credential of another scheme is not seen by the action door's policy.
-    /// </summary>
-    public IList<string> ActionAuthenticationSchemes { get; } = new List<string>();
-
-    /// <summary>
-    /// The authentication schemes the REST door accepts for an operation that requires authorization
-    /// (e.g. JWT bearer). Empty (the default): the app's default scheme. When they include a cookie
-    /// scheme, the REST door also applies the action door's cross-site check to unsafe methods.
-    /// </summary>
-    public IList<string> RestAuthenticationSchemes { get; } = new List<string>();
-
-    /// <summary>
-    /// Whether anyone may read the internal actions document (<c>{DocumentsPath}/actions.json</c>).
-    /// Default <see langword="false"/>: outside Development it is served only to callers who pass the
-    /// action door's policy (the authorization the app put on <c>MapHybridActions()</c>, else an
-    /// authenticated user, with the door's <see cref="ActionAuthenticationSchemes"/>), and others get
-    /// 404. Authorization the app puts on the door's <c>Documents</c> builder replaces that check.
-    /// </summary>
-    public bool PublicActionsDocument { get; set; }
-
-    /// <summary>
     /// Whether every exposed endpoint must state who may call it. An endpoint with no authorization
     /// policy and no explicit <c>[AllowAnonymous]</c> in its final metadata (attributes on the request
     /// type or handler, code conventions, or the app's conventions on a door such as
@@ -50,27 +33,8 @@ public sealed class HybridOptions
     /// </summary>
     public bool RequireExplicitPolicy { get; set; }
 
-    /// <summary>The path of the action door's group. Default <c>/_actions</c>.</summary>
-    public string ActionsPath { get; set; } = "/_actions";
-
-    /// <summary>The path prefix of the REST door; versions follow it (<c>/api/v1</c>). Default <c>/api</c>.</summary>
-    public string RestPrefix { get; set; } = "/api";
-
     /// <summary>Where documents are served: <c>{DocumentsPath}/{documentName}.json</c>. Default <c>/openapi</c>.</summary>
     public string DocumentsPath { get; set; } = "/openapi";
-
-    /// <summary>
-    /// The largest action request body in bytes; larger ones get 413. Default 1 MiB. An operation's
-    /// own <c>[RequestSizeLimit]</c> or <c>[DisableRequestSizeLimit]</c> (or the same metadata from
-    /// code) takes precedence.
-    /// </summary>
-    public long MaxActionBodySize { get; set; } = 1024 * 1024;
-
-    /// <summary>
-    /// The largest REST request body in bytes; larger ones get 413. Default 1 MiB. An operation's own
-    /// <c>[RequestSizeLimit]</c> or <c>[DisableRequestSizeLimit]</c> takes precedence.
-    /// </summary>
-    public long MaxRestBodySize { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// The most file parts one multipart request may upload, through either door; more get 413
@@ -97,15 +61,6 @@ public sealed class HybridOptions
     /// host that serves it, but linters warn.
     /// </summary>
     public IList<DocumentServer> Servers { get; } = new List<DocumentServer>();
-
-    /// <summary>
-    /// Whether every action also requires an antiforgery token (defence in depth). Default
-    /// <see langword="false"/>: the action door's origin check (<c>Sec-Fetch-Site</c>, then
-    /// <c>Origin</c>) is the CSRF defence, as for Next.js Server Actions and Go's
-    /// <c>CrossOriginProtection</c>. One action can opt in with <see cref="RequiresAntiforgeryTokenAttribute"/>
-    /// or <c>op.Action().RequireAntiforgeryToken()</c>, and out with ASP.NET Core's <c>DisableAntiforgery()</c>.
-    /// </summary>
-    public bool RequireAntiforgeryTokens { get; set; }
 
     /// <summary>
     /// Origins besides the app's own whose pages may post actions, each exactly
@@ -148,25 +103,14 @@ public sealed class HybridOptions
     /// </summary>
     public int MaxJsonDepth { get; set; } = 32;
 
-    // Skew-safe action ids: opaque action paths derived from a shared key (docs/security.md, "Opaque action ids").
-
     /// <summary>
-    /// Whether actions are posted to an opaque id instead of their readable id: <c>{ActionsPath}/{opaqueId}</c>,
-    /// where the opaque id is the first 22 characters of base64url(HMAC-SHA256(<see cref="ActionIdKey"/>,
-    /// <c>"hybrid-action-id:" + actionId</c>)). The readable path is then not mapped. Every instance
-    /// that shares the key derives the same ids, so a page served by one deployment still posts to
-    /// the next; ids cannot be guessed from request type names without the key, and all change when
-    /// the key does. The actions document, the generated client and <c>&lt;form hybrid-action&gt;</c>
-    /// use the opaque path; <see cref="OperationCatalog.FindAction"/>, the document's
-    /// <c>operationId</c> and form state keep the readable id. Default <see langword="false"/>.
+    /// A door's own options, made on first use: each door reaches its own through an extension
+    /// (<c>options.Actions()</c>, <c>options.Rest()</c>), so the same instance is configured and read.
     /// </summary>
-    public bool OpaqueActionIds { get; set; }
+    internal TDoor Door<TDoor>()
+        where TDoor : class, IDoorOptions, new() =>
+        (TDoor)_doors.GetOrAdd(typeof(TDoor), _ => new TDoor());
 
-    /// <summary>
-    /// The key opaque action ids are derived with: base64 of at least 32 random bytes (for example
-    /// <c>openssl rand -base64 32</c>), the same on every instance and deployment that serves the
-    /// same pages; keep it out of source control as any secret. Required when
-    /// <see cref="OpaqueActionIds"/> is on; checked at start-up.
-    /// </summary>
-    public string? ActionIdKey { get; set; }
+    /// <summary>The door options configured or read so far, for validation.</summary>
+    internal IEnumerable<IDoorOptions> Doors => _doors.Values;
 }

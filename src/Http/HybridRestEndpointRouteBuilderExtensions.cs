@@ -34,11 +34,12 @@ public static class HybridRestEndpointRouteBuilderExtensions
         }
 
         var (catalog, options) = ready;
-        var traits = RestDoor.Traits(options);
+        var door = options.Rest();
+        var traits = RestDoor.Traits(door);
         var builders = new List<IEndpointConventionBuilder>();
         var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();
         var mapped = new List<HybridEndpointMetadata>();
-        var group = endpoints.MapGroup(options.RestPrefix);
+        var group = endpoints.MapGroup(door.Prefix);
         builders.Add(group);
         var fallback = new RestFallback();
         foreach (var operation in catalog.Operations)
@@ -47,7 +48,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
             {
                 var hybrid = new HybridEndpointMetadata(operation, traits, route);
                 var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
-                    typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services, options.RestPrefix + "/" + route.DocumentName)!);
+                    typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services, door.Prefix + "/" + route.DocumentName)!);
                 var builder = DoorMapping.Map(
                     group,
                     "/" + route.DocumentName + "/" + route.Template,
@@ -56,7 +57,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
                     route,
                     NoCookieRedirect.Instance,
                     new ProducesResponseTypeMetadata(route.StatusCode, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
-                builder.WithDisplayName($"Hybrid REST {route.Method} {options.RestPrefix}/{route.DocumentName}/{route.Template}")
+                builder.WithDisplayName($"Hybrid REST {route.Method} {door.Prefix}/{route.DocumentName}/{route.Template}")
                     .WithName(route.EndpointName);
                 if (!byOperation.TryGetValue(operation.RequestType, out var list))
                 {
@@ -77,7 +78,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
         foreach (var version in catalog.Versions)
         {
             var name = RestRoute.DocumentNameOf(version);
-            var document = new DocumentEndpoint(() => RestDocumentBuilder.Build(catalog, options, traits, version, mapped, services));
+            var document = new DocumentEndpoint(() => RestDocumentBuilder.Build(catalog, options, door.Prefix, traits, version, mapped, services));
             var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + name + ".json", (RequestDelegate)document.HandleAsync)
                 .WithDisplayName("Hybrid REST document " + name)
                 .WithMetadata(new ExcludeFromDescriptionAttribute(), NoCookieRedirect.Instance);

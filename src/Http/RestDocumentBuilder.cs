@@ -13,7 +13,7 @@ namespace Hybrid.Http;
 /// </summary>
 internal static class RestDocumentBuilder
 {
-    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, DoorTraits door, int version, IReadOnlyList<HybridEndpointMetadata> endpoints, IServiceProvider services)
+    public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, string prefix, DoorTraits door, int version, IReadOnlyList<HybridEndpointMetadata> endpoints, IServiceProvider services)
     {
         var name = RestRoute.DocumentNameOf(version);
         var store = services.GetRequiredService<HybridEndpointSettings>();
@@ -52,8 +52,8 @@ internal static class RestDocumentBuilder
         document.WriteTags(tags.Values.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(t => (t, $"Operations tagged '{t}'.")));
         writer.WriteStartObject("paths");
-        var prefix = options.RestPrefix + "/" + name + "/";
-        foreach (var path in routes.GroupBy(r => prefix + r.Route.Template, StringComparer.Ordinal))
+        var pathPrefix = prefix + "/" + name + "/";
+        foreach (var path in routes.GroupBy(r => pathPrefix + r.Route.Template, StringComparer.Ordinal))
         {
             writer.WriteStartObject(path.Key);
             foreach (var (endpoint, route, binding) in path)

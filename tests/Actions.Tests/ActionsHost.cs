@@ -24,8 +24,8 @@ public static class ActionsHost
             o =>
             {
                 // These tests read what the document says; who may read it is ActionsDocumentAccessTests' subject.
-                o.PublicActionsDocument = true;
-                o.RequireAntiforgeryTokens = requireTokens;
+                o.Actions().PublicDocument = true;
+                o.Actions().RequireAntiforgeryTokens = requireTokens;
                 configure?.Invoke(o);
             },
             s =>

@@ -124,7 +124,7 @@ public sealed class BodyProblemTests
     [Fact]
     public async Task Body_over_MaxActionBodySize_is_413()
     {
-        await using var host = await ActionsHost.StartAsync(o => o.MaxActionBodySize = 64);
+        await using var host = await ActionsHost.StartAsync(o => o.Actions().MaxBodySize = 64);
         var xsrf = await host.GetXsrfAsync();
         var json = "{\"title\":\"" + new string('a', 200) + "\"}";
 
@@ -138,7 +138,7 @@ public sealed class BodyProblemTests
     [Fact]
     public async Task Body_within_MaxActionBodySize_is_accepted()
     {
-        await using var host = await ActionsHost.StartAsync(o => o.MaxActionBodySize = 64);
+        await using var host = await ActionsHost.StartAsync(o => o.Actions().MaxBodySize = 64);
         var xsrf = await host.GetXsrfAsync();
 
         using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", """{"title":"short"}""", xsrf));
@@ -149,7 +149,7 @@ public sealed class BodyProblemTests
     [Fact]
     public async Task Form_body_over_MaxActionBodySize_is_413()
     {
-        await using var host = await ActionsHost.StartAsync(o => o.MaxActionBodySize = 64);
+        await using var host = await ActionsHost.StartAsync(o => o.Actions().MaxBodySize = 64);
         var xsrf = await host.GetXsrfAsync();
 
         using var response = await host.Client.SendAsync(ActionsHost.FormPost("CreateNote", xsrf, [new("title", new string('a', 200))]));

@@ -115,7 +115,7 @@ public sealed class OpaqueIdTests
     [Fact]
     public async Task Readable_ids_stay_the_default_even_with_a_key()
     {
-        await using var host = await ActionsHost.StartAsync(o => o.ActionIdKey = Key);
+        await using var host = await ActionsHost.StartAsync(o => o.Actions().IdKey = Key);
 
         (await PathsAsync(host)).Should().Contain("/_actions/CreateNote");
         using var response = await host.Client.SendAsync(ActionsHost.JsonPost("CreateNote", ValidNote, xsrf: null));
@@ -132,11 +132,13 @@ public sealed class OpaqueIdTests
     {
         var start = () => ActionsHost.StartAsync(o =>
         {
-            o.OpaqueActionIds = opaque;
-            o.ActionIdKey = key;
+            o.Actions().OpaqueIds = opaque;
+            o.Actions().IdKey = key;
         });
 
-        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain("ActionIdKey");
+        var error = (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.Id.Should().Be(key is null ? "HYB069" : "HYB070");
+        error.Message.Should().Contain("options.Actions().");
     }
 
     [Fact]
@@ -162,8 +164,8 @@ public sealed class OpaqueIdTests
         ActionsHost.StartAsync(
             o =>
             {
-                o.OpaqueActionIds = true;
-                o.ActionIdKey = key;
+                o.Actions().OpaqueIds = true;
+                o.Actions().IdKey = key;
             },
             map: reads is null ? null : app =>
             {

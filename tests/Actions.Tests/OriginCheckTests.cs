@@ -160,7 +160,7 @@ public sealed class OriginCheckTests
     {
         var start = () => TestHost.StartAsync(
             [typeof(CreateNote).Assembly],
-            o => o.RequireAntiforgeryTokens = true,
+            o => o.Actions().RequireAntiforgeryTokens = true,
             s => s.AddSingleton<NoteStore>(),
             app => app.MapHybridActions());
 

@@ -31,8 +31,8 @@ public sealed class RequestSizeLimitTests
     {
         OverDefault.Length.Should().BeGreaterThan(UploadSizes.OneMiB).And.BeLessThan(UploadSizes.TwoMiB);
         UploadSizes.Json(UploadSizes.PayloadOf200ByteBody).Length.Should().Be(200);
-        new HybridOptions().MaxActionBodySize.Should().Be(UploadSizes.OneMiB);
-        new HybridOptions().MaxRestBodySize.Should().Be(UploadSizes.OneMiB);
+        new HybridOptions().Actions().MaxBodySize.Should().Be(UploadSizes.OneMiB);
+        new HybridOptions().Rest().MaxBodySize.Should().Be(UploadSizes.OneMiB);
     }
 
     [Theory]
@@ -91,8 +91,8 @@ public sealed class RequestSizeLimitTests
         await using var host = await BothDoorsHost.StartAsync(o =>
         {
             ExposeUploads(o);
-            o.MaxActionBodySize = 64;
-            o.MaxRestBodySize = 64;
+            o.Actions().MaxBodySize = 64;
+            o.Rest().MaxBodySize = 64;
         });
 
         using var large = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", BothDoorsHost.Json(OverDefault));

@@ -241,8 +241,8 @@ public sealed class StrictInputTests
         await using var server = await KestrelDoors.StartAsync(o =>
         {
             Expose(o);
-            o.MaxActionBodySize = 4096;
-            o.MaxRestBodySize = 4096;
+            o.Actions().MaxBodySize = 4096;
+            o.Rest().MaxBodySize = 4096;
         });
 
         using var request = await RequestAsync(server.Client, door, new ChunkedJsonContent(LongTitle(256 * 1024)), nameof(StrictOrder), "strict/orders");
@@ -260,8 +260,8 @@ public sealed class StrictInputTests
         // The in-memory test server has no IHttpMaxRequestBodySizeFeature: the door counts what it reads.
         await using var host = await StartAsync(o =>
         {
-            o.MaxActionBodySize = 4096;
-            o.MaxRestBodySize = 4096;
+            o.Actions().MaxBodySize = 4096;
+            o.Rest().MaxBodySize = 4096;
         });
 
         using var over = await SendAsync(host, door, new ChunkedJsonContent(LongTitle(256 * 1024)));

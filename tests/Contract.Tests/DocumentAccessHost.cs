@@ -28,9 +28,9 @@ public static class DocumentAccessHost
             [typeof(RemoveNote).Assembly],
             options =>
             {
-                options.ActionAuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
-                options.RestAuthenticationSchemes.Add("Bearer");
-                options.RestAuthenticationSchemes.Add("Partner");
+                options.Actions().AuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
+                options.Rest().AuthenticationSchemes.Add("Bearer");
+                options.Rest().AuthenticationSchemes.Add("Partner");
                 configure?.Invoke(options);
             },
             services =>

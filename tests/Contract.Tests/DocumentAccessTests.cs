@@ -61,7 +61,7 @@ public sealed class DocumentAccessTests
     [Fact]
     public async Task PublicActionsDocument_opens_it_to_anyone()
     {
-        await using var host = await DocumentAccessHost.StartAsync(configure: o => o.PublicActionsDocument = true);
+        await using var host = await DocumentAccessHost.StartAsync(configure: o => o.Actions().PublicDocument = true);
 
         using var response = await host.GetAsync(Actions);
 

@@ -72,7 +72,7 @@ public sealed class DocumentSecurityTests
     {
         await using var host = await Hybrid.Testing.TestHost.StartAsync(
             [typeof(RemoveNote).Assembly],
-            o => o.PublicActionsDocument = true,
+            o => o.Actions().PublicDocument = true,
             s =>
             {
                 s.AddSingleton<NoteStore>();

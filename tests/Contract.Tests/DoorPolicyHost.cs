@@ -20,8 +20,8 @@ public static class DoorPolicyHost
             [typeof(RemoveNote).Assembly],
             options =>
             {
-                options.ActionAuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
-                options.RestAuthenticationSchemes.Add(restCookies ? CookieAuthenticationDefaults.AuthenticationScheme : TestBearer.Name);
+                options.Actions().AuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
+                options.Rest().AuthenticationSchemes.Add(restCookies ? CookieAuthenticationDefaults.AuthenticationScheme : TestBearer.Name);
             },
             services =>
             {

@@ -36,8 +36,8 @@ public static class InventoryHost
         builder.Services.AddAntiforgery();
         builder.Services.AddHybrid([typeof(ListShelves).Assembly], options =>
         {
-            options.ActionAuthenticationSchemes.Add("Cookies");
-            options.RestAuthenticationSchemes.Add("Bearer");
+            options.Actions().AuthenticationSchemes.Add("Cookies");
+            options.Rest().AuthenticationSchemes.Add("Bearer");
             options.RequireExplicitPolicy = strict;
             options.Expose<ListShelves>(op => op.AsAction().Get("shelves").Get("shelves", version: 2)
                 .Deprecate(1, new DateOnly(2026, 1, 1), sunset: new DateOnly(2027, 6, 30), successor: "v2/shelves"));

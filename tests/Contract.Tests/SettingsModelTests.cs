@@ -133,7 +133,7 @@ public sealed class SettingsModelTests
         await using var host = await SettingsHost.StartAsync(
             o =>
             {
-                o.RequireAntiforgeryTokens = true;
+                o.Actions().RequireAntiforgeryTokens = true;
                 o.Expose<PeekTally>(op => op.AsAction());
                 o.Expose<Tally>(op => op.AsAction());
             },

@@ -110,7 +110,7 @@ public sealed class StartupCheckTests
     {
         var start = () => SettingsHost.StartAsync(o =>
         {
-            o.ActionsPath = "actions";
+            o.Actions().Path = "actions";
             o.Title = " ";
             o.MaxFiles = -1;
         });

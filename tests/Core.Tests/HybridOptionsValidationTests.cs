@@ -4,66 +4,58 @@ using Microsoft.Extensions.Options;
 
 namespace Hybrid.Core.Tests.Options;
 
+/// <summary>The options the doors share; each door's own are tested with the door (DoorOptionsValidationTests).</summary>
 public class HybridOptionsValidationTests
 {
     private static readonly ScannedTypes Nothing = new();
 
     [Theory]
-    [InlineData("nope")]
+    [InlineData("openapi")]
+    [InlineData("/openapi/")]
     [InlineData("/")]
-    [InlineData("/actions/")]
     [InlineData("")]
-    public async Task An_invalid_actions_path_fails_at_host_start(string path)
+    public async Task An_invalid_documents_path_fails_at_host_start_with_HYB060(string path)
     {
-        var start = () => TestHost.StartAsync([Nothing], o => o.ActionsPath = path);
+        var start = () => TestHost.StartAsync([Nothing], o => o.DocumentsPath = path);
 
-        (await start.Should().ThrowAsync<HybridConfigurationException>())
-            .Which.Message.Should().Contain("ActionsPath");
+        var error = (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Errors.Should().ContainSingle().Subject;
+        error.Id.Should().Be("HYB060");
+        error.Message.Should().Contain("DocumentsPath").And.Contain("Fix:");
     }
 
     [Fact]
-    public async Task An_invalid_rest_prefix_fails_at_host_start()
-    {
-        var start = () => TestHost.StartAsync([Nothing], o => o.RestPrefix = "api");
-
-        await start.Should().ThrowAsync<HybridConfigurationException>();
-    }
-
-    [Fact]
-    public async Task An_invalid_documents_path_fails_at_host_start()
-    {
-        var start = () => TestHost.StartAsync([Nothing], o => o.DocumentsPath = "/openapi/");
-
-        await start.Should().ThrowAsync<HybridConfigurationException>();
-    }
-
-    [Fact]
-    public async Task An_empty_title_fails_at_host_start()
+    public async Task An_empty_title_fails_at_host_start_with_HYB061()
     {
         var start = () => TestHost.StartAsync([Nothing], o => o.Title = " ");
 
-        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain("Title");
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    public async Task A_body_limit_that_is_not_positive_fails_at_host_start(long size)
-    {
-        var start = () => TestHost.StartAsync([Nothing], o => o.MaxActionBodySize = size);
-
-        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain("MaxActionBodySize");
+        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Errors.Should().ContainSingle()
+            .Which.Id.Should().Be("HYB061");
     }
 
     [Fact]
-    public void An_invalid_path_fails_when_the_options_are_read()
+    public async Task Every_invalid_option_is_in_one_report()
     {
-        using var services = new ServiceCollection().AddHybrid([Nothing], o => o.ActionsPath = "nope").BuildServiceProvider();
+        var start = () => TestHost.StartAsync([Nothing], o =>
+        {
+            o.DocumentsPath = "docs";
+            o.Title = "";
+            o.MaxFiles = -1;
+            o.MaxJsonDepth = 0;
+        });
+
+        (await start.Should().ThrowAsync<HybridConfigurationException>()).Which.Errors.Select(e => e.Id)
+            .Should().Equal("HYB060", "HYB061", "HYB063", "HYB064");
+    }
+
+    [Fact]
+    public void An_invalid_option_fails_when_the_options_are_read_with_its_id()
+    {
+        using var services = new ServiceCollection().AddHybrid([Nothing], o => o.DocumentsPath = "nope").BuildServiceProvider();
 
         var read = () => services.GetRequiredService<IOptions<HybridOptions>>().Value;
 
         read.Should().Throw<OptionsValidationException>().Which.Failures.Should().ContainSingle()
-            .Which.Should().Contain("ActionsPath");
+            .Which.Should().StartWith("HYB060: ").And.Contain("DocumentsPath");
     }
 
     [Fact]
@@ -71,19 +63,15 @@ public class HybridOptionsValidationTests
     {
         await using var host = await TestHost.StartAsync([Nothing], o =>
         {
-            o.ActionsPath = "/rpc";
-            o.RestPrefix = "/v";
             o.DocumentsPath = "/docs";
             o.Title = "Blog";
-            o.MaxActionBodySize = 10;
+            o.MaxFiles = 3;
         });
 
         var options = host.Services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        options.ActionsPath.Should().Be("/rpc");
-        options.RestPrefix.Should().Be("/v");
         options.DocumentsPath.Should().Be("/docs");
         options.Title.Should().Be("Blog");
-        options.MaxActionBodySize.Should().Be(10);
+        options.MaxFiles.Should().Be(3);
         options.Assemblies.Should().Equal(Nothing);
     }
 
@@ -93,10 +81,9 @@ public class HybridOptionsValidationTests
         await using var host = await TestHost.StartAsync([Nothing]);
 
         var options = host.Services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        options.ActionsPath.Should().Be("/_actions");
-        options.RestPrefix.Should().Be("/api");
         options.DocumentsPath.Should().Be("/openapi");
-        options.MaxActionBodySize.Should().Be(1024 * 1024);
         options.Title.Should().Be("Hybrid API");
+        options.MaxFiles.Should().Be(10);
+        options.MaxJsonDepth.Should().Be(32);
     }
 }

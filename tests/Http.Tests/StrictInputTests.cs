@@ -88,7 +88,7 @@ public sealed class StrictInputTests
     [Fact]
     public async Task A_streamed_body_over_MaxRestBodySize_is_413_without_Content_Length()
     {
-        await using var host = await RestHost.StartAsync(o => o.MaxRestBodySize = 1024);
+        await using var host = await RestHost.StartAsync(o => o.Rest().MaxBodySize = 1024);
 
         using var over = await host.Client.PostAsync("/api/v1/shops/5/things", new StreamedJson(Thing(64 * 1024)));
         using var under = await host.Client.PostAsync("/api/v1/shops/5/things", new StreamedJson(Thing(20)));

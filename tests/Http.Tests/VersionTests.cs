@@ -49,7 +49,7 @@ public sealed class VersionTests
     [Fact]
     public async Task RestPrefix_option_moves_every_version()
     {
-        await using var host = await RestHost.StartAsync(o => o.RestPrefix = "/rest");
+        await using var host = await RestHost.StartAsync(o => o.Rest().Prefix = "/rest");
 
         using var moved = await host.Client.GetAsync("/rest/v2/things/8");
         using var old = await host.Client.GetAsync("/api/v2/things/8");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hybrid.Actions.TagHelpers;
 
@@ -41,7 +42,7 @@ internal sealed class ActionForm
         }
 
         var scope = new FormScope(operation.ActionId!, http.GetHybridFormState(operation.ActionId));
-        return new ActionForm(operation, services.GetRequiredService<ActionPaths>().Path(operation), hidden, scope);
+        return new ActionForm(operation, ActionPaths.For(services.GetRequiredService<OperationCatalog>(), services.GetRequiredService<IOptions<HybridOptions>>().Value.Actions()).Path(operation), hidden, scope);
     }
 
     private static TagBuilder Hidden(string name, string value)

@@ -7,7 +7,7 @@ namespace Hybrid.Actions.TagHelpers;
 /// <summary>
 /// <c>&lt;form hybrid-action="CreateComment"&gt;</c>: a form that posts to an action and works
 /// without JavaScript. It sets <c>method</c> and <c>action</c> (the action's path, opaque when
-/// <see cref="HybridOptions.OpaqueActionIds"/> is on, while <c>data-hybrid-action</c> keeps the
+/// <see cref="ActionDoorOptions.OpaqueIds"/> is on, while <c>data-hybrid-action</c> keeps the
 /// readable id), adds the return URL (where success goes; <c>hybrid-return-url</c>, else this
 /// page), the form's own page (where a failure comes back to) and, when the action requires one, the antiforgery token; inside it, inputs get back the
 /// values a failed post typed and <c>hybrid-error-for</c> elements show the errors.

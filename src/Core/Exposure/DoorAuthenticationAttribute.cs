@@ -3,8 +3,8 @@ namespace Hybrid;
 /// <summary>
 /// Says which authentication schemes each door accepts for this operation, e.g.
 /// <c>[DoorAuthentication(Action = "Cookies", Rest = "Bearer")]</c> beside <c>[Authorize(Roles = "moderator")]</c>:
-/// one declaration, a policy per door. It overrides <see cref="HybridOptions.ActionAuthenticationSchemes"/>
-/// and <see cref="HybridOptions.RestAuthenticationSchemes"/> for the operation. It only narrows who
+/// one declaration, a policy per door. It overrides the doors' own schemes (<c>options.Actions().AuthenticationSchemes</c>,
+/// <c>options.Rest().AuthenticationSchemes</c>) for the operation. It only narrows who
 /// is authenticated: the operation still needs <c>[Authorize]</c> to require anything.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]

@@ -2,7 +2,7 @@ namespace Hybrid;
 
 /// <summary>
 /// Makes an action require an antiforgery token on top of the origin check, when
-/// <see cref="HybridOptions.RequireAntiforgeryTokens"/> leaves tokens off for the rest. Put it on
+/// <c>options.Actions().RequireAntiforgeryTokens</c> leaves tokens off for the rest. Put it on
 /// the request type or its handler, or add it with <c>op.Action().RequireAntiforgeryToken()</c>.
 /// The last antiforgery statement in an endpoint's metadata wins, so ASP.NET Core's
 /// <c>DisableAntiforgery()</c> after it turns the token off again.

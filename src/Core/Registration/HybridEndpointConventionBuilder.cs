@@ -37,7 +37,7 @@ public sealed class HybridEndpointConventionBuilder : IEndpointConventionBuilder
     /// door do not reach them, so a policy on the REST door never locks its public documents. Add one
     /// here to protect them (<c>Documents.RequireAuthorization("partners")</c>), or to open the actions
     /// document to anyone (<c>Documents.AllowAnonymous()</c>); authorization put here replaces the
-    /// actions document's own check (see <see cref="HybridOptions.PublicActionsDocument"/>).
+    /// actions document's own check (see <c>options.Actions().PublicDocument</c>).
     /// </summary>
     public IEndpointConventionBuilder Documents { get; }
 

@@ -17,19 +17,14 @@ internal sealed class HybridOptionsValidator : IValidateOptions<HybridOptions>
 
     public static IEnumerable<HybridConfigurationError> Errors(HybridOptions o)
     {
-        if (!IsPath(o.ActionsPath) || !IsPath(o.RestPrefix) || !IsPath(o.DocumentsPath))
+        if (!IsPath(o.DocumentsPath))
         {
-            yield return new("HYB060", $"HybridOptions: ActionsPath ('{o.ActionsPath}'), RestPrefix ('{o.RestPrefix}') and DocumentsPath ('{o.DocumentsPath}') must start with '/' and must not end with '/'. Fix: e.g. \"/_actions\", \"/api\", \"/openapi\".");
+            yield return Path("HybridOptions.DocumentsPath", o.DocumentsPath, "/openapi");
         }
 
         if (string.IsNullOrWhiteSpace(o.Title))
         {
             yield return new("HYB061", "HybridOptions: Title must not be empty. Fix: name the API, e.g. options.Title = \"Blog API\".");
-        }
-
-        if (o.MaxActionBodySize <= 0 || o.MaxRestBodySize <= 0)
-        {
-            yield return new("HYB062", "HybridOptions: MaxActionBodySize and MaxRestBodySize must be positive. Fix: give a size in bytes (the default is 1 MiB); an operation that takes any size says so with [DisableRequestSizeLimit].");
         }
 
         if (o.MaxFiles < 0)
@@ -62,16 +57,22 @@ internal sealed class HybridOptionsValidator : IValidateOptions<HybridOptions>
             yield return new("HYB068", "HybridOptions: each Servers entry's Url must be an absolute http or https URL or a path starting with '/', without a trailing slash. Fix: e.g. https://api.example.org or /.");
         }
 
-        if (o.OpaqueActionIds && o.ActionIdKey is null)
+        foreach (var door in o.Doors)
         {
-            yield return new("HYB069", "HybridOptions: OpaqueActionIds needs ActionIdKey. Fix: set it to the base64 of at least 32 random bytes shared by every instance (e.g. from configuration: openssl rand -base64 32).");
-        }
-
-        if (o.ActionIdKey is not null && ActionPaths.ReadKey(o.ActionIdKey) is null)
-        {
-            yield return new("HYB070", $"HybridOptions: ActionIdKey must be base64 of at least {ActionPaths.MinimumKeyBytes} bytes. Fix: generate one with openssl rand -base64 32.");
+            foreach (var error in door.Validate())
+            {
+                yield return error;
+            }
         }
     }
 
-    private static bool IsPath(string? path) => path is { Length: > 1 } && path[0] == '/' && path[^1] != '/';
+    /// <summary>HYB060: a path option that does not start with '/' or ends with '/'.</summary>
+    public static HybridConfigurationError Path(string option, string? value, string example) =>
+        new("HYB060", $"{option} ('{value}') must start with '/' and must not end with '/'. Fix: e.g. \"{example}\".");
+
+    /// <summary>HYB062: a body limit that is not positive.</summary>
+    public static HybridConfigurationError BodySize(string option) =>
+        new("HYB062", $"{option} must be positive. Fix: give a size in bytes (the default is 1 MiB); an operation that takes any size says so with [DisableRequestSizeLimit].");
+
+    public static bool IsPath(string? path) => path is { Length: > 1 } && path[0] == '/' && path[^1] != '/';
 }

@@ -72,7 +72,6 @@ public static class HybridServiceCollectionExtensions
         services.AddSingleton(new ScannedHandlers(scanned, handlers));
         services.TryAddSingleton<IRequestDispatcher, MediatRRequestDispatcher>();
         services.TryAddSingleton(BuildCatalog);
-        services.TryAddSingleton(provider => new ActionPaths(provider.GetRequiredService<OperationCatalog>(), provider.GetRequiredService<IOptions<HybridOptions>>().Value));
         services.TryAddSingleton<HybridMetrics>();
         services.TryAddScoped<IRevalidation, Revalidation>();
         services.AddMetrics();

@@ -21,7 +21,7 @@ internal static class EndpointChecks
         var guarded = endpoints.Where(e => e.RequiresAntiforgeryToken).Select(e => Name(e.Operation)).Distinct().Order(StringComparer.Ordinal).ToList();
         if (guarded.Count > 0 && services.GetService<IAntiforgery>() is null)
         {
-            errors.Add(new("HYB023", $"Antiforgery tokens are required (HybridOptions.RequireAntiforgeryTokens, [RequiresAntiforgeryToken] or RequireAntiforgeryToken()) by {string.Join(", ", guarded.Take(5))}{(guarded.Count > 5 ? $" and {guarded.Count - 5} more" : string.Empty)}, but ASP.NET Core's antiforgery services are not registered. Fix: call services.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName), or leave tokens off and rely on the origin check."));
+            errors.Add(new("HYB023", $"Antiforgery tokens are required (options.Actions().RequireAntiforgeryTokens, [RequiresAntiforgeryToken] or RequireAntiforgeryToken()) by {string.Join(", ", guarded.Take(5))}{(guarded.Count > 5 ? $" and {guarded.Count - 5} more" : string.Empty)}, but ASP.NET Core's antiforgery services are not registered. Fix: call services.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName), or leave tokens off and rely on the origin check."));
         }
 
         foreach (var operation in endpoints.GroupBy(e => e.Operation))

@@ -2,11 +2,13 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Hybrid;
+using System.Runtime.CompilerServices;
+
+namespace Hybrid.Actions;
 
 /// <summary>
-/// Where each action is posted: <c>{ActionsPath}/{segment}</c>, the segment being the action's
-/// readable id or, with <see cref="HybridOptions.OpaqueActionIds"/>, its opaque id. Mapping, the
+/// Where each action is posted: <c>{Path}/{segment}</c>, the segment being the action's
+/// readable id or, with <see cref="ActionDoorOptions.OpaqueIds"/>, its opaque id. Mapping, the
 /// fallback, the actions document and the form tag helper all ask this one place, so they cannot
 /// disagree about an action's URL.
 /// </summary>
@@ -21,14 +23,16 @@ internal sealed class ActionPaths
     // Binds the key to this one use, so the same key used elsewhere yields unrelated values.
     private const string Purpose = "hybrid-action-id:";
 
+    private static readonly ConditionalWeakTable<OperationCatalog, ActionPaths> Made = [];
+
     private readonly string _prefix;
     private readonly Dictionary<Type, string> _segments = [];
     private readonly Dictionary<string, HybridOperation> _bySegment = new(StringComparer.OrdinalIgnoreCase);
 
-    public ActionPaths(OperationCatalog catalog, HybridOptions options)
+    private ActionPaths(OperationCatalog catalog, ActionDoorOptions options)
     {
-        _prefix = options.ActionsPath;
-        var key = options.OpaqueActionIds ? ReadKey(options.ActionIdKey) : null;
+        _prefix = options.Path;
+        var key = options.OpaqueIds ? ReadKey(options.IdKey) : null;
         foreach (var operation in catalog.Operations)
         {
             if (operation.ActionId is null)
@@ -42,10 +46,13 @@ internal sealed class ActionPaths
         }
     }
 
+    /// <summary>The paths of a catalog's actions, made once per catalog (the app's one singleton).</summary>
+    public static ActionPaths For(OperationCatalog catalog, ActionDoorOptions options) => Made.GetValue(catalog, c => new ActionPaths(c, options));
+
     /// <summary>The last path segment an action is posted to.</summary>
     public string Segment(HybridOperation operation) => _segments[operation.RequestType];
 
-    /// <summary>The path an action is posted to, <c>{ActionsPath}/{segment}</c>.</summary>
+    /// <summary>The path an action is posted to, <c>{Path}/{segment}</c>.</summary>
     public string Path(HybridOperation operation) => _prefix + "/" + Segment(operation);
 
     /// <summary>The action posted to under a path segment (ignoring case, as routing does), or <see langword="null"/>.</summary>
