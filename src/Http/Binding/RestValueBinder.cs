@@ -1,0 +1,119 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Hybrid.Http;
+
+/// <summary>
+/// Sets a REST request's members from its query values, its <c>[FromHeader]</c> headers and its route
+/// values, in that order, after the body made the object: the URL has the last word, so a body can
+/// never overwrite what the route names. A single-valued parameter given twice is refused rather than
+/// read as its first or last value: two readers of one request (a proxy, a cache, the app) must never
+/// see different values. The binders are made once per endpoint, so a request costs parsing only.
+/// </summary>
+/// <typeparam name="TRequest">The request type.</typeparam>
+internal sealed class RestValueBinder<TRequest>
+{
+    private readonly MemberBinder<TRequest>[] _routeBinders;
+    private readonly string[] _routeNames;
+    private readonly MemberBinder<TRequest>[] _queryBinders;
+    private readonly bool[] _queryRequired;
+    private readonly MemberBinder<TRequest>[] _headerBinders;
+    private readonly string[] _headerNames;
+    private readonly RequestMember[] _notInBody;
+
+    public RestValueBinder(RestBinding binding, JsonSerializerOptions json)
+    {
+        _routeBinders = [.. binding.Route.Select(p => MemberBinder<TRequest>.Create(p.Member, json))];
+        _queryBinders = [.. binding.Query.Select(m => MemberBinder<TRequest>.Create(m, json))];
+        _queryRequired = [.. binding.Query.Select(m => m.IsRequiredInJson)];
+        _routeNames = [.. binding.Route.Select(p => p.RouteName)];
+        _headerBinders = [.. binding.Header.Select(h => MemberBinder<TRequest>.Create(h.Member, json))];
+        _headerNames = [.. binding.Header.Select(h => h.HeaderName)];
+        _notInBody = [.. binding.NotInBody];
+    }
+
+    /// <summary>
+    /// Binds every query, header and route value onto <paramref name="argument"/>; one validation
+    /// problem naming each field that is missing or does not fit, so the client fixes them all at once.
+    /// </summary>
+    public OperationProblem? BindValues(TRequest argument, HttpRequest request)
+    {
+        Dictionary<string, string[]>? errors = null;
+        for (var i = 0; i < _queryBinders.Length; i++)
+        {
+            var binder = _queryBinders[i];
+            if (request.Query.TryGetValue(binder.Name, out var values) && values.Count > 0)
+            {
+                if (Bind(binder, argument, values, "parameter", binder.Name) is { } error)
+                {
+                    (errors ??= new(StringComparer.Ordinal))[binder.Name] = [error];
+                }
+            }
+            else if (_queryRequired[i])
+            {
+                (errors ??= new(StringComparer.Ordinal))[binder.Name] = [$"The {binder.Name} field is required."];
+            }
+        }
+
+        for (var i = 0; i < _headerBinders.Length; i++)
+        {
+            var binder = _headerBinders[i];
+            if (request.Headers.TryGetValue(_headerNames[i], out var values) && values.Count > 0)
+            {
+                if (Bind(binder, argument, values, "header", _headerNames[i]) is { } error)
+                {
+                    (errors ??= new(StringComparer.Ordinal))[_headerNames[i]] = [error];
+                }
+            }
+            else if (binder.Member.IsRequiredInJson)
+            {
+                (errors ??= new(StringComparer.Ordinal))[_headerNames[i]] = [$"The {_headerNames[i]} header is required."];
+            }
+        }
+
+        for (var i = 0; i < _routeBinders.Length; i++)
+        {
+            var text = Convert.ToString(request.RouteValues[_routeNames[i]], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            if (!_routeBinders[i].TryBind(argument, text))
+            {
+                (errors ??= new(StringComparer.Ordinal))[_routeBinders[i].Name] = [_routeBinders[i].InvalidMessage];
+            }
+        }
+
+        return errors is null ? null : OperationProblem.Validation(errors);
+    }
+
+    /// <summary>
+    /// The first route- or header-bound member a form field or file part names: a form binds with the
+    /// shared request contract, which does not refuse them as a JSON body's contract does.
+    /// </summary>
+    public RequestMember? FormNamesBoundMember(IFormCollection form)
+    {
+        foreach (var member in _notInBody)
+        {
+            if (form.Keys.Any(member.Matches) || form.Files.Any(f => member.Matches(f.Name)))
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Binds a query parameter's or a header's values; the field error when they do not fit the member.</summary>
+    private static string? Bind(MemberBinder<TRequest> binder, TRequest argument, StringValues values, string kind, string name)
+    {
+        if (binder.TakesMany)
+        {
+            return binder.TryBindAll(argument, values) ? null : binder.InvalidMessage;
+        }
+
+        if (values.Count > 1)
+        {
+            return $"The {name} {kind} must be given once.";
+        }
+
+        return binder.TryBind(argument, values[0] ?? string.Empty) ? null : binder.InvalidMessage;
+    }
+}
