@@ -122,7 +122,7 @@ public sealed class BodyProblemTests
     }
 
     [Fact]
-    public async Task Body_over_MaxActionBodySize_is_413()
+    public async Task Body_over_the_action_doors_MaxBodySize_is_413()
     {
         await using var host = await ActionsHost.StartAsync(o => o.Actions().MaxBodySize = 64);
         var xsrf = await host.GetXsrfAsync();
@@ -136,7 +136,7 @@ public sealed class BodyProblemTests
     }
 
     [Fact]
-    public async Task Body_within_MaxActionBodySize_is_accepted()
+    public async Task Body_within_the_action_doors_MaxBodySize_is_accepted()
     {
         await using var host = await ActionsHost.StartAsync(o => o.Actions().MaxBodySize = 64);
         var xsrf = await host.GetXsrfAsync();
@@ -147,7 +147,7 @@ public sealed class BodyProblemTests
     }
 
     [Fact]
-    public async Task Form_body_over_MaxActionBodySize_is_413()
+    public async Task Form_body_over_the_action_doors_MaxBodySize_is_413()
     {
         await using var host = await ActionsHost.StartAsync(o => o.Actions().MaxBodySize = 64);
         var xsrf = await host.GetXsrfAsync();

@@ -1,13 +1,9 @@
-using System.Net;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -133,98 +129,54 @@ public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 }
 
 /// <summary>
-/// Both doors on Kestrel at 127.0.0.1 (a port the OS picks): the in-memory test server has no
-/// IHttpMaxRequestBodySizeFeature, so only a real server enforces a limit on a body sent without
-/// Content-Length.
+/// Both doors on Kestrel (<see cref="TestHost.StartOnKestrelAsync"/>): only a real server enforces a
+/// limit on a body sent without Content-Length.
 /// </summary>
 public sealed class KestrelDoors : IAsyncDisposable
 {
-    private KestrelDoors(WebApplication app, Uri address)
-    {
-        App = app;
-        Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-    }
+    private readonly TestHost _host;
 
-    public WebApplication App { get; }
+    private KestrelDoors(TestHost host) => _host = host;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _host.Client;
 
-    public HandlerCalls Calls => App.Services.GetRequiredService<HandlerCalls>();
+    public HandlerCalls Calls => _host.Services.GetRequiredService<HandlerCalls>();
 
     /// <summary>How the last request to a door framed its body, as the server saw it.</summary>
     public BodyFraming? LastBody { get; private set; }
 
     public static async Task<KestrelDoors> StartAsync(Action<HybridOptions> configure)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        builder.Services.AddRouting();
-        builder.Services.AddHybrid([typeof(CreateNote).Assembly], configure);
-        builder.Services.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName);
-        builder.Services.AddSingleton<HandlerCalls>();
-        builder.Services.AddSingleton<NoteStore>();
-        var app = builder.Build();
-        try
-        {
-            KestrelDoors? doors = null;
-            app.Use((context, next) =>
+        KestrelDoors? doors = null;
+        var host = await TestHost.StartOnKestrelAsync(
+            [typeof(CreateNote).Assembly],
+            configure,
+            s =>
             {
-                if (context.Request.Path.StartsWithSegments("/_actions") || context.Request.Path.StartsWithSegments("/api"))
+                s.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName);
+                s.AddSingleton<HandlerCalls>();
+                s.AddSingleton<NoteStore>();
+            },
+            app =>
+            {
+                app.Use((context, next) =>
                 {
-                    doors!.LastBody = new BodyFraming(context.Request.ContentLength, context.Request.Headers.TransferEncoding.ToString());
-                }
+                    if (context.Request.Path.StartsWithSegments("/_actions") || context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        doors!.LastBody = new BodyFraming(context.Request.ContentLength, context.Request.Headers.TransferEncoding.ToString());
+                    }
 
-                return next(context);
+                    return next(context);
+                });
+                app.MapGet(ActionsHost.TokenPath, (HttpContext context) => Results.Text(context.IssueXsrfToken().RequestToken));
+                app.MapHybridActions();
+                app.MapHybridRest();
             });
-            app.MapGet(ActionsHost.TokenPath, (HttpContext context) => Results.Text(context.IssueXsrfToken().RequestToken));
-            app.MapHybridActions();
-            app.MapHybridRest();
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            doors = new KestrelDoors(app, new Uri(address));
-            return doors;
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
+        doors = new KestrelDoors(host);
+        return doors;
     }
 
     public sealed record BodyFraming(long? ContentLength, string TransferEncoding);
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
-}
-
-/// <summary>A JSON body of unknown length: HTTP/1.1 sends it chunked, with no Content-Length.</summary>
-public sealed class ChunkedJsonContent : HttpContent
-{
-    private readonly byte[] _bytes;
-
-    public ChunkedJsonContent(string json)
-    {
-        _bytes = Encoding.UTF8.GetBytes(json);
-        Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-    }
-
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-    {
-        // Several writes, as a streaming client makes them.
-        for (var offset = 0; offset < _bytes.Length; offset += 64 * 1024)
-        {
-            await stream.WriteAsync(_bytes.AsMemory(offset, Math.Min(64 * 1024, _bytes.Length - offset)));
-        }
-    }
-
-    protected override bool TryComputeLength(out long length)
-    {
-        length = 0;
-        return false;
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
+using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,8 +12,8 @@ namespace Hybrid.Actions.Tests;
 /// </summary>
 public sealed class FileUploadTests
 {
-    private static readonly byte[] Large = Bytes(70_000, seed: 1); // over 64 KB: buffered to a temporary file
-    private static readonly byte[] Small = Bytes(300, seed: 2);
+    private static readonly byte[] Large = Uploads.RandomBytes(70_000, seed: 1); // over 64 KB: buffered to a temporary file
+    private static readonly byte[] Small = Uploads.RandomBytes(300, seed: 2);
 
     private static void Expose(HybridOptions o)
     {
@@ -29,7 +29,7 @@ public sealed class FileUploadTests
     public async Task One_file_and_a_field_bind_and_the_handler_reads_the_exact_bytes()
     {
         await using var host = await BothDoorsHost.StartAsync(Expose);
-        using var form = new MultipartFormDataContent { { new StringContent("me"), "caption" }, File("avatar", "me.png", Large, "image/png") };
+        using var form = new MultipartFormDataContent { { new StringContent("me"), "caption" }, Uploads.File("avatar", "me.png", Large, "image/png") };
 
         using var response = await host.Client.PostAsync("/_actions/UploadAvatar", form);
 
@@ -47,9 +47,9 @@ public sealed class FileUploadTests
         using var form = new MultipartFormDataContent
         {
             { new StringContent("trip"), "album" },
-            File("photos", "a.bin", Small),
-            File("Photos", "b.bin", Large),
-            File("COVER", "c.bin", [1, 2, 3]),
+            Uploads.File("photos", "a.bin", Small),
+            Uploads.File("Photos", "b.bin", Large),
+            Uploads.File("COVER", "c.bin", [1, 2, 3]),
         };
 
         using var response = await host.Client.PostAsync("/_actions/UploadPhotos", form);
@@ -64,7 +64,7 @@ public sealed class FileUploadTests
     public async Task An_empty_field_for_a_file_member_is_no_file()
     {
         await using var host = await BothDoorsHost.StartAsync(Expose);
-        using var form = new MultipartFormDataContent { { new StringContent(string.Empty), "cover" }, File("photos", "a.bin", Small) };
+        using var form = new MultipartFormDataContent { { new StringContent(string.Empty), "cover" }, Uploads.File("photos", "a.bin", Small) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadPhotos", form);
 
@@ -79,11 +79,11 @@ public sealed class FileUploadTests
             Expose(o);
             o.MaxFiles = 2;
         });
-        using var form = new MultipartFormDataContent { File("photos", "a", Small), File("photos", "b", Small), File("photos", "c", Small) };
+        using var form = new MultipartFormDataContent { Uploads.File("photos", "a", Small), Uploads.File("photos", "b", Small), Uploads.File("photos", "c", Small) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadPhotos", form);
 
-        await ShouldBeProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         host.Calls().Of(nameof(UploadPhotos)).Should().Be(0);
     }
 
@@ -95,11 +95,11 @@ public sealed class FileUploadTests
             o.Expose<UploadPhotos>(op => { op.AsAction(); op.WithMetadata(new MaxFilesAttribute(1)); });
             o.Expose<UploadAvatar>(op => op.AsAction());
         });
-        using var form = new MultipartFormDataContent { File("photos", "a", Small), File("cover", "b", Small) };
+        using var form = new MultipartFormDataContent { Uploads.File("photos", "a", Small), Uploads.File("cover", "b", Small) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadPhotos", form);
 
-        await ShouldBeProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         host.Calls().Of(nameof(UploadPhotos)).Should().Be(0);
     }
 
@@ -107,11 +107,11 @@ public sealed class FileUploadTests
     public async Task A_body_over_the_operations_limit_is_413_and_no_handler_runs()
     {
         await using var host = await BothDoorsHost.StartAsync(Expose);
-        using var form = new MultipartFormDataContent { File("photos", "a", Bytes(250_000, seed: 3)) };
+        using var form = new MultipartFormDataContent { Uploads.File("photos", "a", Uploads.RandomBytes(250_000, seed: 3)) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadPhotos", form);
 
-        await ShouldBeProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         host.Calls().Of(nameof(UploadPhotos)).Should().Be(0);
     }
 
@@ -121,11 +121,11 @@ public sealed class FileUploadTests
     public async Task A_file_part_for_no_file_member_is_400_naming_it_and_no_handler_runs(string name, string message)
     {
         await using var host = await BothDoorsHost.StartAsync(Expose);
-        using var form = new MultipartFormDataContent { File("avatar", "me.png", Small), File(name, "x.txt", Small) };
+        using var form = new MultipartFormDataContent { Uploads.File("avatar", "me.png", Small), Uploads.File(name, "x.txt", Small) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadAvatar", form);
 
-        var errors = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         errors.GetProperty(name)[0].GetString().Should().Contain(message);
         host.Calls().Of(nameof(UploadAvatar)).Should().Be(0);
     }
@@ -134,7 +134,7 @@ public sealed class FileUploadTests
     public async Task Two_files_for_one_file_member_a_text_value_for_one_or_a_missing_required_one_is_400()
     {
         await using var host = await BothDoorsHost.StartAsync(Expose);
-        using var two = new MultipartFormDataContent { File("avatar", "a", Small), File("avatar", "b", Small) };
+        using var two = new MultipartFormDataContent { Uploads.File("avatar", "a", Small), Uploads.File("avatar", "b", Small) };
         using var text = new MultipartFormDataContent { { new StringContent("not a file"), "cover" } };
         using var missing = new MultipartFormDataContent { { new StringContent("me"), "caption" } };
 
@@ -142,9 +142,9 @@ public sealed class FileUploadTests
         using var textResponse = await host.Client.PostAsync("/_actions/UploadPhotos", text);
         using var missingResponse = await host.Client.PostAsync("/_actions/UploadAvatar", missing);
 
-        (await ShouldBeProblemAsync(twoResponse, HttpStatusCode.BadRequest, "validation_failed")).GetProperty("avatar")[0].GetString().Should().Contain("one file");
-        (await ShouldBeProblemAsync(textResponse, HttpStatusCode.BadRequest, "validation_failed")).GetProperty("cover")[0].GetString().Should().Contain("takes a file");
-        (await ShouldBeProblemAsync(missingResponse, HttpStatusCode.BadRequest, "validation_failed")).GetProperty("avatar")[0].GetString().Should().Contain("required");
+        (await twoResponse.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("avatar")[0].GetString().Should().Contain("one file");
+        (await textResponse.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("cover")[0].GetString().Should().Contain("takes a file");
+        (await missingResponse.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("avatar")[0].GetString().Should().Contain("required");
         host.Calls().Of(nameof(UploadAvatar)).Should().Be(0);
         host.Calls().Of(nameof(UploadPhotos)).Should().Be(0);
     }
@@ -159,7 +159,7 @@ public sealed class FileUploadTests
 
         using var response = await host.Client.PostAsync("/_actions/UploadAvatar", BothDoorsHost.Json(json));
 
-        var errors = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         errors.GetProperty(field)[0].GetString().Should().Contain("multipart/form-data");
         host.Calls().Of(nameof(UploadAvatar)).Should().Be(0);
     }
@@ -171,7 +171,7 @@ public sealed class FileUploadTests
 
         using var response = await host.Client.PostAsync("/_actions/UploadPhotos", BothDoorsHost.Json("""{"photos":["aGk="]}"""));
 
-        var errors = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         errors.GetProperty("photos[0]")[0].GetString().Should().Contain("multipart/form-data");
         host.Calls().Of(nameof(UploadPhotos)).Should().Be(0);
     }
@@ -197,34 +197,10 @@ public sealed class FileUploadTests
         document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("HybridFile", out _).Should().BeFalse();
     }
 
-    private static ByteArrayContent File(string name, string fileName, byte[] bytes, string contentType = "application/octet-stream")
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{name}\"", FileName = $"\"{fileName}\"" };
-        return content;
-    }
-
-    private static byte[] Bytes(int length, int seed)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
-    }
-
     private static async Task<UploadReceipt> ReceiptAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, response.StatusCode == HttpStatusCode.OK ? string.Empty : text);
         return JsonSerializer.Deserialize<UploadReceipt>(text, JsonSerializerOptions.Web)!;
-    }
-
-    private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(status, text);
-        using var problem = JsonDocument.Parse(text);
-        problem.RootElement.GetProperty("code").GetString().Should().Be(code);
-        return problem.RootElement.TryGetProperty("errors", out var errors) ? errors.Clone() : default;
     }
 }

@@ -14,7 +14,7 @@ public sealed class DocumentAccessTests
     [InlineData(null, "ada:staff")]
     public async Task Outside_Development_the_actions_document_is_404_to_a_caller_without_the_action_doors_credential(string? cookieUser, string? bearer)
     {
-        await using var host = await DocumentAccessHost.StartAsync();
+        await using var host = await AuthHost.StartAsync();
 
         using var response = await host.GetAsync(Actions, cookieUser, bearer: bearer);
 
@@ -25,7 +25,7 @@ public sealed class DocumentAccessTests
     [Fact]
     public async Task In_Development_anyone_reads_the_actions_document()
     {
-        await using var host = await DocumentAccessHost.StartAsync(environment: "Development");
+        await using var host = await AuthHost.StartAsync(environment: "Development");
 
         using var response = await host.GetAsync(Actions);
 
@@ -36,7 +36,7 @@ public sealed class DocumentAccessTests
     [Fact]
     public async Task With_no_policy_on_the_door_a_user_signed_in_through_the_action_door_reads_it_privately()
     {
-        await using var host = await DocumentAccessHost.StartAsync();
+        await using var host = await AuthHost.StartAsync();
 
         using var response = await host.GetAsync(Actions, cookieUser: "grace");
 
@@ -51,7 +51,7 @@ public sealed class DocumentAccessTests
     [InlineData(null, HttpStatusCode.NotFound)]
     public async Task The_policy_the_app_put_on_the_action_door_decides_who_reads_the_document(string? role, HttpStatusCode expected)
     {
-        await using var host = await DocumentAccessHost.StartAsync(actions: door => door.RequireAuthorization(p => p.RequireRole("staff")));
+        await using var host = await AuthHost.StartAsync(actions: door => door.RequireAuthorization(p => p.RequireRole("staff")));
 
         using var response = await host.GetAsync(Actions, cookieUser: role is null ? null : "ada", cookieRole: role);
 
@@ -59,9 +59,9 @@ public sealed class DocumentAccessTests
     }
 
     [Fact]
-    public async Task PublicActionsDocument_opens_it_to_anyone()
+    public async Task PublicDocument_opens_it_to_anyone()
     {
-        await using var host = await DocumentAccessHost.StartAsync(configure: o => o.Actions().PublicDocument = true);
+        await using var host = await AuthHost.StartAsync(configure: o => o.Actions().PublicDocument = true);
 
         using var response = await host.GetAsync(Actions);
 
@@ -71,7 +71,7 @@ public sealed class DocumentAccessTests
     [Fact]
     public async Task AllowAnonymous_on_the_action_doors_Documents_opens_it_and_leaves_the_actions_protected()
     {
-        await using var host = await DocumentAccessHost.StartAsync(actions: door => door.RequireAuthorization().Documents.AllowAnonymous());
+        await using var host = await AuthHost.StartAsync(actions: door => door.RequireAuthorization().Documents.AllowAnonymous());
 
         using var document = await host.GetAsync(Actions);
         using var action = await host.Client.PostAsync(new Uri("/_actions/FailAs", UriKind.Relative), ContractHost.Json("{}"));
@@ -83,7 +83,7 @@ public sealed class DocumentAccessTests
     [Fact]
     public async Task A_policy_on_the_REST_door_protects_its_routes_but_never_its_public_document()
     {
-        await using var host = await DocumentAccessHost.StartAsync(rest: door => door.RequireAuthorization(p => p.RequireRole("moderator")));
+        await using var host = await AuthHost.StartAsync(rest: door => door.RequireAuthorization(p => p.RequireRole("moderator")));
 
         using var document = await host.GetAsync(V1);
         using var route = await host.GetAsync("/api/v1/records/1");
@@ -98,7 +98,7 @@ public sealed class DocumentAccessTests
     [InlineData(null, "partner:", HttpStatusCode.OK)]
     public async Task Documents_RequireAuthorization_protects_the_REST_documents_with_the_REST_doors_schemes(string? cookieUser, string? bearer, HttpStatusCode expected)
     {
-        await using var host = await DocumentAccessHost.StartAsync(rest: door => door.Documents.RequireAuthorization());
+        await using var host = await AuthHost.StartAsync(rest: door => door.Documents.RequireAuthorization());
 
         using var document = await host.GetAsync(V1, cookieUser, bearer: bearer);
         using var route = await host.GetAsync("/api/v1/notes/1");

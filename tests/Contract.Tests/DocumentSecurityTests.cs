@@ -44,7 +44,7 @@ public sealed class DocumentSecurityTests
         var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
 
         schemes.EnumerateObject().Select(s => s.Name).Should().Equal("Cookies");
-        Shape(schemes.GetProperty("Cookies")).Should().Be("apiKey cookie " + DocumentAccessHost.CookieName);
+        Shape(schemes.GetProperty("Cookies")).Should().Be("apiKey cookie " + AuthHost.CookieName);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class DocumentSecurityTests
 
     private static async Task<JsonDocument> ReadAsync(string path)
     {
-        await using var host = await DocumentAccessHost.StartAsync(environment: "Development");
+        await using var host = await AuthHost.StartAsync(environment: "Development");
         return JsonDocument.Parse(await host.Client.GetStringAsync(new Uri(path, UriKind.Relative)));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Hybrid.Testing;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Hybrid.Contract.Tests;
@@ -9,7 +10,7 @@ public sealed class DoorPolicyTests
     [Fact]
     public async Task Each_door_of_a_protected_operation_carries_its_own_schemes_and_an_anonymous_one_none()
     {
-        await using var host = await DoorPolicyHost.StartAsync();
+        await using var host = await StartAsync();
 
         string Schemes(Type request, string door) => string.Join(" + ", host.Endpoints
             .Where(e => e.Metadata.GetMetadata<HybridEndpointMetadata>() is { } m && m.Operation.RequestType == request && m.Door == door)
@@ -33,7 +34,7 @@ public sealed class DoorPolicyTests
     [InlineData("rest", "cookie", "ada", "moderator", HttpStatusCode.Unauthorized)]
     public async Task A_credential_counts_only_on_its_own_door(string door, string credential, string? user, string? role, HttpStatusCode expected)
     {
-        await using var host = await DoorPolicyHost.StartAsync();
+        await using var host = await StartAsync();
         using var request = door == "action"
             ? new HttpRequestMessage(HttpMethod.Post, "/_actions/RemoveNote") { Content = ContractHost.Json("""{"id":2}""") }
             : new HttpRequestMessage(HttpMethod.Delete, "/api/v1/notes/2");
@@ -64,7 +65,7 @@ public sealed class DoorPolicyTests
     [Fact]
     public async Task A_signed_out_plain_form_goes_to_the_login_page_and_back_to_its_own_page()
     {
-        await using var host = await DoorPolicyHost.StartAsync();
+        await using var host = await StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/RemoveNote")
         {
             Content = new FormUrlEncodedContent([new("id", "2")]),
@@ -81,7 +82,7 @@ public sealed class DoorPolicyTests
     [Fact]
     public async Task A_signed_in_user_without_the_role_goes_back_to_the_form_with_the_reason()
     {
-        await using var host = await DoorPolicyHost.StartAsync();
+        await using var host = await StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/RemoveNote") { Content = new FormUrlEncodedContent([new("id", "2")]) };
         request.Headers.Referrer = new Uri(host.Client.BaseAddress!, "/notes/page");
         request.Headers.Add("Cookie", await host.CookieForAsync("grace", role: null));
@@ -97,7 +98,7 @@ public sealed class DoorPolicyTests
     [Fact]
     public async Task A_plain_form_from_another_host_is_sent_back_to_the_root_after_sign_in()
     {
-        await using var host = await DoorPolicyHost.StartAsync();
+        await using var host = await StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/RemoveNote") { Content = new FormUrlEncodedContent([new("id", "2")]) };
         request.Headers.Referrer = new Uri("https://evil.example/page");
 
@@ -109,7 +110,7 @@ public sealed class DoorPolicyTests
     [Fact]
     public async Task A_script_calling_a_protected_action_gets_a_401_problem_not_a_redirect()
     {
-        await using var host = await DoorPolicyHost.StartAsync();
+        await using var host = await StartAsync();
 
         using var response = await host.Client.PostAsync("/_actions/RemoveNote", ContractHost.Json("""{"id":2}"""));
 
@@ -121,7 +122,7 @@ public sealed class DoorPolicyTests
     [Fact]
     public async Task A_REST_door_that_takes_cookies_refuses_cross_site_writes_and_takes_same_site_ones()
     {
-        await using var host = await DoorPolicyHost.StartAsync(restCookies: true);
+        await using var host = await StartAsync(restScheme: CookieAuthenticationDefaults.AuthenticationScheme);
         var cookie = await host.CookieForAsync("ada", "moderator");
 
         using var crossSite = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/notes/2");
@@ -142,7 +143,7 @@ public sealed class DoorPolicyTests
     [Fact]
     public async Task A_REST_door_on_bearer_tokens_does_not_check_the_site()
     {
-        await using var host = await DoorPolicyHost.StartAsync();
+        await using var host = await StartAsync();
         using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/notes/2");
         request.Headers.Add("Authorization", "Bearer ada:moderator");
         request.Headers.Add("Sec-Fetch-Site", "cross-site");
@@ -151,4 +152,7 @@ public sealed class DoorPolicyTests
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
+
+    /// <summary>The REST door on one scheme: <see cref="TestBearer"/> unless a test gives it the cookie.</summary>
+    private static Task<TestHost> StartAsync(string restScheme = TestBearer.Name) => AuthHost.StartAsync(restSchemes: [restScheme]);
 }

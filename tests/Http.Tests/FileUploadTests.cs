@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Hybrid.Testing;
@@ -17,7 +16,7 @@ public sealed class FileUploadTests
 {
     private const string Path = "/api/v1/things/7/files";
 
-    private static readonly byte[] Large = Bytes(90_000, seed: 4);
+    private static readonly byte[] Large = Uploads.RandomBytes(90_000, seed: 4);
 
     private static async Task<TestHost> StartAsync(Action<HybridOptions>? configure = null) =>
         await TestHost.StartAsync(
@@ -48,9 +47,9 @@ public sealed class FileUploadTests
         using var form = new MultipartFormDataContent
         {
             { new StringContent("Specs"), "title" },
-            File("main", "spec.pdf", Large),
-            File("extras", "a.txt", Encoding.UTF8.GetBytes("first")),
-            File("Extras", "b.txt", Encoding.UTF8.GetBytes("second")),
+            Uploads.File("main", "spec.pdf", Large),
+            Uploads.File("extras", "a.txt", Encoding.UTF8.GetBytes("first")),
+            Uploads.File("Extras", "b.txt", Encoding.UTF8.GetBytes("second")),
         };
 
         using var response = await host.Client.PostAsync(Path, form);
@@ -72,7 +71,7 @@ public sealed class FileUploadTests
         {
             { new StringContent("Specs"), "title" },
             { new StringContent("99"), "thingId" },
-            File("main", "spec.pdf", Encoding.UTF8.GetBytes("pdf")),
+            Uploads.File("main", "spec.pdf", Encoding.UTF8.GetBytes("pdf")),
         };
 
         using var response = await host.Client.PostAsync(Path, form);
@@ -88,11 +87,11 @@ public sealed class FileUploadTests
     public async Task More_files_than_the_operation_allows_is_413_and_no_handler_runs()
     {
         await using var host = await StartAsync();
-        using var form = new MultipartFormDataContent { File("extras", "a", [1]), File("extras", "b", [2]), File("extras", "c", [3]), File("main", "d", [4]) };
+        using var form = new MultipartFormDataContent { Uploads.File("extras", "a", [1]), Uploads.File("extras", "b", [2]), Uploads.File("extras", "c", [3]), Uploads.File("main", "d", [4]) };
 
         using var response = await host.Client.PostAsync(Path, form);
 
-        await ShouldBeProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         Calls(host).Should().Be(0);
     }
 
@@ -100,11 +99,11 @@ public sealed class FileUploadTests
     public async Task A_body_over_the_operations_limit_is_413_and_no_handler_runs()
     {
         await using var host = await StartAsync();
-        using var form = new MultipartFormDataContent { File("main", "big", Bytes(200_000, seed: 5)) };
+        using var form = new MultipartFormDataContent { Uploads.File("main", "big", Uploads.RandomBytes(200_000, seed: 5)) };
 
         using var response = await host.Client.PostAsync(Path, form);
 
-        await ShouldBeProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         Calls(host).Should().Be(0);
     }
 
@@ -114,11 +113,11 @@ public sealed class FileUploadTests
     public async Task A_file_part_for_no_file_member_is_400_naming_it_and_no_handler_runs(string name)
     {
         await using var host = await StartAsync();
-        using var form = new MultipartFormDataContent { File(name, "x.txt", [1, 2]) };
+        using var form = new MultipartFormDataContent { Uploads.File(name, "x.txt", [1, 2]) };
 
         using var response = await host.Client.PostAsync(Path, form);
 
-        var errors = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         errors.TryGetProperty(name, out _).Should().BeTrue();
         Calls(host).Should().Be(0);
     }
@@ -130,7 +129,7 @@ public sealed class FileUploadTests
 
         using var response = await host.Client.PostAsync(Path, RestHost.Json("""{"title":"x","main":"aGk="}"""));
 
-        var errors = await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         errors.GetProperty("main")[0].GetString().Should().Contain("multipart/form-data");
         Calls(host).Should().Be(0);
     }
@@ -154,7 +153,7 @@ public sealed class FileUploadTests
 
         using var response = await host.Client.PostAsync(Path, form);
 
-        await ShouldBeProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
         Calls(host).Should().Be(0);
     }
 
@@ -171,29 +170,5 @@ public sealed class FileUploadTests
         properties.EnumerateObject().Select(p => p.Name).Should().Equal("title", "main", "extras");
         properties.GetProperty("main").GetProperty("format").GetString().Should().Be("binary");
         properties.GetProperty("extras").GetProperty("items").GetProperty("format").GetString().Should().Be("binary");
-    }
-
-    private static ByteArrayContent File(string name, string fileName, byte[] bytes)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = $"\"{name}\"", FileName = $"\"{fileName}\"" };
-        return content;
-    }
-
-    private static byte[] Bytes(int length, int seed)
-    {
-        var bytes = new byte[length];
-        new Random(seed).NextBytes(bytes);
-        return bytes;
-    }
-
-    private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(status, text);
-        using var problem = JsonDocument.Parse(text);
-        problem.RootElement.GetProperty("code").GetString().Should().Be(code);
-        return problem.RootElement.TryGetProperty("errors", out var errors) ? errors.Clone() : default;
     }
 }

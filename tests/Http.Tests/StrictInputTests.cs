@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Hybrid.Testing;
 
 namespace Hybrid.Http.Tests;
@@ -86,12 +85,12 @@ public sealed class StrictInputTests
     }
 
     [Fact]
-    public async Task A_streamed_body_over_MaxRestBodySize_is_413_without_Content_Length()
+    public async Task A_streamed_body_over_the_REST_doors_MaxBodySize_is_413_without_Content_Length()
     {
         await using var host = await RestHost.StartAsync(o => o.Rest().MaxBodySize = 1024);
 
-        using var over = await host.Client.PostAsync("/api/v1/shops/5/things", new StreamedJson(Thing(64 * 1024)));
-        using var under = await host.Client.PostAsync("/api/v1/shops/5/things", new StreamedJson(Thing(20)));
+        using var over = await host.Client.PostAsync("/api/v1/shops/5/things", new ChunkedJsonContent(Thing(64 * 1024), pieceSize: 4096));
+        using var under = await host.Client.PostAsync("/api/v1/shops/5/things", new ChunkedJsonContent(Thing(20), pieceSize: 4096));
 
         await RefusedAsync(over, HttpStatusCode.RequestEntityTooLarge, ProblemCodes.PayloadTooLarge);
         under.StatusCode.Should().Be(HttpStatusCode.Created, await under.Content.ReadAsStringAsync());
@@ -123,31 +122,5 @@ public sealed class StrictInputTests
     {
         host.Store().Received.Should().BeEmpty();
         host.Store().Things.Should().BeEmpty();
-    }
-
-    /// <summary>A JSON body of unknown length, written in pieces: chunked, no Content-Length.</summary>
-    private sealed class StreamedJson : HttpContent
-    {
-        private readonly byte[] _bytes;
-
-        public StreamedJson(string json)
-        {
-            _bytes = Encoding.UTF8.GetBytes(json);
-            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        }
-
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            for (var offset = 0; offset < _bytes.Length; offset += 4096)
-            {
-                await stream.WriteAsync(_bytes.AsMemory(offset, Math.Min(4096, _bytes.Length - offset)));
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 }
