@@ -11,4 +11,11 @@ if (args is ["serve", var url])
     return;
 }
 
+// `settings-memory N` reports what resolving N operations' endpoint settings costs (docs/performance.md).
+if (args is ["settings-memory", var count])
+{
+    SettingsMemory.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(DoorBenchmarks).Assembly).Run(args);

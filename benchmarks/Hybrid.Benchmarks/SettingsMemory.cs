@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hybrid.Benchmarks;
+
+/// <summary>
+/// What the settings model costs at start-up for <c>count</c> operations on both doors (two
+/// endpoints each): the time to resolve every endpoint's settings from its final metadata, the
+/// bytes allocated doing it and the bytes the locked settings keep, measured in a fresh process
+/// (<c>dotnet Hybrid.Benchmarks.dll settings-memory 1000</c>).
+/// </summary>
+internal static class SettingsMemory
+{
+    public static void Run(int count)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddHybrid(ManyOperations.Emit(count));
+        var app = builder.Build();
+        app.MapHybridActions();
+        app.MapHybridRest();
+        var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).ToList();
+        var store = app.Services.GetRequiredService<HybridEndpointSettings>();
+
+        var kept = GC.GetTotalMemory(forceFullCollection: true);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var started = Stopwatch.GetTimestamp();
+        var settings = store.Resolve(endpoints);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        kept = GC.GetTotalMemory(forceFullCollection: true) - kept;
+        GC.KeepAlive(settings);
+
+        Console.WriteLine($"operations: {count}, endpoints resolved: {settings.Count}");
+        Console.WriteLine($"resolve time (cold, first resolution in this process): {elapsed.TotalMilliseconds:0.0} ms");
+        Console.WriteLine($"allocated while resolving: {allocated / 1024.0:0} KB ({allocated / (double)settings.Count:0} B per endpoint)");
+        Console.WriteLine($"kept by the locked settings: {kept / 1024.0:0} KB ({kept / (double)settings.Count:0} B per endpoint)");
+    }
+}
