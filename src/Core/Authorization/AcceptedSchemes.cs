@@ -13,25 +13,40 @@ internal static class AcceptedSchemes
 {
     public static IReadOnlyList<string> Of(IServiceProvider services, IReadOnlyList<object> metadata, IReadOnlyList<string> doorSchemes)
     {
-        var names = metadata.OfType<IAuthorizeData>()
-            .SelectMany(a => Split(a.AuthenticationSchemes))
-            .Concat(metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.AuthenticationSchemes))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (names.Count == 0)
+        List<string>? names = null;
+        foreach (var item in metadata)
         {
-            names.AddRange(doorSchemes);
+            var named = item switch
+            {
+                IAuthorizeData data => Split(data.AuthenticationSchemes),
+                AuthorizationPolicy policy => policy.AuthenticationSchemes,
+                _ => null,
+            };
+            foreach (var name in named ?? [])
+            {
+                if (!(names ??= []).Contains(name, StringComparer.Ordinal))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        if (names is not null)
+        {
+            return names;
+        }
+
+        if (doorSchemes.Count > 0)
+        {
+            return doorSchemes;
         }
 
         // The scheme provider answers from memory; its Task completes synchronously.
-        if (names.Count == 0 && services.GetService<IAuthenticationSchemeProvider>()?.GetDefaultAuthenticateSchemeAsync().GetAwaiter().GetResult() is { } fallback)
-        {
-            names.Add(fallback.Name);
-        }
-
-        return names;
+        return services.GetService<IAuthenticationSchemeProvider>()?.GetDefaultAuthenticateSchemeAsync().GetAwaiter().GetResult() is { } fallback
+            ? [fallback.Name]
+            : [];
     }
 
     private static string[] Split(string? schemes) =>
-        (schemes ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string.IsNullOrEmpty(schemes) ? [] : schemes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -32,15 +32,14 @@ internal sealed class OperationRevalidation
         _operation = operation;
     }
 
-    /// <summary>The revalidation of <paramref name="targets"/>, or <see langword="null"/> when there are none and the handler cannot add any.</summary>
-    public static OperationRevalidation? For(HybridOperation operation, IReadOnlyList<string> targets)
-    {
-        var templates = targets.Select(t => StaleTemplate.Parse(t, operation.RequestType, operation.ResponseType, out _)).ToArray();
-
-        // Only a handler that takes IRevalidation can add targets: others never pay for resolving it.
-        var handlerAdds = operation.HandlerType.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(IRevalidation)));
-        return templates.Length == 0 && !handlerAdds ? null : new OperationRevalidation(templates, handlerAdds, operation.RequestType.Name);
-    }
+    /// <summary>
+    /// The revalidation of <paramref name="targets"/>, or <see langword="null"/> when there are none
+    /// and the handler cannot add any (<paramref name="handlerAdds"/>: its constructor takes <see cref="IRevalidation"/>).
+    /// </summary>
+    public static OperationRevalidation? For(HybridOperation operation, IReadOnlyList<string> targets, bool handlerAdds) =>
+        targets.Count == 0 && !handlerAdds
+            ? null
+            : new OperationRevalidation([.. targets.Select(t => StaleTemplate.Parse(t, operation.RequestType, operation.ResponseType, out _))], handlerAdds, operation.RequestType.Name);
 
     /// <summary>The same rule for a path as for a read's tag: a cached answer of <paramref name="path"/> carries it.</summary>
     public static string PathTag(string path) => "path:" + path;

@@ -19,9 +19,20 @@ internal static class PolicyText
 
     public static string Of(IReadOnlyList<object> metadata, bool hasFallbackPolicy)
     {
-        if (metadata.OfType<IAllowAnonymous>().Any())
+        var states = false;
+        foreach (var item in metadata)
         {
-            return Anonymous;
+            if (item is IAllowAnonymous)
+            {
+                return Anonymous;
+            }
+
+            states |= item is IAuthorizeData or AuthorizationPolicy or IAuthorizationRequirementData;
+        }
+
+        if (!states)
+        {
+            return hasFallbackPolicy ? "fallback policy" : None;
         }
 
         var parts = new List<string>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -21,16 +22,52 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
     // With a fallback policy, ASP.NET Core authorizes endpoints that state nothing: that is a policy too.
     private readonly bool _hasFallbackPolicy = services.GetService<IOptions<AuthorizationOptions>>()?.Value.FallbackPolicy is not null;
 
+    // Asked once per handler and per scheme set, not per endpoint: a large catalog resolves thousands of endpoints at start-up.
+    private readonly ConcurrentDictionary<Type, bool> _handlerAdds = new();
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<string> Schemes, bool Cookies)> _schemes = new(StringComparer.Ordinal);
+
     public EndpointSettings Resolve(HybridEndpointMetadata endpoint, IReadOnlyList<object> metadata)
     {
         var door = endpoint.Traits;
         var route = endpoint.Route;
         var method = route?.Method ?? HttpMethods.Post;
+        var isGet = method == HttpMethods.Get;
+
+        // One pass, in order: for each kind the last statement wins, as ASP.NET Core's middleware reads them.
+        IRequestSizeLimitMetadata? sizeLimit = null;
+        MaxFilesAttribute? maxFiles = null;
+        IdempotentAttribute? idempotent = null;
+        StandardWebhookAttribute? webhook = null;
+        ReadCacheAttribute? readCache = null;
+        EnableRateLimitingAttribute? rateLimit = null;
+        var disableRateLimiting = false;
+        var antiforgeryOptOut = false;
+        List<string>? revalidates = null;
+        List<ProducesProblemAttribute>? problems = null;
+        foreach (var item in metadata)
+        {
+            switch (item)
+            {
+                case IRequestSizeLimitMetadata limit: sizeLimit = limit; break;
+                case MaxFilesAttribute files: maxFiles = files; break;
+                case IdempotentAttribute retries: idempotent = retries; break;
+                case StandardWebhookAttribute hook: webhook = hook; break;
+                case ReadCacheAttribute read: readCache = read; break;
+                case EnableRateLimitingAttribute enable: rateLimit = enable; break;
+                case DisableRateLimitingAttribute: disableRateLimiting = true; break;
+                case IAntiforgeryMetadata { RequiresValidation: false }: antiforgeryOptOut = true; break;
+                case RevalidatesAttribute stale: (revalidates ??= []).AddRange(stale.Targets); break;
+                case ProducesProblemAttribute problem when problems is null || !problems.Exists(p => p.StatusCode == problem.StatusCode && p.Code == problem.Code):
+                    (problems ??= []).Add(problem);
+                    break;
+                default: break;
+            }
+        }
+
         var authorization = Authorization(metadata, door);
         var tokens = door.ChecksAntiforgeryTokens && AntiforgeryRequirement.Requires(door.TokensByDefault, metadata);
-        var revalidates = method == HttpMethods.Get ? [] : metadata.OfType<RevalidatesAttribute>().SelectMany(a => a.Targets).ToList();
-        var readCache = door.CachesReads && method == HttpMethods.Get ? Last<ReadCacheAttribute>(metadata) : null;
-        var disableRateLimiting = metadata.OfType<DisableRateLimitingAttribute>().Any();
+        IReadOnlyList<string> targets = isGet || revalidates is null ? [] : revalidates;
+        readCache = door.CachesReads && isGet ? readCache : null;
         return new EndpointSettings
         {
             Operation = endpoint.Operation,
@@ -40,19 +77,19 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
             Metadata = metadata,
             Authorization = authorization,
             RequiresAntiforgeryToken = tokens,
-            AntiforgeryDisabled = door.ChecksAntiforgeryTokens && !tokens && metadata.OfType<IAntiforgeryMetadata>().Any(m => !m.RequiresValidation),
+            AntiforgeryDisabled = door.ChecksAntiforgeryTokens && !tokens && antiforgeryOptOut,
             ChecksOrigin = door.AlwaysChecksOrigin || (!IsSafe(method) && authorization.TakesCookies),
-            BodyLimit = Last<IRequestSizeLimitMetadata>(metadata) is { } limit ? limit.MaxRequestBodySize : door.DefaultBodyLimit,
-            MaxFiles = Last<MaxFilesAttribute>(metadata)?.Count ?? _options.MaxFiles,
-            Idempotent = door.ReplaysIdempotentRequests && TakesIdempotencyKey(method) ? Last<IdempotentAttribute>(metadata) : null,
-            Webhook = door.VerifiesWebhooks && method == HttpMethods.Post ? Last<StandardWebhookAttribute>(metadata) : null,
-            Revalidates = revalidates,
-            Revalidation = method == HttpMethods.Get ? null : OperationRevalidation.For(endpoint.Operation, revalidates),
+            BodyLimit = sizeLimit is not null ? sizeLimit.MaxRequestBodySize : door.DefaultBodyLimit,
+            MaxFiles = maxFiles?.Count ?? _options.MaxFiles,
+            Idempotent = door.ReplaysIdempotentRequests && TakesIdempotencyKey(method) ? idempotent : null,
+            Webhook = door.VerifiesWebhooks && method == HttpMethods.Post ? webhook : null,
+            Revalidates = targets,
+            Revalidation = isGet ? null : OperationRevalidation.For(endpoint.Operation, targets, HandlerAdds(endpoint.Operation.HandlerType)),
             ReadCache = readCache,
             ReadCachePolicy = readCache is null ? null : new ReadCachePolicy(TimeSpan.FromSeconds(Math.Max(1, readCache.DurationSeconds)), readCache.Tags),
             RateLimitDisabled = disableRateLimiting,
-            RateLimitPolicy = disableRateLimiting ? null : Last<EnableRateLimitingAttribute>(metadata) is { } enable ? enable.PolicyName ?? "(policy object)" : null,
-            Problems = [.. metadata.OfType<ProducesProblemAttribute>().DistinctBy(p => (p.StatusCode, p.Code))],
+            RateLimitPolicy = disableRateLimiting || rateLimit is null ? null : rateLimit.PolicyName ?? "(policy object)",
+            Problems = problems is null ? [] : problems,
         };
     }
 
@@ -61,30 +98,26 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
 
     private EndpointAuthorization Authorization(IReadOnlyList<object> metadata, DoorTraits door)
     {
-        var anonymous = metadata.Any(m => m is IAllowAnonymous);
-        var states = metadata.Any(m => m is IAuthorizeData or AuthorizationPolicy or IAuthorizationRequirementData);
+        var anonymous = false;
+        var states = false;
+        foreach (var item in metadata)
+        {
+            anonymous |= item is IAllowAnonymous;
+            states |= item is IAuthorizeData or AuthorizationPolicy or IAuthorizationRequirementData;
+        }
+
         var schemes = AcceptedSchemes.Of(services, metadata, door.AuthenticationSchemes);
+        var cookies = _schemes.GetOrAdd(string.Join(",", schemes), _ => (schemes, CookieSchemes.AnyIn(services, schemes))).Cookies;
         return new EndpointAuthorization(
             Required: !anonymous && (states || _hasFallbackPolicy),
             Anonymous: anonymous,
             Policy: PolicyText.Of(metadata, _hasFallbackPolicy),
             Schemes: schemes,
-            TakesCookies: CookieSchemes.AnyIn(services, schemes));
+            TakesCookies: cookies);
     }
+
+    /// <summary>Only a handler that takes <see cref="IRevalidation"/> can add targets at run time: others never pay for resolving it.</summary>
+    private bool HandlerAdds(Type handler) => _handlerAdds.GetOrAdd(handler, h => h.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(IRevalidation))));
 
     private static bool IsSafe(string method) => method is "GET" or "HEAD" or "OPTIONS";
-
-    private static T? Last<T>(IReadOnlyList<object> metadata)
-        where T : class
-    {
-        for (var i = metadata.Count - 1; i >= 0; i--)
-        {
-            if (metadata[i] is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
 }
