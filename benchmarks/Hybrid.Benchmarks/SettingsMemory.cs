@@ -21,7 +21,9 @@ internal static class SettingsMemory
         var app = builder.Build();
         app.MapHybridActions();
         app.MapHybridRest();
+        var building = Stopwatch.GetTimestamp();
         var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).ToList();
+        Console.WriteLine($"building the endpoints (conventions, metadata): {Stopwatch.GetElapsedTime(building).TotalMilliseconds:0.0} ms");
         var store = app.Services.GetRequiredService<HybridEndpointSettings>();
 
         var kept = GC.GetTotalMemory(forceFullCollection: true);
@@ -48,5 +50,9 @@ internal static class SettingsMemory
         }
 
         Console.WriteLine($"resolve time (warm, second resolution): {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms");
+
+        started = Stopwatch.GetTimestamp();
+        var errors = EndpointChecks.Run(settings, app.Services.GetRequiredService<OperationCatalog>(), app.Services);
+        Console.WriteLine($"endpoint checks (cold): {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms, {errors.Count} problem(s)");
     }
 }

@@ -29,38 +29,15 @@ internal static class EndpointChecks
             var name = Name(operation.Key);
             var all = operation.ToList();
 
-            Reach<ReadCacheAttribute>(all, e => e.Door.CachesReads && e.Method == HttpMethods.Get, () => SettingRules.ReadCacheWithoutGet(name), errors);
-            Reach<RevalidatesAttribute>(all, e => e.Method != HttpMethods.Get, () => SettingRules.RevalidatesOnlyReads(name), errors);
-            Reach<StandardWebhookAttribute>(all, e => e.Door.VerifiesWebhooks && e.Method == HttpMethods.Post, () => SettingRules.WebhookWithoutPost(name), errors);
-            Reach<IdempotentAttribute>(all, e => e.Door.ReplaysIdempotentRequests && EndpointSettingsResolver.TakesIdempotencyKey(e.Method), () => SettingRules.IdempotentWithoutWrite(name), errors);
+            // By instance: attributes are one instance on every endpoint, and Attribute.Equals compares fields by reflection.
+            var attributes = new HashSet<object>(operation.Key.Metadata, ReferenceEqualityComparer.Instance);
+            Reach<ReadCacheAttribute>(all, attributes, e => e.Door.CachesReads && e.Method == HttpMethods.Get, () => SettingRules.ReadCacheWithoutGet(name), errors);
+            Reach<RevalidatesAttribute>(all, attributes, e => e.Method != HttpMethods.Get, () => SettingRules.RevalidatesOnlyReads(name), errors);
+            Reach<StandardWebhookAttribute>(all, attributes, e => e.Door.VerifiesWebhooks && e.Method == HttpMethods.Post, () => SettingRules.WebhookWithoutPost(name), errors);
+            Reach<IdempotentAttribute>(all, attributes, e => e.Door.ReplaysIdempotentRequests && EndpointSettingsResolver.TakesIdempotencyKey(e.Method), () => SettingRules.IdempotentWithoutWrite(name), errors);
             foreach (var endpoint in all)
             {
-                if (!endpoint.Door.VerifiesWebhooks && Added<StandardWebhookAttribute>(endpoint).Any())
-                {
-                    errors.Add(SettingRules.WebhookOnAction(name));
-                }
-
-                foreach (var idempotent in Added<IdempotentAttribute>(endpoint))
-                {
-                    errors.AddRange(SettingRules.Idempotent(name, idempotent));
-                }
-
-                foreach (var webhook in Added<StandardWebhookAttribute>(endpoint))
-                {
-                    errors.AddRange(SettingRules.Webhook(name, webhook));
-                }
-
-                errors.AddRange(SettingRules.Revalidates(name, endpoint.Operation, Added<RevalidatesAttribute>(endpoint).SelectMany(a => a.Targets)));
-                foreach (var read in Added<ReadCacheAttribute>(endpoint))
-                {
-                    errors.AddRange(SettingRules.ReadCache(name, catalog.ShapeOf(endpoint.Operation), read));
-                }
-
-                if (Added<ProducesProblemAttribute>(endpoint).Any())
-                {
-                    errors.AddRange(SettingRules.Problems(name, endpoint.Problems));
-                }
-
+                CheckAdded(endpoint, attributes, name, catalog, errors);
                 if (endpoint.ReadCache is not null &&
                     (!endpoint.Metadata.OfType<SettingsReadCachePolicy>().Any() ||
                      endpoint.Metadata.Any(m => m is OutputCacheAttribute || (m is IOutputCachePolicy && m is not SettingsReadCachePolicy))))
@@ -80,28 +57,70 @@ internal static class EndpointChecks
     /// that can act on it. Declarations are told apart by instance: an attribute is one instance on
     /// every endpoint; <c>WithMetadata(x)</c> one on the endpoints its builder reached.
     /// </summary>
-    private static void Reach<T>(List<EndpointSettings> endpoints, Func<EndpointSettings, bool> acts, Func<HybridConfigurationError> error, List<HybridConfigurationError> errors)
+    private static void Reach<T>(List<EndpointSettings> endpoints, HashSet<object> attributes, Func<EndpointSettings, bool> acts, Func<HybridConfigurationError> error, List<HybridConfigurationError> errors)
         where T : class
     {
-        var reached = new Dictionary<T, bool>(ReferenceEqualityComparer.Instance);
+        Dictionary<T, bool>? reached = null;
         foreach (var endpoint in endpoints)
         {
-            foreach (var declared in endpoint.Metadata.OfType<T>())
+            foreach (var item in endpoint.Metadata)
             {
-                reached[declared] = reached.GetValueOrDefault(declared) || acts(endpoint);
+                if (item is T declared)
+                {
+                    reached ??= new Dictionary<T, bool>(ReferenceEqualityComparer.Instance);
+                    reached[declared] = reached.GetValueOrDefault(declared) || acts(endpoint);
+                }
             }
         }
 
         // Attributes were checked with the catalog, under the same id.
-        var operation = endpoints[0].Operation;
-        if (reached.Any(r => !r.Value && !operation.Metadata.Contains(r.Key)))
+        if (reached is not null && reached.Any(r => !r.Value && !attributes.Contains(r.Key)))
         {
             errors.Add(error());
         }
     }
 
-    /// <summary>The declarations of <typeparamref name="T"/> a convention added (not the operation's attributes, which the catalog checked).</summary>
-    private static IEnumerable<T> Added<T>(EndpointSettings endpoint)
-        where T : class =>
-        endpoint.Metadata.OfType<T>().Where(m => !endpoint.Operation.Metadata.Contains(m));
+    /// <summary>The rules for what a convention added to one endpoint (attributes were checked with the catalog).</summary>
+    private static void CheckAdded(EndpointSettings endpoint, HashSet<object> attributes, string name, OperationCatalog catalog, List<HybridConfigurationError> errors)
+    {
+        var problems = false;
+        foreach (var item in endpoint.Metadata)
+        {
+            if (attributes.Contains(item))
+            {
+                continue;
+            }
+
+            switch (item)
+            {
+                case IdempotentAttribute idempotent:
+                    errors.AddRange(SettingRules.Idempotent(name, idempotent));
+                    break;
+                case StandardWebhookAttribute webhook:
+                    if (!endpoint.Door.VerifiesWebhooks)
+                    {
+                        errors.Add(SettingRules.WebhookOnAction(name));
+                    }
+
+                    errors.AddRange(SettingRules.Webhook(name, webhook));
+                    break;
+                case RevalidatesAttribute stale:
+                    errors.AddRange(SettingRules.Revalidates(name, endpoint.Operation, stale.Targets));
+                    break;
+                case ReadCacheAttribute read:
+                    errors.AddRange(SettingRules.ReadCache(name, catalog.ShapeOf(endpoint.Operation), read));
+                    break;
+                case ProducesProblemAttribute:
+                    problems = true;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (problems)
+        {
+            errors.AddRange(SettingRules.Problems(name, endpoint.Problems));
+        }
+    }
 }

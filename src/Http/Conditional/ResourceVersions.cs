@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Hybrid;
+namespace Hybrid.Http;
 
 /// <summary>
 /// Where a REST route's resource version comes from. A GET's is the <see cref="ResourceVersionAttribute"/>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace Hybrid;
+namespace Hybrid.Http;
 
 /// <summary>
 /// Tells a cookie scheme to answer 401/403 on this endpoint instead of redirecting to its login
