@@ -11,6 +11,5 @@ internal static class ActionDoor
         ChecksAntiforgeryTokens = true,
         TokensByDefault = options.RequireAntiforgeryTokens,
         AlwaysChecksOrigin = true,
-        AnswersPlainForms = true,
     };
 }

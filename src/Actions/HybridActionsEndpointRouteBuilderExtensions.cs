@@ -66,10 +66,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
                 hybrid,
                 new AcceptsMetadata(Accepted, operation.RequestType, isOptional: true),
                 new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
-            if (formState is not null)
-            {
-                builder.WithMetadata(new ActionFormRefusal(formState, operation.ActionId));
-            }
+            builder.WithMetadata(new ActionRefusalAnswer(formState, operation.ActionId));
 
             builder.WithDisplayName("Hybrid action " + operation.ActionId);
             byOperation.Add(operation.RequestType, [builder]);

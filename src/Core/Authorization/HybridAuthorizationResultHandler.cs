@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -6,21 +5,16 @@ using Microsoft.AspNetCore.Http;
 namespace Hybrid;
 
 /// <summary>
-/// How Hybrid's endpoints answer a request their policy refused, by who is asking:
-/// <list type="bullet">
-/// <item>a plain HTML form posted to an action (no JavaScript) by a signed-out user gets the scheme's
-/// own answer, e.g. a cookie scheme's redirect to its login page, with the page that held the form as
-/// the return URL; a signed-in user who may not goes back to that page with the reason as the form's message;</item>
-/// <item>a script calling an action gets a 401 or 403 problem and never a redirect it cannot follow;</item>
-/// <item>a REST caller gets the schemes' challenge (<c>WWW-Authenticate</c>) and the problem body.</item>
-/// </list>
+/// How Hybrid's endpoints answer a request their policy refused: a door that answers refusals its
+/// own way puts a <see cref="RefusalAnswer"/> on its endpoints (the action door sends a browser's
+/// plain form to the sign-in page or back to its page, and gives scripts a bare 401 or 403, never a
+/// redirect they cannot follow); otherwise the schemes' challenge or forbid answers (a REST caller
+/// gets <c>WWW-Authenticate</c>). Either way the problem body follows unless the door answered.
 /// Problems carry the <c>code</c> every other refusal has (<c>unauthorized</c>, <c>forbidden</c>).
 /// Other endpoints are left to the app's handler.
 /// </summary>
 internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareResultHandler inner) : IAuthorizationMiddlewareResultHandler
 {
-    private static readonly OperationProblem Forbidden = OperationProblem.Create(403, ProblemCodes.Forbidden, "You are not allowed to do this.");
-
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         var hybrid = context.GetEndpoint()?.Metadata.GetMetadata<HybridEndpointMetadata>();
@@ -30,22 +24,11 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
             return;
         }
 
-        if (hybrid.Traits.AnswersPlainForms)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RefusalAnswer>() is { } answer)
         {
-            if (PlainForm.IsPlain(context.Request))
+            if (await answer.AnswerAsync(context, policy, authorizeResult).ConfigureAwait(false))
             {
-                if (authorizeResult.Forbidden && context.GetEndpoint()?.Metadata.GetMetadata<FormRefusal>() is { } refusal)
-                {
-                    // Signed in, but not allowed: back to the form with the reason, not to a scheme's access-denied page.
-                    refusal.Refuse(context, Forbidden, FormPage(context.Request));
-                    return;
-                }
-
-                await AnswerFormAsync(context, policy, authorizeResult.Challenged).ConfigureAwait(false);
-                if (context.Response.StatusCode is >= 300 and < 400 || context.Response.HasStarted)
-                {
-                    return;
-                }
+                return;
             }
 
             context.Response.StatusCode = authorizeResult.Challenged ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
@@ -63,7 +46,7 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
         var problem = context.Response.StatusCode switch
         {
             StatusCodes.Status401Unauthorized => OperationProblem.Create(401, ProblemCodes.Unauthorized, "Sign in, or send a credential this endpoint accepts."),
-            StatusCodes.Status403Forbidden => Forbidden,
+            StatusCodes.Status403Forbidden => RefusalAnswer.Forbidden,
             _ => null,
         };
         if (problem is not null)
@@ -71,23 +54,4 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
             await ProblemWriter.WriteAsync(context, problem).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Challenges (or forbids) with each of the policy's schemes, asking to come back to the form's page afterwards.</summary>
-    private static async Task AnswerFormAsync(HttpContext context, AuthorizationPolicy policy, bool challenge)
-    {
-        var properties = new AuthenticationProperties { RedirectUri = FormPage(context.Request) };
-        if (policy.AuthenticationSchemes.Count == 0)
-        {
-            await (challenge ? context.ChallengeAsync(properties) : context.ForbidAsync(properties)).ConfigureAwait(false);
-            return;
-        }
-
-        foreach (var scheme in policy.AuthenticationSchemes)
-        {
-            await (challenge ? context.ChallengeAsync(scheme, properties) : context.ForbidAsync(scheme, properties)).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The page that posted the form (a same-origin Referer), else the site's root: never another host.</summary>
-    private static string FormPage(HttpRequest request) => PlainForm.SameOriginReferer(request) ?? "/";
 }

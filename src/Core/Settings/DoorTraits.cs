@@ -25,12 +25,6 @@ internal sealed class DoorTraits
     /// <summary>Whether every request is checked for a cross-site origin (the action door); otherwise only writes whose policy takes cookies are.</summary>
     public bool AlwaysChecksOrigin { get; init; }
 
-    /// <summary>
-    /// Whether the door answers plain HTML forms as a browser expects (a refused form goes to the
-    /// sign-in page or back to its page, not to a problem); otherwise its refusals are problems only.
-    /// </summary>
-    public bool AnswersPlainForms { get; init; }
-
     /// <summary>Whether the door verifies Standard Webhooks signatures (on POST).</summary>
     public bool VerifiesWebhooks { get; init; }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
-namespace Hybrid;
+namespace Hybrid.Actions;
 
 /// <summary>
 /// What the doors know about a browser's plain HTML form post (no JavaScript): its media type,
