@@ -9,6 +9,4 @@ internal sealed record ExposedEndpoint(EndpointSettings Settings)
 
     /// <summary>Who may call it, in the inventory's words.</summary>
     public string Policy => Settings.Authorization.Policy;
-
-    public bool IsUnprotected => Policy == PolicyText.None;
 }

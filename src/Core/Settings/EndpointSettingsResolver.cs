@@ -24,7 +24,7 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
 
     // Asked once per handler and per scheme set, not per endpoint: a large catalog resolves thousands of endpoints at start-up.
     private readonly ConcurrentDictionary<Type, bool> _handlerAdds = new();
-    private readonly ConcurrentDictionary<string, (IReadOnlyList<string> Schemes, bool Cookies)> _schemes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _cookieSchemes = new(StringComparer.Ordinal);
 
     public EndpointSettings Resolve(HybridEndpointMetadata endpoint, IReadOnlyList<object> metadata)
     {
@@ -107,7 +107,7 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
         }
 
         var schemes = AcceptedSchemes.Of(services, metadata, door.AuthenticationSchemes);
-        var cookies = _schemes.GetOrAdd(string.Join(",", schemes), _ => (schemes, CookieSchemes.AnyIn(services, schemes))).Cookies;
+        var cookies = _cookieSchemes.GetOrAdd(string.Join(",", schemes), _ => CookieSchemes.AnyIn(services, schemes));
         return new EndpointAuthorization(
             Required: !anonymous && (states || _hasFallbackPolicy),
             Anonymous: anonymous,
