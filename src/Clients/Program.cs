@@ -1,7 +1,49 @@
+using System.Globalization;
+
 namespace Hybrid.Clients;
 
-/// <summary>The tool's entry point: the MSBuild targets in build/ run it after the app's build.</summary>
+/// <summary>
+/// The tool the package's MSBuild targets run after the app's build, inside the app's own dependency
+/// context (<c>dotnet exec --depsfile app.deps.json</c>): reads the app's documents without serving it,
+/// writes them and the NSwag clients into the clients folder, and checks the public ones against the
+/// committed contract. Errors are written in MSBuild's format, so each fails the build on its own line.
+/// </summary>
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+    public static int Main(string[] args)
+    {
+        var options = ToolArguments.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine("Hybrid.Clients: error HYB104: " + ToolArguments.Usage);
+            return 2;
+        }
+
+        try
+        {
+            var documents = AppExport.Run(options.Assembly, TimeSpan.FromSeconds(options.TimeoutSeconds));
+            ClientGeneration.Run(documents, options.Generation, Console.Out);
+            return 0;
+        }
+        catch (HybridConfigurationException e)
+        {
+            foreach (var error in e.Errors)
+            {
+                Console.Error.WriteLine($"{options.Project}: error {error.Id}: {error.Message}");
+            }
+
+            return 1;
+        }
+        catch (ExportException e)
+        {
+            Console.Error.WriteLine($"{options.Project}: error HYB103: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Project}: error HYB103: reading the app's documents failed: {e.GetType().Name}: {e.Message}"));
+            Console.Error.WriteLine(e);
+            return 1;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,9 +27,16 @@ internal sealed class HybridStartupCheck : IStartupFilter
         Run(app.ApplicationServices);
     };
 
-    public static void Run(IServiceProvider services)
+    public static void Run(IServiceProvider services) =>
+        Run(services, services.GetService<EndpointDataSource>()?.Endpoints ?? []);
+
+    /// <summary>
+    /// Runs every check over <paramref name="endpoints"/>, resolving and locking their settings; throws
+    /// one <see cref="HybridConfigurationException"/> listing every problem, and logs unprotected operations.
+    /// </summary>
+    public static void Run(IServiceProvider services, IReadOnlyList<Endpoint> endpoints)
     {
-        var errors = Check(services, out var unprotected);
+        var errors = Check(services, endpoints, out var unprotected);
         if (errors.Count > 0)
         {
             throw new HybridConfigurationException(errors);
@@ -58,7 +66,7 @@ internal sealed class HybridStartupCheck : IStartupFilter
         }
     }
 
-    private static List<HybridConfigurationError> Check(IServiceProvider services, out List<(string Operation, string Endpoints)> unprotected)
+    private static List<HybridConfigurationError> Check(IServiceProvider services, IReadOnlyList<Endpoint> endpoints, out List<(string Operation, string Endpoints)> unprotected)
     {
         unprotected = [];
         var errors = OptionsErrors(services).ToList();
@@ -70,7 +78,6 @@ internal sealed class HybridStartupCheck : IStartupFilter
 
         var catalog = services.GetRequiredService<OperationCatalog>();
         errors.AddRange(catalog.Errors);
-        var endpoints = services.GetService<EndpointDataSource>()?.Endpoints ?? [];
         var settings = services.GetRequiredService<HybridEndpointSettings>().Resolve(endpoints);
         errors.AddRange(EndpointChecks.Run(settings, catalog, services));
 

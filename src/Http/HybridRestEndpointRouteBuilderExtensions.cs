@@ -2,6 +2,7 @@ using Hybrid;
 using Hybrid.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -86,6 +87,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
             // A policy the app puts on the documents authenticates as the door's routes do.
             documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, traits));
             documents.Add(documentBuilder);
+            services.GetRequiredService<MappedDoors>().AddDocument(new MappedDocument(name, IsPublic: true, () => document.Bytes));
         }
 
         return new HybridEndpointConventionBuilder(HybridDoors.Rest, builders, documents, byOperation, incomplete: catalog.Errors.Count > 0);

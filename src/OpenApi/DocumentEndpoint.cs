@@ -14,6 +14,9 @@ internal sealed class DocumentEndpoint(Func<DocumentBytes> build, Func<HttpConte
 {
     private readonly Lazy<Served> _served = new(() => Served.From(build()), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The document's bytes, built on first use: what the endpoint serves and the build-time export writes.</summary>
+    public IEnumerable<ReadOnlyMemory<byte>> Bytes => _served.Value.Segments;
+
     public async Task HandleAsync(HttpContext context)
     {
         if (allows is not null && !await allows(context).ConfigureAwait(false))

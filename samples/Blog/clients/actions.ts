@@ -7,14 +7,24 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
-export class ActionsClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+import { ApiException, HybridActionsClientBase, NotModified, toFormData } from "./types";
+import type { AddAttachment400Problem, AddAttachment403Problem, AddAttachment404Problem, AddAttachment413Problem, AddAttachment415Problem, AddAttachment500Problem, Attachment, Comment, CreateComment, CreateComment400Problem, CreateComment403Problem, CreateComment404Problem, CreateComment413Problem, CreateComment415Problem, CreateComment429Problem, CreateComment500Problem, DeleteComment, DeleteComment400Problem, DeleteComment401Problem, DeleteComment403Problem, DeleteComment404Problem, DeleteComment413Problem, DeleteComment415Problem, DeleteComment500Problem, FileParameter, GetComment, GetComment400Problem, GetComment403Problem, GetComment404Problem, GetComment413Problem, GetComment415Problem, GetComment500Problem, GetPost, GetPost400Problem, GetPost403Problem, GetPost404Problem, GetPost413Problem, GetPost415Problem, GetPost500Problem, HttpFetch, ListPosts, ListPosts400Problem, ListPosts403Problem, ListPosts413Problem, ListPosts415Problem, ListPosts500Problem, PostDetails, PostSummary, ProblemDetails, SignIn, SignIn400Problem, SignIn401Problem, SignIn403Problem, SignIn413Problem, SignIn415Problem, SignIn500Problem, SignOut, SignOut400Problem, SignOut403Problem, SignOut413Problem, SignOut415Problem, SignOut500Problem } from "./types";
+
+export class ActionsClient extends HybridActionsClientBase {
+    private http: HttpFetch;
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
+    /**
+     * @param baseUrl (optional) The server's address; relative requests ("") in a browser on the same origin.
+     * @param http (optional) The `fetch` to call; the global one by default.
+     */
+    constructor(baseUrl?: string, http?: HttpFetch) {
+
+        super();
+
+        this.http = http ?? { fetch: (url, init) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
     }
 
     /**
@@ -22,1196 +32,219 @@ export class ActionsClient {
      * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
      * @return OK
      */
-    addAttachment(postId?: number | undefined, file?: FileParameter | null | undefined, signal?: AbortSignal): Promise<Attachment> {
+    addAttachment(
+form: { postId?: number | undefined; file?: FileParameter | null | undefined; }, 
+signal?: AbortSignal): Promise<Attachment> {
         let url_ = this.baseUrl + "/_actions/AddAttachment";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = new FormData();
-        if (postId === null || postId === undefined)
-            throw new globalThis.Error("The parameter 'postId' cannot be null.");
-        else
-            content_.append("postId", postId.toString());
-        if (file !== null && file !== undefined)
-            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: toFormData(form),
+
             method: "POST",
             signal,
             headers: {
+
                 "Accept": "application/json"
             }
         };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processAddAttachment(_response);
-        });
-    }
-
-    protected processAddAttachment(response: Response): Promise<Attachment> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Attachment;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment403Problem;
-            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment404Problem;
-            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Attachment>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
      * @return OK
      */
-    createComment(body: CreateComment, signal?: AbortSignal): Promise<Comment> {
+    createComment(
+body: CreateComment, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/_actions/CreateComment";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Content-Type": "application/json",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreateComment(_response);
-        });
-    }
-
-    protected processCreateComment(response: Response): Promise<Comment> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Comment;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment403Problem;
-            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment404Problem;
-            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment429Problem;
-            return throwException("Too Many Requests: code rate_limited. Too many requests; Retry-After says when to try again.", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Comment>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
      * @return No Content
      */
-    deleteComment(body: DeleteComment, signal?: AbortSignal): Promise<void> {
+    deleteComment(
+body: DeleteComment, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/_actions/DeleteComment";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Content-Type": "application/json",
+
+                "Accept": "application/json"
             }
         };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDeleteComment(_response);
-        });
-    }
-
-    protected processDeleteComment(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment401Problem;
-            return throwException("Unauthorized: code unauthorized. The request carries no credential the endpoint accepts.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment403Problem;
-            return throwException("Forbidden: code one of cross_site_request, forbidden. Posted from another site. The caller may not do this.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment404Problem;
-            return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
+        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
     }
 
     /**
      * @return OK
      */
-    getComment(body: GetComment, signal?: AbortSignal): Promise<Comment> {
+    getComment(
+body: GetComment, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/_actions/GetComment";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Content-Type": "application/json",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetComment(_response);
-        });
-    }
-
-    protected processGetComment(response: Response): Promise<Comment> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Comment;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment403Problem;
-            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment404Problem;
-            return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Comment>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
      * @return OK
      */
-    getPost(body: GetPost, signal?: AbortSignal): Promise<PostDetails> {
+    getPost(
+body: GetPost, signal?: AbortSignal): Promise<PostDetails> {
         let url_ = this.baseUrl + "/_actions/GetPost";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Content-Type": "application/json",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetPost(_response);
-        });
-    }
-
-    protected processGetPost(response: Response): Promise<PostDetails> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PostDetails;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost403Problem;
-            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost404Problem;
-            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<PostDetails>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
      * @return OK
      */
-    listPosts(body: ListPosts, signal?: AbortSignal): Promise<PostSummary[]> {
+    listPosts(
+body: ListPosts, signal?: AbortSignal): Promise<PostSummary[]> {
         let url_ = this.baseUrl + "/_actions/ListPosts";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Content-Type": "application/json",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processListPosts(_response);
-        });
-    }
-
-    protected processListPosts(response: Response): Promise<PostSummary[]> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PostSummary[];
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts403Problem;
-            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<PostSummary[]>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
      * @return No Content
      */
-    signIn(body: SignIn, signal?: AbortSignal): Promise<void> {
+    signIn(
+body: SignIn, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/_actions/SignIn";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Content-Type": "application/json",
+
+                "Accept": "application/json"
             }
         };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processSignIn(_response);
-        });
-    }
-
-    protected processSignIn(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn401Problem;
-            return throwException("Unauthorized: code invalid_credentials. The user name or the password is wrong.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn403Problem;
-            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignIn500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
+        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
     }
 
     /**
      * @return No Content
      */
-    signOut(body: SignOut, signal?: AbortSignal): Promise<void> {
+    signOut(
+body: SignOut, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/_actions/SignOut";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Content-Type": "application/json",
+
+                "Accept": "application/json"
             }
         };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processSignOut(_response);
-        });
+        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
     }
 
-    protected processSignOut(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut403Problem;
-            return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SignOut500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
-    }
 }
 
-/** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
-export interface ProblemDetails {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string | undefined;
-    instance?: string | undefined;
-    /** Stable machine-readable code, e.g. validation_failed, not_found. */
-    code: string;
-    traceId: string;
-    /** Field errors keyed by the JSON property name. */
-    errors?: { [key: string]: string[]; } | undefined;
+/** The problems ActionsClient.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
+export type AddAttachmentError = | ApiException<400, AddAttachment400Problem> | ApiException<403, AddAttachment403Problem> | ApiException<404, AddAttachment404Problem> | ApiException<413, AddAttachment413Problem> | ApiException<415, AddAttachment415Problem> | ApiException<500, AddAttachment500Problem>;
 
-    [key: string]: any;
-}
+/** The problems ActionsClient.createComment declares: `if (isApiException<CreateCommentError>(e) && e.status === ...)` narrows `e.result`. */
+export type CreateCommentError = | ApiException<400, CreateComment400Problem> | ApiException<403, CreateComment403Problem> | ApiException<404, CreateComment404Problem> | ApiException<413, CreateComment413Problem> | ApiException<415, CreateComment415Problem> | ApiException<429, CreateComment429Problem> | ApiException<500, CreateComment500Problem>;
 
-export interface AddAttachment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment400ProblemCode;
+/** The problems ActionsClient.deleteComment declares: `if (isApiException<DeleteCommentError>(e) && e.status === ...)` narrows `e.result`. */
+export type DeleteCommentError = | ApiException<400, DeleteComment400Problem> | ApiException<401, DeleteComment401Problem> | ApiException<403, DeleteComment403Problem> | ApiException<404, DeleteComment404Problem> | ApiException<413, DeleteComment413Problem> | ApiException<415, DeleteComment415Problem> | ApiException<500, DeleteComment500Problem>;
 
-    [key: string]: any;
-}
+/** The problems ActionsClient.getComment declares: `if (isApiException<GetCommentError>(e) && e.status === ...)` narrows `e.result`. */
+export type GetCommentError = | ApiException<400, GetComment400Problem> | ApiException<403, GetComment403Problem> | ApiException<404, GetComment404Problem> | ApiException<413, GetComment413Problem> | ApiException<415, GetComment415Problem> | ApiException<500, GetComment500Problem>;
 
-export interface AddAttachment403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment403ProblemCode;
+/** The problems ActionsClient.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
+export type GetPostError = | ApiException<400, GetPost400Problem> | ApiException<403, GetPost403Problem> | ApiException<404, GetPost404Problem> | ApiException<413, GetPost413Problem> | ApiException<415, GetPost415Problem> | ApiException<500, GetPost500Problem>;
 
-    [key: string]: any;
-}
+/** The problems ActionsClient.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
+export type ListPostsError = | ApiException<400, ListPosts400Problem> | ApiException<403, ListPosts403Problem> | ApiException<413, ListPosts413Problem> | ApiException<415, ListPosts415Problem> | ApiException<500, ListPosts500Problem>;
 
-export interface AddAttachment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment404ProblemCode;
+/** The problems ActionsClient.signIn declares: `if (isApiException<SignInError>(e) && e.status === ...)` narrows `e.result`. */
+export type SignInError = | ApiException<400, SignIn400Problem> | ApiException<401, SignIn401Problem> | ApiException<403, SignIn403Problem> | ApiException<413, SignIn413Problem> | ApiException<415, SignIn415Problem> | ApiException<500, SignIn500Problem>;
 
-    [key: string]: any;
-}
-
-export interface AddAttachment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** An image attached to a post: its metadata (the bytes are served at /attachments/{id}). */
-export interface Attachment {
-    /** The attachment's id. */
-    id: number;
-    /** The post it is attached to. */
-    postId: number;
-    /** The file name the image was uploaded with. */
-    fileName: string;
-    /** The image's media type, e.g. image/png. */
-    contentType: string;
-    /** The image's size in bytes. */
-    length: number;
-}
-
-/** A comment on a post. */
-export interface Comment {
-    /** The comment's id. */
-    id: number;
-    /** The post it belongs to. */
-    postId: number;
-    /** The name it is signed with. */
-    author: string;
-    /** Its text. */
-    body: string;
-    /** When it was posted. */
-    createdAt: string;
-}
-
-/** Adds a comment to a post. */
-export interface CreateComment {
-    /** The post to comment on. */
-    postId?: number;
-    /** The name the comment is signed with. */
-    author: string;
-    /** The comment's text. */
-    body: string;
-}
-
-export interface CreateComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment429Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment429ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** Deletes a comment of a post; only moderators may. */
-export interface DeleteComment {
-    /** The post the comment belongs to. */
-    postId?: number;
-    /** The comment to delete. */
-    commentId?: number;
-}
-
-export interface DeleteComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment401Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment401ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** One comment of a post. */
-export interface GetComment {
-    /** The post the comment belongs to. */
-    postId?: number;
-    /** The comment's id. */
-    commentId?: number;
-}
-
-export interface GetComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** A post with its comments, oldest comment first. */
-export interface GetPost {
-    /** The post's id. */
-    postId?: number;
-}
-
-export interface GetPost400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** Lists the posts, newest first, one page at a time, optionally only those with some tags. */
-export interface ListPosts {
-    /** Only posts with at least one of these tags (any of them, ignoring case); every post when none is given. On the REST route, repeat the parameter: ?tag=hybrid&tag=rest. */
-    tag?: string[];
-    /** The page to return, counted from 1. */
-    page?: number;
-    /** How many posts a page holds. */
-    pageSize?: number;
-}
-
-export interface ListPosts400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** A post with its comments. */
-export interface PostDetails {
-    /** The post's id. */
-    id: number;
-    /** The post's title. */
-    title: string;
-    /** The post's text. */
-    body: string;
-    /** Its comments, oldest first. */
-    comments: Comment[];
-}
-
-/** A post in a list. */
-export interface PostSummary {
-    /** The post's id. */
-    id: number;
-    /** The post's title. */
-    title: string;
-    /** The post's tags, in alphabetical order. */
-    tags: string[];
-}
-
-/** Signs a user in to the web pages with a cookie. */
-export interface SignIn {
-    /** The user name. */
-    userName: string;
-    /** The user's password. */
-    password: string;
-}
-
-export interface SignIn400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn401Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn401ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** Signs the user out of the web pages (removes the sign-in cookie). */
-export interface SignOut {
-}
-
-export interface SignOut400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignOut400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignOut403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignOut403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignOut413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignOut413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignOut415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignOut415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignOut500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignOut500ProblemCode;
-
-    [key: string]: any;
-}
-
-export type AddAttachment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type AddAttachment403ProblemCode = "cross_site_request";
-
-export type AddAttachment404ProblemCode = "post_not_found";
-
-export type AddAttachment413ProblemCode = "payload_too_large";
-
-export type AddAttachment415ProblemCode = "unsupported_media_type";
-
-export type AddAttachment500ProblemCode = "internal_error";
-
-export type CreateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type CreateComment403ProblemCode = "cross_site_request";
-
-export type CreateComment404ProblemCode = "post_not_found";
-
-export type CreateComment413ProblemCode = "payload_too_large";
-
-export type CreateComment415ProblemCode = "unsupported_media_type";
-
-export type CreateComment429ProblemCode = "rate_limited";
-
-export type CreateComment500ProblemCode = "internal_error";
-
-export type DeleteComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type DeleteComment401ProblemCode = "unauthorized";
-
-export type DeleteComment403ProblemCode = "cross_site_request" | "forbidden";
-
-export type DeleteComment404ProblemCode = "comment_not_found";
-
-export type DeleteComment413ProblemCode = "payload_too_large";
-
-export type DeleteComment415ProblemCode = "unsupported_media_type";
-
-export type DeleteComment500ProblemCode = "internal_error";
-
-export type GetComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type GetComment403ProblemCode = "cross_site_request";
-
-export type GetComment404ProblemCode = "comment_not_found";
-
-export type GetComment413ProblemCode = "payload_too_large";
-
-export type GetComment415ProblemCode = "unsupported_media_type";
-
-export type GetComment500ProblemCode = "internal_error";
-
-export type GetPost400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type GetPost403ProblemCode = "cross_site_request";
-
-export type GetPost404ProblemCode = "post_not_found";
-
-export type GetPost413ProblemCode = "payload_too_large";
-
-export type GetPost415ProblemCode = "unsupported_media_type";
-
-export type GetPost500ProblemCode = "internal_error";
-
-export type ListPosts400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type ListPosts403ProblemCode = "cross_site_request";
-
-export type ListPosts413ProblemCode = "payload_too_large";
-
-export type ListPosts415ProblemCode = "unsupported_media_type";
-
-export type ListPosts500ProblemCode = "internal_error";
-
-export type SignIn400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type SignIn401ProblemCode = "invalid_credentials";
-
-export type SignIn403ProblemCode = "cross_site_request";
-
-export type SignIn413ProblemCode = "payload_too_large";
-
-export type SignIn415ProblemCode = "unsupported_media_type";
-
-export type SignIn500ProblemCode = "internal_error";
-
-export type SignOut400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type SignOut403ProblemCode = "cross_site_request";
-
-export type SignOut413ProblemCode = "payload_too_large";
-
-export type SignOut415ProblemCode = "unsupported_media_type";
-
-export type SignOut500ProblemCode = "internal_error";
-
-export interface FileParameter {
-    data: any;
-    fileName: string;
-}
-
-export class ApiException extends Error {
-    override message: string;
-    status: number;
-    response: string;
-    headers: { [key: string]: any; };
-    result: any;
-
-    constructor(message: string, status: number, response: string, headers: { [key: string]: any; }, result: any) {
-        super();
-
-        this.message = message;
-        this.status = status;
-        this.response = response;
-        this.headers = headers;
-        this.result = result;
-    }
-
-    protected isApiException = true;
-
-    static isApiException(obj: any): obj is ApiException {
-        return obj.isApiException === true;
-    }
-}
+/** The problems ActionsClient.signOut declares: `if (isApiException<SignOutError>(e) && e.status === ...)` narrows `e.result`. */
+export type SignOutError = | ApiException<400, SignOut400Problem> | ApiException<403, SignOut403Problem> | ApiException<413, SignOut413Problem> | ApiException<415, SignOut415Problem> | ApiException<500, SignOut500Problem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

@@ -7,39 +7,24 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
-export class HybridClientBase {
-    private tokenProvider?: TokenProvider;
-
-    /**
-     * Sends `Authorization: Bearer <token>` with every request for which the provider returns a
-     * token; asked again before each request, so a refreshed token is used as soon as it exists.
-     */
-    withToken(provider: TokenProvider): this {
-        this.tokenProvider = provider;
-        return this;
-    }
-
-    protected async transformOptions(options: RequestInit): Promise<RequestInit> {
-        const token = this.tokenProvider ? await this.tokenProvider() : undefined;
-        if (!token) {
-            return options;
-        }
-
-        const headers = new Headers(options.headers);
-        headers.set("Authorization", "Bearer " + token);
-        return { ...options, headers };
-    }
-}
+import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
+import type { AddAttachment400Problem, AddAttachment404Problem, AddAttachment413Problem, AddAttachment415Problem, AddAttachment500Problem, Attachment, Comment, CreateComment400Problem, CreateComment404Problem, CreateComment409Problem, CreateComment413Problem, CreateComment415Problem, CreateComment422Problem, CreateComment429Problem, CreateComment500Problem, CreateCommentBody, DeleteComment400Problem2 as DeleteComment400Problem, DeleteComment401Problem, DeleteComment403Problem2 as DeleteComment403Problem, DeleteComment404Problem, DeleteComment500Problem, FileParameter, GetAttachment400Problem, GetAttachment404Problem, GetAttachment500Problem, GetComment400Problem2 as GetComment400Problem, GetComment404Problem, GetComment500Problem, GetPost400Problem2 as GetPost400Problem, GetPost404Problem, GetPost500Problem, HttpFetch, ListPosts400Problem2 as ListPosts400Problem, ListPosts500Problem, ModerateComment, ModerateComment400Problem, ModerateComment401Problem, ModerateComment413Problem, ModerateComment415Problem, ModerateComment500Problem, PostDetails, PostSummary, ProblemDetails } from "./types";
 
 export class BlogApiV1Client extends HybridClientBase {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: HttpFetch;
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    /**
+     * @param baseUrl (optional) The server's address; relative requests ("") in a browser on the same origin.
+     * @param http (optional) The `fetch` to call; the global one by default.
+     */
+    constructor(baseUrl?: string, http?: HttpFetch) {
+
         super();
-        this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
+
+        this.http = http ?? { fetch: (url, init) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
     }
 
     /**
@@ -50,7 +35,8 @@ export class BlogApiV1Client extends HybridClientBase {
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    listPosts(tag?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostSummary[]> {
+    listPosts(
+tag?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostSummary[] | NotModified> {
         let url_ = this.baseUrl + "/api/v1/posts?";
         if (tag === null)
             throw new globalThis.Error("The parameter 'tag' cannot be null.");
@@ -66,53 +52,18 @@ export class BlogApiV1Client extends HybridClientBase {
             url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
+        const options_: RequestInit = {
+
             method: "GET",
             signal,
             headers: {
+
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processListPosts(_response);
-        });
-    }
-
-    protected processListPosts(response: Response): Promise<PostSummary[]> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PostSummary[];
-            return result200;
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts400Problem;
-            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListPosts500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<PostSummary[]>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
@@ -122,66 +73,26 @@ export class BlogApiV1Client extends HybridClientBase {
      * @return OK
      * @deprecated
      */
-    getPost(postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails> {
+    getPost(
+postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails | NotModified> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
+        const options_: RequestInit = {
+
             method: "GET",
             signal,
             headers: {
+
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processGetPost(_response);
-        });
-    }
-
-    protected processGetPost(response: Response): Promise<PostDetails> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PostDetails;
-            return result200;
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost400Problem;
-            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost404Problem;
-            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<PostDetails>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
@@ -190,78 +101,27 @@ export class BlogApiV1Client extends HybridClientBase {
      * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
      * @return Created
      */
-    addAttachment(postId: number, file?: FileParameter | null | undefined, signal?: AbortSignal): Promise<Attachment> {
+    addAttachment(
+postId: number, form: { file?: FileParameter | null | undefined; }, 
+signal?: AbortSignal): Promise<Attachment> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/attachments";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = new FormData();
-        if (file !== null && file !== undefined)
-            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: toFormData(form),
+
             method: "POST",
             signal,
             headers: {
+
                 "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processAddAttachment(_response);
-        });
-    }
-
-    protected processAddAttachment(response: Response): Promise<Attachment> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Attachment;
-            return result201;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. A value is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the request. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment404Problem;
-            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the route accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The body\'s media type is not one the route reads.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AddAttachment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Attachment>(null as any);
+        return this.send(this.http, url_, options_, [201, ], this.jsonParseReviver);
     }
 
     /**
@@ -271,7 +131,8 @@ export class BlogApiV1Client extends HybridClientBase {
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    getAttachment(postId: number, id: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Attachment> {
+    getAttachment(
+postId: number, id: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Attachment | NotModified> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/attachments/{id}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -281,59 +142,18 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
+        const options_: RequestInit = {
+
             method: "GET",
             signal,
             headers: {
+
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processGetAttachment(_response);
-        });
-    }
-
-    protected processGetAttachment(response: Response): Promise<Attachment> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Attachment;
-            return result200;
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetAttachment400Problem;
-            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetAttachment404Problem;
-            return throwException("Not Found: code attachment_not_found. The post has no attachment with this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetAttachment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Attachment>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
@@ -342,96 +162,30 @@ export class BlogApiV1Client extends HybridClientBase {
      * @param idempotency_Key (optional) A unique key per intended change: a retry with the same key and payload replays the first answer.
      * @return Created
      */
-    createComment(postId: number, body: CreateCommentBody, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<Comment> {
+    createComment(
+postId: number, body: CreateCommentBody, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+
                 "Content-Type": "application/json",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processCreateComment(_response);
-        });
-    }
-
-    protected processCreateComment(response: Response): Promise<Comment> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Comment;
-            return result201;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. A value is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the request. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment404Problem;
-            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment409Problem;
-            return throwException("Conflict: code idempotency_key_in_use. A request with the same Idempotency-Key is still being processed.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the route accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The body\'s media type is not one the route reads.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment422Problem;
-            return throwException("Unprocessable Entity: code idempotency_key_reused. The Idempotency-Key was used with another payload.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment429Problem;
-            return throwException("Too Many Requests: code rate_limited. Too many requests; Retry-After says when to try again.", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreateComment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Comment>(null as any);
+        return this.send(this.http, url_, options_, [201, ], this.jsonParseReviver);
     }
 
     /**
@@ -440,7 +194,8 @@ export class BlogApiV1Client extends HybridClientBase {
      * @param commentId The comment to delete.
      * @return No Content
      */
-    deleteComment(postId: number, commentId: number, signal?: AbortSignal): Promise<void> {
+    deleteComment(
+postId: number, commentId: number, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/{commentId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -450,63 +205,16 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{commentId}", encodeURIComponent("" + commentId));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
+        const options_: RequestInit = {
+
             method: "DELETE",
             signal,
             headers: {
+
+                "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processDeleteComment(_response);
-        });
-    }
-
-    protected processDeleteComment(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment400Problem;
-            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment401Problem;
-            return throwException("Unauthorized: code unauthorized. The request carries no credential the endpoint accepts.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment403Problem;
-            return throwException("Forbidden: code forbidden. The caller may not do this.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment404Problem;
-            return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteComment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
+        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
     }
 
     /**
@@ -516,7 +224,8 @@ export class BlogApiV1Client extends HybridClientBase {
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    getComment(postId: number, commentId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Comment> {
+    getComment(
+postId: number, commentId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Comment | NotModified> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/{commentId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -526,556 +235,71 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{commentId}", encodeURIComponent("" + commentId));
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
+        const options_: RequestInit = {
+
             method: "GET",
             signal,
             headers: {
+
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processGetComment(_response);
-        });
-    }
-
-    protected processGetComment(response: Response): Promise<Comment> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Comment;
-            return result200;
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment400Problem;
-            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment404Problem;
-            return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetComment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Comment>(null as any);
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
     /**
      * Receives a moderation verdict (Standard Webhooks).
      * @return No Content
      */
-    moderateComment(body: ModerateComment, signal?: AbortSignal): Promise<void> {
+    moderateComment(
+body: ModerateComment, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/webhooks/moderation";
         url_ = url_.replace(/[?&]$/, "");
 
-        const content_ = JSON.stringify(body);
+        const options_: RequestInit = {
 
-        let options_: RequestInit = {
-            body: content_,
+            body: JSON.stringify(body),
+
             method: "POST",
             signal,
             headers: {
+
                 "Content-Type": "application/json",
+
+                "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processModerateComment(_response);
-        });
+        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
     }
 
-    protected processModerateComment(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment400Problem;
-            return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. A value is missing or invalid; \'errors\' lists the fields. The body is not well-formed JSON or does not fit the request. The body could not be read.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment401Problem;
-            return throwException("Unauthorized: code webhook_signature_invalid. The webhook\'s signature, timestamp or id headers are missing, stale or do not verify.", status, _responseText, _headers, result401);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment413Problem;
-            return throwException("Payload Too Large: code payload_too_large. The body is larger than the route accepts.", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment415Problem;
-            return throwException("Unsupported Media Type: code unsupported_media_type. The body\'s media type is not one the route reads.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModerateComment500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
-    }
 }
 
-/** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
-export interface ProblemDetails {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string | undefined;
-    instance?: string | undefined;
-    /** Stable machine-readable code, e.g. validation_failed, not_found. */
-    code: string;
-    traceId: string;
-    /** Field errors keyed by the JSON property name. */
-    errors?: { [key: string]: string[]; } | undefined;
+/** The problems BlogApiV1Client.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
+export type ListPostsError = | ApiException<400, ListPosts400Problem> | ApiException<500, ListPosts500Problem>;
 
-    [key: string]: any;
-}
+/** The problems BlogApiV1Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
+export type GetPostError = | ApiException<400, GetPost400Problem> | ApiException<404, GetPost404Problem> | ApiException<500, GetPost500Problem>;
 
-export interface AddAttachment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment400ProblemCode;
+/** The problems BlogApiV1Client.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
+export type AddAttachmentError = | ApiException<400, AddAttachment400Problem> | ApiException<404, AddAttachment404Problem> | ApiException<413, AddAttachment413Problem> | ApiException<415, AddAttachment415Problem> | ApiException<500, AddAttachment500Problem>;
 
-    [key: string]: any;
-}
+/** The problems BlogApiV1Client.getAttachment declares: `if (isApiException<GetAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
+export type GetAttachmentError = | ApiException<400, GetAttachment400Problem> | ApiException<404, GetAttachment404Problem> | ApiException<500, GetAttachment500Problem>;
 
-export interface AddAttachment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment404ProblemCode;
+/** The problems BlogApiV1Client.createComment declares: `if (isApiException<CreateCommentError>(e) && e.status === ...)` narrows `e.result`. */
+export type CreateCommentError = | ApiException<400, CreateComment400Problem> | ApiException<404, CreateComment404Problem> | ApiException<409, CreateComment409Problem> | ApiException<413, CreateComment413Problem> | ApiException<415, CreateComment415Problem> | ApiException<422, CreateComment422Problem> | ApiException<429, CreateComment429Problem> | ApiException<500, CreateComment500Problem>;
 
-    [key: string]: any;
-}
+/** The problems BlogApiV1Client.deleteComment declares: `if (isApiException<DeleteCommentError>(e) && e.status === ...)` narrows `e.result`. */
+export type DeleteCommentError = | ApiException<400, DeleteComment400Problem> | ApiException<401, DeleteComment401Problem> | ApiException<403, DeleteComment403Problem> | ApiException<404, DeleteComment404Problem> | ApiException<500, DeleteComment500Problem>;
 
-export interface AddAttachment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment413ProblemCode;
+/** The problems BlogApiV1Client.getComment declares: `if (isApiException<GetCommentError>(e) && e.status === ...)` narrows `e.result`. */
+export type GetCommentError = | ApiException<400, GetComment400Problem> | ApiException<404, GetComment404Problem> | ApiException<500, GetComment500Problem>;
 
-    [key: string]: any;
-}
-
-export interface AddAttachment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** An image attached to a post: its metadata (the bytes are served at /attachments/{id}). */
-export interface Attachment {
-    /** The attachment's id. */
-    id: number;
-    /** The post it is attached to. */
-    postId: number;
-    /** The file name the image was uploaded with. */
-    fileName: string;
-    /** The image's media type, e.g. image/png. */
-    contentType: string;
-    /** The image's size in bytes. */
-    length: number;
-}
-
-/** A comment on a post. */
-export interface Comment {
-    /** The comment's id. */
-    id: number;
-    /** The post it belongs to. */
-    postId: number;
-    /** The name it is signed with. */
-    author: string;
-    /** Its text. */
-    body: string;
-    /** When it was posted. */
-    createdAt: string;
-}
-
-export interface CreateComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment409Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment409ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment422Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment422ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment429Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment429ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment500ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateCommentBody {
-    /** The name the comment is signed with. */
-    author: string;
-    /** The comment's text. */
-    body: string;
-}
-
-export interface DeleteComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment401Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment401ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment500ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetAttachment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetAttachment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetAttachment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetAttachment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetAttachment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetAttachment500ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment500ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost500ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** A moderation service's verdict on a comment, delivered as a Standard Webhook signed with the secret at Blog:WebhookSecret: "remove" deletes the comment, "keep" leaves it. */
-export interface ModerateComment {
-    commentId?: number;
-    verdict: string;
-}
-
-export interface ModerateComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ModerateComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ModerateComment401Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ModerateComment401ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ModerateComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ModerateComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ModerateComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ModerateComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ModerateComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ModerateComment500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** A post with its comments. */
-export interface PostDetails {
-    /** The post's id. */
-    id: number;
-    /** The post's title. */
-    title: string;
-    /** The post's text. */
-    body: string;
-    /** Its comments, oldest first. */
-    comments: Comment[];
-}
-
-/** A post in a list. */
-export interface PostSummary {
-    /** The post's id. */
-    id: number;
-    /** The post's title. */
-    title: string;
-    /** The post's tags, in alphabetical order. */
-    tags: string[];
-}
-
-export type AddAttachment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type AddAttachment404ProblemCode = "post_not_found";
-
-export type AddAttachment413ProblemCode = "payload_too_large";
-
-export type AddAttachment415ProblemCode = "unsupported_media_type";
-
-export type AddAttachment500ProblemCode = "internal_error";
-
-export type CreateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type CreateComment404ProblemCode = "post_not_found";
-
-export type CreateComment409ProblemCode = "idempotency_key_in_use";
-
-export type CreateComment413ProblemCode = "payload_too_large";
-
-export type CreateComment415ProblemCode = "unsupported_media_type";
-
-export type CreateComment422ProblemCode = "idempotency_key_reused";
-
-export type CreateComment429ProblemCode = "rate_limited";
-
-export type CreateComment500ProblemCode = "internal_error";
-
-export type DeleteComment400ProblemCode = "validation_failed";
-
-export type DeleteComment401ProblemCode = "unauthorized";
-
-export type DeleteComment403ProblemCode = "forbidden";
-
-export type DeleteComment404ProblemCode = "comment_not_found";
-
-export type DeleteComment500ProblemCode = "internal_error";
-
-export type GetAttachment400ProblemCode = "validation_failed";
-
-export type GetAttachment404ProblemCode = "attachment_not_found";
-
-export type GetAttachment500ProblemCode = "internal_error";
-
-export type GetComment400ProblemCode = "validation_failed";
-
-export type GetComment404ProblemCode = "comment_not_found";
-
-export type GetComment500ProblemCode = "internal_error";
-
-export type GetPost400ProblemCode = "validation_failed";
-
-export type GetPost404ProblemCode = "post_not_found";
-
-export type GetPost500ProblemCode = "internal_error";
-
-export type ListPosts400ProblemCode = "validation_failed";
-
-export type ListPosts500ProblemCode = "internal_error";
-
-export type ModerateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type ModerateComment401ProblemCode = "webhook_signature_invalid";
-
-export type ModerateComment413ProblemCode = "payload_too_large";
-
-export type ModerateComment415ProblemCode = "unsupported_media_type";
-
-export type ModerateComment500ProblemCode = "internal_error";
-
-export interface FileParameter {
-    data: any;
-    fileName: string;
-}
-
-export class ApiException extends Error {
-    override message: string;
-    status: number;
-    response: string;
-    headers: { [key: string]: any; };
-    result: any;
-
-    constructor(message: string, status: number, response: string, headers: { [key: string]: any; }, result: any) {
-        super();
-
-        this.message = message;
-        this.status = status;
-        this.response = response;
-        this.headers = headers;
-        this.result = result;
-    }
-
-    protected isApiException = true;
-
-    static isApiException(obj: any): obj is ApiException {
-        return obj.isApiException === true;
-    }
-}
+/** The problems BlogApiV1Client.moderateComment declares: `if (isApiException<ModerateCommentError>(e) && e.status === ...)` narrows `e.result`. */
+export type ModerateCommentError = | ApiException<400, ModerateComment400Problem> | ApiException<401, ModerateComment401Problem> | ApiException<413, ModerateComment413Problem> | ApiException<415, ModerateComment415Problem> | ApiException<500, ModerateComment500Problem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);
 }
-
-/**
- * What every generated REST client shares: an optional token provider asked before each request.
- * NSwag copies it into each REST client (rest-v1.nswag, rest-v2.nswag: extensionCode) as the clients'
- * base class, so a caller hands a client its token once instead of on every call.
- */
-
-/** Returns the caller's current access token, or nothing to send the request without one. */
-export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;

@@ -7,39 +7,24 @@
 /* eslint-disable */
 // ReSharper disable InconsistentNaming
 
-export class HybridClientBase {
-    private tokenProvider?: TokenProvider;
-
-    /**
-     * Sends `Authorization: Bearer <token>` with every request for which the provider returns a
-     * token; asked again before each request, so a refreshed token is used as soon as it exists.
-     */
-    withToken(provider: TokenProvider): this {
-        this.tokenProvider = provider;
-        return this;
-    }
-
-    protected async transformOptions(options: RequestInit): Promise<RequestInit> {
-        const token = this.tokenProvider ? await this.tokenProvider() : undefined;
-        if (!token) {
-            return options;
-        }
-
-        const headers = new Headers(options.headers);
-        headers.set("Authorization", "Bearer " + token);
-        return { ...options, headers };
-    }
-}
+import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
+import type { Author, Comment2 as Comment, CommentPage, FileParameter, GetPost400Problem2 as GetPost400Problem, GetPost404Problem, GetPost500Problem, HttpFetch, PostDetails2 as PostDetails, ProblemDetails } from "./types";
 
 export class BlogApiV2Client extends HybridClientBase {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private http: HttpFetch;
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+    /**
+     * @param baseUrl (optional) The server's address; relative requests ("") in a browser on the same origin.
+     * @param http (optional) The `fetch` to call; the global one by default.
+     */
+    constructor(baseUrl?: string, http?: HttpFetch) {
+
         super();
-        this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
+
+        this.http = http ?? { fetch: (url, init) => globalThis.fetch(url, init) };
+        this.baseUrl = baseUrl ?? "";
     }
 
     /**
@@ -50,7 +35,8 @@ export class BlogApiV2Client extends HybridClientBase {
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    getPost(postId: number, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails> {
+    getPost(
+postId: number, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails | NotModified> {
         let url_ = this.baseUrl + "/api/v2/posts/{postId}?";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -65,180 +51,25 @@ export class BlogApiV2Client extends HybridClientBase {
             url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        let options_: RequestInit = {
+        const options_: RequestInit = {
+
             method: "GET",
             signal,
             headers: {
+
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+
                 "Accept": "application/json"
             }
         };
-
-        return this.transformOptions(options_).then(transformedOptions_ => {
-            return this.http.fetch(url_, transformedOptions_);
-        }).then((_response: Response) => {
-            return this.processGetPost(_response);
-        });
+        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
     }
 
-    protected processGetPost(response: Response): Promise<PostDetails> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PostDetails;
-            return result200;
-            });
-        } else if (status === 304) {
-            return response.text().then((_responseText) => {
-            return throwException("Not Modified: If-None-Match names the current ETag; no body.", status, _responseText, _headers);
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost400Problem;
-            return throwException("Bad Request: code validation_failed. A value is missing or invalid; \'errors\' lists the fields.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost404Problem;
-            return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GetPost500Problem;
-            return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<PostDetails>(null as any);
-    }
 }
 
-/** Who wrote a comment. */
-export interface Author {
-    /** The name they gave. */
-    name: string;
-}
-
-/** A comment, its author as an object. */
-export interface Comment {
-    /** The comment's id. */
-    id: number;
-    /** Who wrote it. */
-    author: Author;
-    /** The text. */
-    body: string;
-    /** When it was written. */
-    createdAt: string;
-}
-
-/** One page of a post's comments. */
-export interface CommentPage {
-    /** The comments on this page. */
-    items: Comment[];
-    /** The page number, from 1. */
-    page: number;
-    /** The most comments a page holds. */
-    pageSize: number;
-    /** How many comments the post has in all. */
-    total: number;
-}
-
-/** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
-export interface ProblemDetails {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string | undefined;
-    instance?: string | undefined;
-    /** Stable machine-readable code, e.g. validation_failed, not_found. */
-    code: string;
-    traceId: string;
-    /** Field errors keyed by the JSON property name. */
-    errors?: { [key: string]: string[]; } | undefined;
-
-    [key: string]: any;
-}
-
-export interface GetPost400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost500ProblemCode;
-
-    [key: string]: any;
-}
-
-/** A post with one page of its comments. */
-export interface PostDetails {
-    /** The post's id. */
-    id: number;
-    /** The title. */
-    title: string;
-    /** The text. */
-    body: string;
-    /** One page of the comments, oldest first. */
-    comments: CommentPage;
-}
-
-export type GetPost400ProblemCode = "validation_failed";
-
-export type GetPost404ProblemCode = "post_not_found";
-
-export type GetPost500ProblemCode = "internal_error";
-
-export class ApiException extends Error {
-    override message: string;
-    status: number;
-    response: string;
-    headers: { [key: string]: any; };
-    result: any;
-
-    constructor(message: string, status: number, response: string, headers: { [key: string]: any; }, result: any) {
-        super();
-
-        this.message = message;
-        this.status = status;
-        this.response = response;
-        this.headers = headers;
-        this.result = result;
-    }
-
-    protected isApiException = true;
-
-    static isApiException(obj: any): obj is ApiException {
-        return obj.isApiException === true;
-    }
-}
+/** The problems BlogApiV2Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
+export type GetPostError = | ApiException<400, GetPost400Problem> | ApiException<404, GetPost404Problem> | ApiException<500, GetPost500Problem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);
 }
-
-/**
- * What every generated REST client shares: an optional token provider asked before each request.
- * NSwag copies it into each REST client (rest-v1.nswag, rest-v2.nswag: extensionCode) as the clients'
- * base class, so a caller hands a client its token once instead of on every call.
- */
-
-/** Returns the caller's current access token, or nothing to send the request without one. */
-export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;

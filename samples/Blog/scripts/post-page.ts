@@ -1,7 +1,8 @@
 // The post page's script: adds a comment through the generated actions client, without a reload,
 // and shows field errors next to the fields. Without JavaScript the same form posts to the action
 // and the server renders the errors (see Pages/Post.cshtml).
-import { ActionsClient, ApiException, Comment, ProblemDetails } from "../clients/actions";
+import { ActionsClient } from "../clients/actions";
+import { ApiException, type Comment, type ProblemDetails } from "../clients/types";
 import { hybridFetch, onRevalidated } from "./hybrid-fetch";
 
 const actions = new ActionsClient(location.origin, hybridFetch);

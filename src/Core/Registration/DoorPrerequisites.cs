@@ -22,6 +22,7 @@ internal static class DoorPrerequisites
                 $"{mapMethod}() was called, but Hybrid's services are not registered. Fix: call builder.Services.AddHybrid(typeof(Program).Assembly) before builder.Build().")]);
         }
 
+        services.GetRequiredService<MappedDoors>().AddRoutes(endpoints);
         if (HybridStartupCheck.OptionsErrors(services).Count > 0)
         {
             return null;

@@ -76,6 +76,7 @@ public static class HybridServiceCollectionExtensions
         services.TryAddScoped<IRevalidation, Revalidation>();
         services.AddMetrics();
         services.TryAddSingleton<HybridEndpointSettings>();
+        services.TryAddSingleton<MappedDoors>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExposureLog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, HybridStartupCheck>());
         services.AddProblemDetails();

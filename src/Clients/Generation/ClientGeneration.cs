@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Hybrid.Clients;
+
+/// <summary>
+/// Writes the documents into the clients folder and, when one of them (or the templates) changed,
+/// runs NSwag once for the shared types module and every client. A build that changes no operation
+/// writes the same documents, finds the same fingerprint and does not start NSwag.
+/// </summary>
+internal static class ClientGeneration
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static void Run(IReadOnlyList<ExportedDocument> documents, GenerationOptions options, TextWriter log)
+    {
+        Directory.CreateDirectory(options.Output);
+        Directory.CreateDirectory(options.Work);
+        foreach (var document in documents)
+        {
+            WriteIfChanged(Path.Combine(options.Output, document.Name + ".json"), document.Json);
+        }
+
+        var clients = documents.Select(d => Describe(d, options)).ToList();
+        var expected = clients.Select(c => c.Output).Append(Path.Combine(options.Output, NSwagConfig.TypesModule + ".ts"))
+            .Concat(options.CSharp ? clients.Where(c => c.CSharpOutput is not null).Select(c => c.CSharpOutput!) : []);
+        var fingerprint = Fingerprint(documents, options);
+        var fingerprintFile = Path.Combine(options.Work, "fingerprint");
+        if (File.Exists(fingerprintFile) && File.ReadAllText(fingerprintFile) == fingerprint && expected.All(File.Exists))
+        {
+            log.WriteLine("Hybrid.Clients: documents unchanged; clients are current.");
+            return;
+        }
+
+        foreach (var stale in Directory.GetFiles(options.Work, "*.nswag"))
+        {
+            File.Delete(stale);
+        }
+
+        var shared = new SharedSchemas();
+        foreach (var client in clients)
+        {
+            var document = JsonNode.Parse(client.Document.Json)!.AsObject();
+            var names = shared.Add(document);
+            var extension = Path.Combine(options.Work, client.Document.Name + ".extension.ts");
+            File.WriteAllText(extension, Imports(names, client.BaseClass, client.Document.Json));
+            Write(Path.Combine(options.Work, client.Document.Name + ".nswag"), NSwagConfig.Client(
+                Path.Combine(options.Output, client.Document.Name + ".json"), client.Output, client.ClassName, client.BaseClass, extension, options.Templates));
+            if (options.CSharp && client.CSharpOutput is not null)
+            {
+                Write(Path.Combine(options.Work, client.Document.Name + ".cs.nswag"), NSwagConfig.CSharp(
+                    Path.Combine(options.Output, client.Document.Name + ".json"), client.CSharpOutput, client.ClassName, options.CSharpNamespace));
+            }
+        }
+
+        var types = new JsonObject
+        {
+            ["openapi"] = "3.0.0",
+            ["info"] = new JsonObject { ["title"] = "Shared types", ["version"] = "1" },
+            ["paths"] = new JsonObject(),
+            ["components"] = new JsonObject { ["schemas"] = shared.Schemas },
+        };
+        var typesDocument = Path.Combine(options.Work, NSwagConfig.TypesModule + ".json");
+        Write(typesDocument, types);
+        Write(Path.Combine(options.Work, NSwagConfig.TypesModule + ".nswag"), NSwagConfig.Types(
+            typesDocument, Path.Combine(options.Output, NSwagConfig.TypesModule + ".ts"), Path.Combine(options.Templates, "runtime.ts")));
+
+        var watch = Stopwatch.StartNew();
+        RunNSwag(options);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hybrid.Clients: generated {string.Join(", ", expected.Select(Path.GetFileName))} in {watch.Elapsed.TotalSeconds:0.0} s."));
+        File.WriteAllText(fingerprintFile, fingerprint);
+    }
+
+    private static ClientFile Describe(ExportedDocument document, GenerationOptions options)
+    {
+        if (!document.IsPublic)
+        {
+            return new ClientFile(document, "ActionsClient", "HybridActionsClientBase", Path.Combine(options.Output, document.Name + ".ts"), null);
+        }
+
+        var title = JsonNode.Parse(document.Json)?["info"]?["title"]?.GetValue<string>() ?? "Rest";
+        var className = Pascal(title) + Pascal(document.Name) + "Client";
+        return new ClientFile(document, className, "HybridClientBase", Path.Combine(options.Output, "rest-" + document.Name + ".ts"), Path.Combine(options.Output, "Rest" + Pascal(document.Name) + "Client.cs"));
+    }
+
+    /// <summary>The client's imports from the shared module: the runtime, and each of its document's types under the document's name.</summary>
+    private static string Imports(IReadOnlyDictionary<string, string> names, string baseClass, byte[] json)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"import {{ ApiException, {baseClass}, NotModified, toFormData }} from \"./{NSwagConfig.TypesModule}\";\n");
+        var used = names.Where(n => Encoding.UTF8.GetString(json).Contains("\"#/components/schemas/" + n.Key + "\"", StringComparison.Ordinal))
+            .Select(n => n.Key == n.Value ? n.Key : n.Value + " as " + n.Key)
+            .Append("FileParameter").Append("HttpFetch")
+            .Order(StringComparer.Ordinal);
+        text.Append(CultureInfo.InvariantCulture, $"import type {{ {string.Join(", ", used)} }} from \"./{NSwagConfig.TypesModule}\";\n");
+        return text.ToString();
+    }
+
+    private static void RunNSwag(GenerationOptions options)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = options.Work,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(options.NSwag);
+        start.ArgumentList.Add("run");
+        start.ArgumentList.Add("/runtime:Net100");
+        using var process = Process.Start(start) ?? throw new ExportException("Could not start NSwag (" + options.NSwag + ").");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new ExportException($"NSwag failed (exit code {process.ExitCode}) generating the clients from the documents in {options.Output}: {error.Result}{output.Result}".Trim());
+        }
+    }
+
+    private static string Fingerprint(IReadOnlyList<ExportedDocument> documents, GenerationOptions options)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var document in documents)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(document.Name + (document.IsPublic ? "+" : "-")));
+            hash.AppendData(document.Json);
+        }
+
+        foreach (var template in Directory.GetFiles(options.Templates).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(File.ReadAllBytes(template));
+        }
+
+        hash.AppendData(Encoding.UTF8.GetBytes(options.CSharp + options.CSharpNamespace + typeof(ClientGeneration).Assembly.ManifestModule.ModuleVersionId));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Write(string path, JsonNode node) => WriteIfChanged(path, Encoding.UTF8.GetBytes(node.ToJsonString(Indented)));
+
+    private static void WriteIfChanged(string path, byte[] bytes)
+    {
+        if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            File.WriteAllBytes(path, bytes);
+        }
+    }
+
+    private static string Pascal(string text)
+    {
+        var result = new StringBuilder();
+        foreach (var word in Regex.Split(text, "[^A-Za-z0-9]+"))
+        {
+            if (word.Length > 0)
+            {
+                // "API" reads as "Api" in a name, as .NET's naming guidelines spell acronyms.
+                var rest = word.All(c => !char.IsLower(c)) ? word[1..].ToLowerInvariant() : word[1..];
+                result.Append(char.ToUpperInvariant(word[0])).Append(rest);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private sealed record ClientFile(ExportedDocument Document, string ClassName, string BaseClass, string Output, string? CSharpOutput);
+}
