@@ -12,7 +12,8 @@ if (args is [IssueTokenCommand.Name, ..])
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSingleton(new BlogDatabase(BlogDatabase.PathFrom(builder.Configuration, builder.Environment)));
+builder.Services.AddSingleton(_ => new BlogDatabase(BlogDatabase.PathFrom(builder.Configuration, builder.Environment)));
+builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddSingleton<BlogUsers>();
 builder.Services.AddHttpContextAccessor();
 

@@ -2,14 +2,12 @@ using System.Reflection;
 
 namespace Hybrid.EndToEnd.Tests;
 
-/// <summary>Where things are: the checkout, the build configuration, NSwag's generator.</summary>
+/// <summary>Where things are: the checkout, the build configuration, the sample and the TypeScript tools.</summary>
 internal static class Repository
 {
     public static string Root { get; } = FindRoot();
 
     public static string Configuration { get; } = Metadata("Configuration");
-
-    public static string NSwagDll { get; } = Metadata("NSwagDll");
 
     public static string BlogProject => Path.Combine(Root, "samples", "Blog");
 

@@ -32,219 +32,195 @@ export class ActionsClient extends HybridActionsClientBase {
      * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
      * @return OK
      */
-    addAttachment(
-form: { postId?: number | undefined; file?: FileParameter | null | undefined; }, 
-signal?: AbortSignal): Promise<Attachment> {
+
+    addAttachment(form: { postId?: number | undefined; file?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<Attachment> {
         let url_ = this.baseUrl + "/_actions/AddAttachment";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: toFormData(form),
-
             method: "POST",
             signal,
             headers: {
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
      * @return OK
      */
-    createComment(
-body: CreateComment, signal?: AbortSignal): Promise<Comment> {
+
+    createComment(body: CreateComment, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/_actions/CreateComment";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
      * @return No Content
      */
-    deleteComment(
-body: DeleteComment, signal?: AbortSignal): Promise<void> {
+
+    deleteComment(body: DeleteComment, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/_actions/DeleteComment";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
     }
 
     /**
      * @return OK
      */
-    getComment(
-body: GetComment, signal?: AbortSignal): Promise<Comment> {
+
+    getComment(body: GetComment, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/_actions/GetComment";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
      * @return OK
      */
-    getPost(
-body: GetPost, signal?: AbortSignal): Promise<PostDetails> {
+
+    getPost(body: GetPost, signal?: AbortSignal): Promise<PostDetails> {
         let url_ = this.baseUrl + "/_actions/GetPost";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
      * @return OK
      */
-    listPosts(
-body: ListPosts, signal?: AbortSignal): Promise<PostSummary[]> {
+
+    listPosts(body: ListPosts, signal?: AbortSignal): Promise<PostSummary[]> {
         let url_ = this.baseUrl + "/_actions/ListPosts";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
      * @return No Content
      */
-    signIn(
-body: SignIn, signal?: AbortSignal): Promise<void> {
+
+    signIn(body: SignIn, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/_actions/SignIn";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
     }
 
     /**
      * @return No Content
      */
-    signOut(
-body: SignOut, signal?: AbortSignal): Promise<void> {
+
+    signOut(body: SignOut, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/_actions/SignOut";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
     }
 
 }
 
 /** The problems ActionsClient.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
-export type AddAttachmentError = | ApiException<400, AddAttachment400Problem> | ApiException<403, AddAttachment403Problem> | ApiException<404, AddAttachment404Problem> | ApiException<413, AddAttachment413Problem> | ApiException<415, AddAttachment415Problem> | ApiException<500, AddAttachment500Problem>;
+export type AddAttachmentError = ApiException<400, AddAttachment400Problem> | ApiException<403, AddAttachment403Problem> | ApiException<404, AddAttachment404Problem> | ApiException<413, AddAttachment413Problem> | ApiException<415, AddAttachment415Problem> | ApiException<500, AddAttachment500Problem>;
 
 /** The problems ActionsClient.createComment declares: `if (isApiException<CreateCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type CreateCommentError = | ApiException<400, CreateComment400Problem> | ApiException<403, CreateComment403Problem> | ApiException<404, CreateComment404Problem> | ApiException<413, CreateComment413Problem> | ApiException<415, CreateComment415Problem> | ApiException<429, CreateComment429Problem> | ApiException<500, CreateComment500Problem>;
+export type CreateCommentError = ApiException<400, CreateComment400Problem> | ApiException<403, CreateComment403Problem> | ApiException<404, CreateComment404Problem> | ApiException<413, CreateComment413Problem> | ApiException<415, CreateComment415Problem> | ApiException<429, CreateComment429Problem> | ApiException<500, CreateComment500Problem>;
 
 /** The problems ActionsClient.deleteComment declares: `if (isApiException<DeleteCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type DeleteCommentError = | ApiException<400, DeleteComment400Problem> | ApiException<401, DeleteComment401Problem> | ApiException<403, DeleteComment403Problem> | ApiException<404, DeleteComment404Problem> | ApiException<413, DeleteComment413Problem> | ApiException<415, DeleteComment415Problem> | ApiException<500, DeleteComment500Problem>;
+export type DeleteCommentError = ApiException<400, DeleteComment400Problem> | ApiException<401, DeleteComment401Problem> | ApiException<403, DeleteComment403Problem> | ApiException<404, DeleteComment404Problem> | ApiException<413, DeleteComment413Problem> | ApiException<415, DeleteComment415Problem> | ApiException<500, DeleteComment500Problem>;
 
 /** The problems ActionsClient.getComment declares: `if (isApiException<GetCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetCommentError = | ApiException<400, GetComment400Problem> | ApiException<403, GetComment403Problem> | ApiException<404, GetComment404Problem> | ApiException<413, GetComment413Problem> | ApiException<415, GetComment415Problem> | ApiException<500, GetComment500Problem>;
+export type GetCommentError = ApiException<400, GetComment400Problem> | ApiException<403, GetComment403Problem> | ApiException<404, GetComment404Problem> | ApiException<413, GetComment413Problem> | ApiException<415, GetComment415Problem> | ApiException<500, GetComment500Problem>;
 
 /** The problems ActionsClient.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetPostError = | ApiException<400, GetPost400Problem> | ApiException<403, GetPost403Problem> | ApiException<404, GetPost404Problem> | ApiException<413, GetPost413Problem> | ApiException<415, GetPost415Problem> | ApiException<500, GetPost500Problem>;
+export type GetPostError = ApiException<400, GetPost400Problem> | ApiException<403, GetPost403Problem> | ApiException<404, GetPost404Problem> | ApiException<413, GetPost413Problem> | ApiException<415, GetPost415Problem> | ApiException<500, GetPost500Problem>;
 
 /** The problems ActionsClient.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
-export type ListPostsError = | ApiException<400, ListPosts400Problem> | ApiException<403, ListPosts403Problem> | ApiException<413, ListPosts413Problem> | ApiException<415, ListPosts415Problem> | ApiException<500, ListPosts500Problem>;
+export type ListPostsError = ApiException<400, ListPosts400Problem> | ApiException<403, ListPosts403Problem> | ApiException<413, ListPosts413Problem> | ApiException<415, ListPosts415Problem> | ApiException<500, ListPosts500Problem>;
 
 /** The problems ActionsClient.signIn declares: `if (isApiException<SignInError>(e) && e.status === ...)` narrows `e.result`. */
-export type SignInError = | ApiException<400, SignIn400Problem> | ApiException<401, SignIn401Problem> | ApiException<403, SignIn403Problem> | ApiException<413, SignIn413Problem> | ApiException<415, SignIn415Problem> | ApiException<500, SignIn500Problem>;
+export type SignInError = ApiException<400, SignIn400Problem> | ApiException<401, SignIn401Problem> | ApiException<403, SignIn403Problem> | ApiException<413, SignIn413Problem> | ApiException<415, SignIn415Problem> | ApiException<500, SignIn500Problem>;
 
 /** The problems ActionsClient.signOut declares: `if (isApiException<SignOutError>(e) && e.status === ...)` narrows `e.result`. */
-export type SignOutError = | ApiException<400, SignOut400Problem> | ApiException<403, SignOut403Problem> | ApiException<413, SignOut413Problem> | ApiException<415, SignOut415Problem> | ApiException<500, SignOut500Problem>;
+export type SignOutError = ApiException<400, SignOut400Problem> | ApiException<403, SignOut403Problem> | ApiException<413, SignOut413Problem> | ApiException<415, SignOut415Problem> | ApiException<500, SignOut500Problem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

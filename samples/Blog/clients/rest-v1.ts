@@ -35,8 +35,8 @@ export class BlogApiV1Client extends HybridClientBase {
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    listPosts(
-tag?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostSummary[] | NotModified> {
+
+    listPosts(tag?: string[] | undefined, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostSummary[] | NotModified> {
         let url_ = this.baseUrl + "/api/v1/posts?";
         if (tag === null)
             throw new globalThis.Error("The parameter 'tag' cannot be null.");
@@ -53,17 +53,15 @@ tag?: string[] | undefined, page?: number | undefined, pageSize?: number | undef
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             method: "GET",
             signal,
             headers: {
-
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
@@ -73,8 +71,8 @@ tag?: string[] | undefined, page?: number | undefined, pageSize?: number | undef
      * @return OK
      * @deprecated
      */
-    getPost(
-postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails | NotModified> {
+
+    getPost(postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails | NotModified> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -82,17 +80,15 @@ postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promi
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             method: "GET",
             signal,
             headers: {
-
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
@@ -101,9 +97,8 @@ postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promi
      * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
      * @return Created
      */
-    addAttachment(
-postId: number, form: { file?: FileParameter | null | undefined; }, 
-signal?: AbortSignal): Promise<Attachment> {
+
+    addAttachment(postId: number, form: { file?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<Attachment> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/attachments";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -111,17 +106,15 @@ signal?: AbortSignal): Promise<Attachment> {
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: toFormData(form),
-
             method: "POST",
             signal,
             headers: {
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [201, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [201], this.jsonParseReviver);
     }
 
     /**
@@ -131,8 +124,8 @@ signal?: AbortSignal): Promise<Attachment> {
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    getAttachment(
-postId: number, id: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Attachment | NotModified> {
+
+    getAttachment(postId: number, id: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Attachment | NotModified> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/attachments/{id}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -143,17 +136,15 @@ postId: number, id: number, if_None_Match?: string | undefined, signal?: AbortSi
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             method: "GET",
             signal,
             headers: {
-
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
@@ -162,8 +153,8 @@ postId: number, id: number, if_None_Match?: string | undefined, signal?: AbortSi
      * @param idempotency_Key (optional) A unique key per intended change: a retry with the same key and payload replays the first answer.
      * @return Created
      */
-    createComment(
-postId: number, body: CreateCommentBody, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<Comment> {
+
+    createComment(postId: number, body: CreateCommentBody, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -171,21 +162,17 @@ postId: number, body: CreateCommentBody, idempotency_Key?: string | undefined, s
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [201, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [201], this.jsonParseReviver);
     }
 
     /**
@@ -194,8 +181,8 @@ postId: number, body: CreateCommentBody, idempotency_Key?: string | undefined, s
      * @param commentId The comment to delete.
      * @return No Content
      */
-    deleteComment(
-postId: number, commentId: number, signal?: AbortSignal): Promise<void> {
+
+    deleteComment(postId: number, commentId: number, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/{commentId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -206,15 +193,14 @@ postId: number, commentId: number, signal?: AbortSignal): Promise<void> {
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             method: "DELETE",
             signal,
             headers: {
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
     }
 
     /**
@@ -224,8 +210,8 @@ postId: number, commentId: number, signal?: AbortSignal): Promise<void> {
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    getComment(
-postId: number, commentId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Comment | NotModified> {
+
+    getComment(postId: number, commentId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<Comment | NotModified> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/{commentId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -236,69 +222,64 @@ postId: number, commentId: number, if_None_Match?: string | undefined, signal?: 
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             method: "GET",
             signal,
             headers: {
-
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
     /**
      * Receives a moderation verdict (Standard Webhooks).
      * @return No Content
      */
-    moderateComment(
-body: ModerateComment, signal?: AbortSignal): Promise<void> {
+
+    moderateComment(body: ModerateComment, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/webhooks/moderation";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             body: JSON.stringify(body),
-
             method: "POST",
             signal,
             headers: {
-
                 "Content-Type": "application/json",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [204, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
     }
 
 }
 
 /** The problems BlogApiV1Client.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
-export type ListPostsError = | ApiException<400, ListPosts400Problem> | ApiException<500, ListPosts500Problem>;
+export type ListPostsError = ApiException<400, ListPosts400Problem> | ApiException<500, ListPosts500Problem>;
 
 /** The problems BlogApiV1Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetPostError = | ApiException<400, GetPost400Problem> | ApiException<404, GetPost404Problem> | ApiException<500, GetPost500Problem>;
+export type GetPostError = ApiException<400, GetPost400Problem> | ApiException<404, GetPost404Problem> | ApiException<500, GetPost500Problem>;
 
 /** The problems BlogApiV1Client.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
-export type AddAttachmentError = | ApiException<400, AddAttachment400Problem> | ApiException<404, AddAttachment404Problem> | ApiException<413, AddAttachment413Problem> | ApiException<415, AddAttachment415Problem> | ApiException<500, AddAttachment500Problem>;
+export type AddAttachmentError = ApiException<400, AddAttachment400Problem> | ApiException<404, AddAttachment404Problem> | ApiException<413, AddAttachment413Problem> | ApiException<415, AddAttachment415Problem> | ApiException<500, AddAttachment500Problem>;
 
 /** The problems BlogApiV1Client.getAttachment declares: `if (isApiException<GetAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetAttachmentError = | ApiException<400, GetAttachment400Problem> | ApiException<404, GetAttachment404Problem> | ApiException<500, GetAttachment500Problem>;
+export type GetAttachmentError = ApiException<400, GetAttachment400Problem> | ApiException<404, GetAttachment404Problem> | ApiException<500, GetAttachment500Problem>;
 
 /** The problems BlogApiV1Client.createComment declares: `if (isApiException<CreateCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type CreateCommentError = | ApiException<400, CreateComment400Problem> | ApiException<404, CreateComment404Problem> | ApiException<409, CreateComment409Problem> | ApiException<413, CreateComment413Problem> | ApiException<415, CreateComment415Problem> | ApiException<422, CreateComment422Problem> | ApiException<429, CreateComment429Problem> | ApiException<500, CreateComment500Problem>;
+export type CreateCommentError = ApiException<400, CreateComment400Problem> | ApiException<404, CreateComment404Problem> | ApiException<409, CreateComment409Problem> | ApiException<413, CreateComment413Problem> | ApiException<415, CreateComment415Problem> | ApiException<422, CreateComment422Problem> | ApiException<429, CreateComment429Problem> | ApiException<500, CreateComment500Problem>;
 
 /** The problems BlogApiV1Client.deleteComment declares: `if (isApiException<DeleteCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type DeleteCommentError = | ApiException<400, DeleteComment400Problem> | ApiException<401, DeleteComment401Problem> | ApiException<403, DeleteComment403Problem> | ApiException<404, DeleteComment404Problem> | ApiException<500, DeleteComment500Problem>;
+export type DeleteCommentError = ApiException<400, DeleteComment400Problem> | ApiException<401, DeleteComment401Problem> | ApiException<403, DeleteComment403Problem> | ApiException<404, DeleteComment404Problem> | ApiException<500, DeleteComment500Problem>;
 
 /** The problems BlogApiV1Client.getComment declares: `if (isApiException<GetCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetCommentError = | ApiException<400, GetComment400Problem> | ApiException<404, GetComment404Problem> | ApiException<500, GetComment500Problem>;
+export type GetCommentError = ApiException<400, GetComment400Problem> | ApiException<404, GetComment404Problem> | ApiException<500, GetComment500Problem>;
 
 /** The problems BlogApiV1Client.moderateComment declares: `if (isApiException<ModerateCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type ModerateCommentError = | ApiException<400, ModerateComment400Problem> | ApiException<401, ModerateComment401Problem> | ApiException<413, ModerateComment413Problem> | ApiException<415, ModerateComment415Problem> | ApiException<500, ModerateComment500Problem>;
+export type ModerateCommentError = ApiException<400, ModerateComment400Problem> | ApiException<401, ModerateComment401Problem> | ApiException<413, ModerateComment413Problem> | ApiException<415, ModerateComment415Problem> | ApiException<500, ModerateComment500Problem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

@@ -35,8 +35,8 @@ export class BlogApiV2Client extends HybridClientBase {
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
      * @return OK
      */
-    getPost(
-postId: number, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails | NotModified> {
+
+    getPost(postId: number, page?: number | undefined, pageSize?: number | undefined, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<PostDetails | NotModified> {
         let url_ = this.baseUrl + "/api/v2/posts/{postId}?";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
@@ -52,23 +52,21 @@ postId: number, page?: number | undefined, pageSize?: number | undefined, if_Non
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-
             method: "GET",
             signal,
             headers: {
-
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-
                 "Accept": "application/json"
             }
         };
-        return this.send(this.http, url_, options_, [200, ], this.jsonParseReviver);
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
 
 }
 
 /** The problems BlogApiV2Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetPostError = | ApiException<400, GetPost400Problem> | ApiException<404, GetPost404Problem> | ApiException<500, GetPost500Problem>;
+export type GetPostError = ApiException<400, GetPost400Problem> | ApiException<404, GetPost404Problem> | ApiException<500, GetPost500Problem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

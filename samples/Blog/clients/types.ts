@@ -837,9 +837,9 @@ export class HybridClientBase {
 
     /** Sends a request and reads its answer: the success value, a `NotModified`, or throws an `ApiException` carrying the problem. */
     protected async send<T>(http: HttpFetch, url: string, options: RequestInit, success: number[], reviver?: (key: string, value: any) => any): Promise<T> {
-        const transformed = await this.transformOptions(options);
         this.started();
         try {
+            const transformed = await this.transformOptions(options);
             const response = await http.fetch(url, transformed);
             this.answered(response);
             return await this.read<T>(response, success, reviver);
@@ -918,8 +918,27 @@ function isScalar(value: unknown): boolean {
     return value === null || typeof value !== "object" || value instanceof Date;
 }
 
-/** Told the tags an action made stale (the `Hybrid-Revalidated` header), to refresh what shows them. */
-export type RevalidatedListener = (tags: string[]) => void;
+/** What a successful action made stale: cache tags (`post:1`) and paths (`/posts/1`). */
+export interface Revalidated {
+    tags: string[];
+    paths: string[];
+}
+
+/** Told what an action made stale (its `Hybrid-Revalidated` header), to refresh what shows it. */
+export type RevalidatedListener = (stale: Revalidated) => void;
+
+/** Reads the `Hybrid-Revalidated` header, a structured-field dictionary: `tags=("post:1" "posts"), paths=("/posts/1")`. */
+export function parseRevalidated(header: string | null): Revalidated | undefined {
+    if (!header) {
+        return undefined;
+    }
+
+    const list = (key: string): string[] => {
+        const items = new RegExp(key + "=\\(([^)]*)\\)").exec(header)?.[1] ?? "";
+        return Array.from(items.matchAll(/"((?:[^"\\]|\\.)*)"/g), m => (m[1] ?? "").replace(/\\(.)/g, "$1"));
+    };
+    return { tags: list("tags"), paths: list("paths") };
+}
 
 /** The base of the actions client: the antiforgery header, revalidated tags and a pending count. */
 export class HybridActionsClientBase extends HybridClientBase {
@@ -934,7 +953,7 @@ export class HybridActionsClientBase extends HybridClientBase {
             : document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="))?.slice("XSRF-TOKEN=".length),
     };
 
-    /** Calls `listener` with the tags each successful action revalidated; returns a function that stops it. */
+    /** Calls `listener` with what each successful action revalidated; returns a function that stops it. */
     onRevalidated(listener: RevalidatedListener): () => void {
         this.listeners.push(listener);
         return () => { this.listeners.splice(this.listeners.indexOf(listener), 1); };
@@ -970,10 +989,9 @@ export class HybridActionsClientBase extends HybridClientBase {
     }
 
     protected override answered(response: Response): void {
-        const tags = response.headers.get("Hybrid-Revalidated");
-        if (response.ok && tags) {
-            const list = tags.split(",").map(t => t.trim()).filter(t => t !== "");
-            this.listeners.slice().forEach(listener => listener(list));
+        const stale = response.ok ? parseRevalidated(response.headers.get("Hybrid-Revalidated")) : undefined;
+        if (stale) {
+            this.listeners.slice().forEach(listener => listener(stale));
         }
     }
 

@@ -3,625 +3,10 @@
   var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
   var __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
 
-  // samples/Blog/clients/actions.ts
-  var ActionsClient = class {
-    constructor(baseUrl, http) {
-      __publicField(this, "http");
-      __publicField(this, "baseUrl");
-      __publicField(this, "jsonParseReviver");
-      this.http = http ? http : window;
-      this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
-    }
-    /**
-     * @param postId (optional) The post to attach the image to.
-     * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
-     * @return OK
-     */
-    addAttachment(postId2, file, signal) {
-      let url_ = this.baseUrl + "/_actions/AddAttachment";
-      url_ = url_.replace(/[?&]$/, "");
-      const content_ = new FormData();
-      if (postId2 === null || postId2 === void 0)
-        throw new globalThis.Error("The parameter 'postId' cannot be null.");
-      else
-        content_.append("postId", postId2.toString());
-      if (file !== null && file !== void 0)
-        content_.append("file", file.data, file.fileName ? file.fileName : "file");
-      let options_ = {
-        body: content_,
-        method: "POST",
-        signal,
-        headers: {
-          "Accept": "application/json"
-        }
-      };
-      return this.http.fetch(url_, options_).then((_response) => {
-        return this.processAddAttachment(_response);
-      });
-    }
-    processAddAttachment(response) {
-      const status = response.status;
-      let _headers = {};
-      if (response.headers && response.headers.forEach) {
-        response.headers.forEach((v, k) => _headers[k] = v);
-      }
-      ;
-      if (status === 200) {
-        return response.text().then((_responseText) => {
-          let result200 = null;
-          result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return result200;
-        });
-      } else if (status === 400) {
-        return response.text().then((_responseText) => {
-          let result400 = null;
-          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-        });
-      } else if (status === 403) {
-        return response.text().then((_responseText) => {
-          let result403 = null;
-          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 404) {
-        return response.text().then((_responseText) => {
-          let result404 = null;
-          result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 413) {
-        return response.text().then((_responseText) => {
-          let result413 = null;
-          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-        });
-      } else if (status === 415) {
-        return response.text().then((_responseText) => {
-          let result415 = null;
-          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-        });
-      } else if (status === 500) {
-        return response.text().then((_responseText) => {
-          let result500 = null;
-          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-        });
-      } else if (status !== 200 && status !== 204) {
-        return response.text().then((_responseText) => {
-          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-        });
-      }
-      return Promise.resolve(null);
-    }
-    /**
-     * @return OK
-     */
-    createComment(body, signal) {
-      let url_ = this.baseUrl + "/_actions/CreateComment";
-      url_ = url_.replace(/[?&]$/, "");
-      const content_ = JSON.stringify(body);
-      let options_ = {
-        body: content_,
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.http.fetch(url_, options_).then((_response) => {
-        return this.processCreateComment(_response);
-      });
-    }
-    processCreateComment(response) {
-      const status = response.status;
-      let _headers = {};
-      if (response.headers && response.headers.forEach) {
-        response.headers.forEach((v, k) => _headers[k] = v);
-      }
-      ;
-      if (status === 200) {
-        return response.text().then((_responseText) => {
-          let result200 = null;
-          result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return result200;
-        });
-      } else if (status === 400) {
-        return response.text().then((_responseText) => {
-          let result400 = null;
-          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-        });
-      } else if (status === 403) {
-        return response.text().then((_responseText) => {
-          let result403 = null;
-          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 404) {
-        return response.text().then((_responseText) => {
-          let result404 = null;
-          result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 413) {
-        return response.text().then((_responseText) => {
-          let result413 = null;
-          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-        });
-      } else if (status === 415) {
-        return response.text().then((_responseText) => {
-          let result415 = null;
-          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-        });
-      } else if (status === 429) {
-        return response.text().then((_responseText) => {
-          let result429 = null;
-          result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Too Many Requests: code rate_limited. Too many requests; Retry-After says when to try again.", status, _responseText, _headers, result429);
-        });
-      } else if (status === 500) {
-        return response.text().then((_responseText) => {
-          let result500 = null;
-          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-        });
-      } else if (status !== 200 && status !== 204) {
-        return response.text().then((_responseText) => {
-          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-        });
-      }
-      return Promise.resolve(null);
-    }
-    /**
-     * @return No Content
-     */
-    deleteComment(body, signal) {
-      let url_ = this.baseUrl + "/_actions/DeleteComment";
-      url_ = url_.replace(/[?&]$/, "");
-      const content_ = JSON.stringify(body);
-      let options_ = {
-        body: content_,
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json"
-        }
-      };
-      return this.http.fetch(url_, options_).then((_response) => {
-        return this.processDeleteComment(_response);
-      });
-    }
-    processDeleteComment(response) {
-      const status = response.status;
-      let _headers = {};
-      if (response.headers && response.headers.forEach) {
-        response.headers.forEach((v, k) => _headers[k] = v);
-      }
-      ;
-      if (status === 204) {
-        return response.text().then((_responseText) => {
-          return;
-        });
-      } else if (status === 400) {
-        return response.text().then((_responseText) => {
-          let result400 = null;
-          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-        });
-      } else if (status === 401) {
-        return response.text().then((_responseText) => {
-          let result401 = null;
-          result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unauthorized: code unauthorized. The request carries no credential the endpoint accepts.", status, _responseText, _headers, result401);
-        });
-      } else if (status === 403) {
-        return response.text().then((_responseText) => {
-          let result403 = null;
-          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code one of cross_site_request, forbidden. Posted from another site. The caller may not do this.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 404) {
-        return response.text().then((_responseText) => {
-          let result404 = null;
-          result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 413) {
-        return response.text().then((_responseText) => {
-          let result413 = null;
-          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-        });
-      } else if (status === 415) {
-        return response.text().then((_responseText) => {
-          let result415 = null;
-          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-        });
-      } else if (status === 500) {
-        return response.text().then((_responseText) => {
-          let result500 = null;
-          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-        });
-      } else if (status !== 200 && status !== 204) {
-        return response.text().then((_responseText) => {
-          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-        });
-      }
-      return Promise.resolve(null);
-    }
-    /**
-     * @return OK
-     */
-    getComment(body, signal) {
-      let url_ = this.baseUrl + "/_actions/GetComment";
-      url_ = url_.replace(/[?&]$/, "");
-      const content_ = JSON.stringify(body);
-      let options_ = {
-        body: content_,
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.http.fetch(url_, options_).then((_response) => {
-        return this.processGetComment(_response);
-      });
-    }
-    processGetComment(response) {
-      const status = response.status;
-      let _headers = {};
-      if (response.headers && response.headers.forEach) {
-        response.headers.forEach((v, k) => _headers[k] = v);
-      }
-      ;
-      if (status === 200) {
-        return response.text().then((_responseText) => {
-          let result200 = null;
-          result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return result200;
-        });
-      } else if (status === 400) {
-        return response.text().then((_responseText) => {
-          let result400 = null;
-          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-        });
-      } else if (status === 403) {
-        return response.text().then((_responseText) => {
-          let result403 = null;
-          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 404) {
-        return response.text().then((_responseText) => {
-          let result404 = null;
-          result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code comment_not_found. The post has no comment with this id.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 413) {
-        return response.text().then((_responseText) => {
-          let result413 = null;
-          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-        });
-      } else if (status === 415) {
-        return response.text().then((_responseText) => {
-          let result415 = null;
-          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-        });
-      } else if (status === 500) {
-        return response.text().then((_responseText) => {
-          let result500 = null;
-          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-        });
-      } else if (status !== 200 && status !== 204) {
-        return response.text().then((_responseText) => {
-          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-        });
-      }
-      return Promise.resolve(null);
-    }
-    /**
-     * @return OK
-     */
-    getPost(body, signal) {
-      let url_ = this.baseUrl + "/_actions/GetPost";
-      url_ = url_.replace(/[?&]$/, "");
-      const content_ = JSON.stringify(body);
-      let options_ = {
-        body: content_,
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.http.fetch(url_, options_).then((_response) => {
-        return this.processGetPost(_response);
-      });
-    }
-    processGetPost(response) {
-      const status = response.status;
-      let _headers = {};
-      if (response.headers && response.headers.forEach) {
-        response.headers.forEach((v, k) => _headers[k] = v);
-      }
-      ;
-      if (status === 200) {
-        return response.text().then((_responseText) => {
-          let result200 = null;
-          result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return result200;
-        });
-      } else if (status === 400) {
-        return response.text().then((_responseText) => {
-          let result400 = null;
-          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-        });
-      } else if (status === 403) {
-        return response.text().then((_responseText) => {
-          let result403 = null;
-          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 404) {
-        return response.text().then((_responseText) => {
-          let result404 = null;
-          result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Not Found: code post_not_found. No post has this id.", status, _responseText, _headers, result404);
-        });
-      } else if (status === 413) {
-        return response.text().then((_responseText) => {
-          let result413 = null;
-          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-        });
-      } else if (status === 415) {
-        return response.text().then((_responseText) => {
-          let result415 = null;
-          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-        });
-      } else if (status === 500) {
-        return response.text().then((_responseText) => {
-          let result500 = null;
-          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-        });
-      } else if (status !== 200 && status !== 204) {
-        return response.text().then((_responseText) => {
-          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-        });
-      }
-      return Promise.resolve(null);
-    }
-    /**
-     * @return OK
-     */
-    listPosts(body, signal) {
-      let url_ = this.baseUrl + "/_actions/ListPosts";
-      url_ = url_.replace(/[?&]$/, "");
-      const content_ = JSON.stringify(body);
-      let options_ = {
-        body: content_,
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.http.fetch(url_, options_).then((_response) => {
-        return this.processListPosts(_response);
-      });
-    }
-    processListPosts(response) {
-      const status = response.status;
-      let _headers = {};
-      if (response.headers && response.headers.forEach) {
-        response.headers.forEach((v, k) => _headers[k] = v);
-      }
-      ;
-      if (status === 200) {
-        return response.text().then((_responseText) => {
-          let result200 = null;
-          result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return result200;
-        });
-      } else if (status === 400) {
-        return response.text().then((_responseText) => {
-          let result400 = null;
-          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-        });
-      } else if (status === 403) {
-        return response.text().then((_responseText) => {
-          let result403 = null;
-          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 413) {
-        return response.text().then((_responseText) => {
-          let result413 = null;
-          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-        });
-      } else if (status === 415) {
-        return response.text().then((_responseText) => {
-          let result415 = null;
-          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-        });
-      } else if (status === 500) {
-        return response.text().then((_responseText) => {
-          let result500 = null;
-          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-        });
-      } else if (status !== 200 && status !== 204) {
-        return response.text().then((_responseText) => {
-          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-        });
-      }
-      return Promise.resolve(null);
-    }
-    /**
-     * @return No Content
-     */
-    signIn(body, signal) {
-      let url_ = this.baseUrl + "/_actions/SignIn";
-      url_ = url_.replace(/[?&]$/, "");
-      const content_ = JSON.stringify(body);
-      let options_ = {
-        body: content_,
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json"
-        }
-      };
-      return this.http.fetch(url_, options_).then((_response) => {
-        return this.processSignIn(_response);
-      });
-    }
-    processSignIn(response) {
-      const status = response.status;
-      let _headers = {};
-      if (response.headers && response.headers.forEach) {
-        response.headers.forEach((v, k) => _headers[k] = v);
-      }
-      ;
-      if (status === 204) {
-        return response.text().then((_responseText) => {
-          return;
-        });
-      } else if (status === 400) {
-        return response.text().then((_responseText) => {
-          let result400 = null;
-          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-        });
-      } else if (status === 401) {
-        return response.text().then((_responseText) => {
-          let result401 = null;
-          result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unauthorized: code invalid_credentials. The user name or the password is wrong.", status, _responseText, _headers, result401);
-        });
-      } else if (status === 403) {
-        return response.text().then((_responseText) => {
-          let result403 = null;
-          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 413) {
-        return response.text().then((_responseText) => {
-          let result413 = null;
-          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-        });
-      } else if (status === 415) {
-        return response.text().then((_responseText) => {
-          let result415 = null;
-          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-        });
-      } else if (status === 500) {
-        return response.text().then((_responseText) => {
-          let result500 = null;
-          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-        });
-      } else if (status !== 200 && status !== 204) {
-        return response.text().then((_responseText) => {
-          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-        });
-      }
-      return Promise.resolve(null);
-    }
-    /**
-     * @return No Content
-     */
-    signOut(body, signal) {
-      let url_ = this.baseUrl + "/_actions/SignOut";
-      url_ = url_.replace(/[?&]$/, "");
-      const content_ = JSON.stringify(body);
-      let options_ = {
-        body: content_,
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json"
-        }
-      };
-      return this.http.fetch(url_, options_).then((_response) => {
-        return this.processSignOut(_response);
-      });
-    }
-    processSignOut(response) {
-      const status = response.status;
-      let _headers = {};
-      if (response.headers && response.headers.forEach) {
-        response.headers.forEach((v, k) => _headers[k] = v);
-      }
-      ;
-      if (status === 204) {
-        return response.text().then((_responseText) => {
-          return;
-        });
-      } else if (status === 400) {
-        return response.text().then((_responseText) => {
-          let result400 = null;
-          result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Bad Request: code one of validation_failed, invalid_json, bad_request. An argument is missing or invalid; 'errors' lists the fields. The body is not well-formed JSON or does not fit the arguments. The body could not be read.", status, _responseText, _headers, result400);
-        });
-      } else if (status === 403) {
-        return response.text().then((_responseText) => {
-          let result403 = null;
-          result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Forbidden: code cross_site_request. Posted from another site.", status, _responseText, _headers, result403);
-        });
-      } else if (status === 413) {
-        return response.text().then((_responseText) => {
-          let result413 = null;
-          result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Payload Too Large: code payload_too_large. The body is larger than the action accepts.", status, _responseText, _headers, result413);
-        });
-      } else if (status === 415) {
-        return response.text().then((_responseText) => {
-          let result415 = null;
-          result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Unsupported Media Type: code unsupported_media_type. The arguments are neither JSON nor a form.", status, _responseText, _headers, result415);
-        });
-      } else if (status === 500) {
-        return response.text().then((_responseText) => {
-          let result500 = null;
-          result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-          return throwException("Internal Server Error: code internal_error. Unexpected error; the problem carries a trace id only.", status, _responseText, _headers, result500);
-        });
-      } else if (status !== 200 && status !== 204) {
-        return response.text().then((_responseText) => {
-          return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-        });
-      }
-      return Promise.resolve(null);
-    }
-  };
+  // samples/Blog/clients/types.ts
   var ApiException = class extends Error {
     constructor(message, status, response, headers, result) {
-      super();
+      super(message);
       __publicField(this, "message");
       __publicField(this, "status");
       __publicField(this, "response");
@@ -634,13 +19,331 @@
       this.headers = headers;
       this.result = result;
     }
+    /** Narrows an error to an operation's declared errors (e.g. `GetPostError`), then `e.status` narrows `e.result`. */
     static isApiException(obj) {
-      return obj.isApiException === true;
+      return typeof obj === "object" && obj !== null && obj.isApiException === true;
     }
   };
-  function throwException(message, status, response, headers, result) {
-    throw new ApiException(message, status, response, headers, result);
+  var NotModified = class _NotModified {
+    constructor(etag) {
+      __publicField(this, "etag", etag);
+      __publicField(this, "notModified", true);
+    }
+    static is(value) {
+      return value instanceof _NotModified;
+    }
+  };
+  var HybridClientBase = class {
+    constructor() {
+      __publicField(this, "tokenProvider");
+    }
+    /** Sends `Authorization: Bearer <token>` whenever the provider returns one; asked before each request. */
+    withToken(provider) {
+      this.tokenProvider = provider;
+      return this;
+    }
+    async transformOptions(options) {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(options.headers ?? {})) {
+        if (value !== "" && value !== void 0 && value !== null) {
+          headers.set(name, value);
+        }
+      }
+      const token = this.tokenProvider ? await this.tokenProvider() : void 0;
+      if (token) {
+        headers.set("Authorization", "Bearer " + token);
+      }
+      return { ...options, headers };
+    }
+    /** Sends a request and reads its answer: the success value, a `NotModified`, or throws an `ApiException` carrying the problem. */
+    async send(http, url, options, success, reviver) {
+      this.started();
+      try {
+        const transformed = await this.transformOptions(options);
+        const response = await http.fetch(url, transformed);
+        this.answered(response);
+        return await this.read(response, success, reviver);
+      } finally {
+        this.finished();
+      }
+    }
+    async read(response, success, reviver) {
+      const headers = {};
+      response.headers.forEach((value, key) => {
+        headers[key] = value;
+      });
+      if (response.status === 304) {
+        return new NotModified(response.headers.get("ETag"));
+      }
+      const text = await response.text();
+      const json = text !== "" && /json/i.test(response.headers.get("Content-Type") ?? "") ? JSON.parse(text, reviver) : null;
+      if (success.indexOf(response.status) >= 0) {
+        return json;
+      }
+      const title = json && typeof json.title === "string" ? json.title : "The server answered " + response.status + ".";
+      throw new ApiException(title, response.status, text, headers, json);
+    }
+    /** Called when a request is about to be sent. */
+    started() {
+    }
+    /** Called with every answer before it is read; the actions client reads its revalidation header here. */
+    answered(_response) {
+    }
+    /** Called when a request has ended, answered or not. */
+    finished() {
+    }
+  };
+  function toFormData(values) {
+    const form2 = new FormData();
+    const add = (name, value) => {
+      if (value === void 0 || value === null) {
+        return;
+      }
+      if (typeof Blob !== "undefined" && value instanceof Blob) {
+        form2.append(name, value);
+      } else if (isFile(value)) {
+        form2.append(name, value.data, value.fileName);
+      } else if (Array.isArray(value)) {
+        value.forEach((item, i) => add(isScalar(item) || isFile(item) ? name : name + "[" + i + "]", item));
+      } else if (value instanceof Date) {
+        form2.append(name, value.toISOString());
+      } else if (typeof value === "object") {
+        for (const [member, inner] of Object.entries(value)) {
+          add(name + "." + member, inner);
+        }
+      } else {
+        form2.append(name, String(value));
+      }
+    };
+    for (const [name, value] of Object.entries(values)) {
+      add(name, value);
+    }
+    return form2;
   }
+  function isFile(value) {
+    return typeof value === "object" && value !== null && "data" in value && "fileName" in value && typeof Blob !== "undefined" && value.data instanceof Blob;
+  }
+  function isScalar(value) {
+    return value === null || typeof value !== "object" || value instanceof Date;
+  }
+  function parseRevalidated(header) {
+    if (!header) {
+      return void 0;
+    }
+    const list = (key) => {
+      const items = new RegExp(key + "=\\(([^)]*)\\)").exec(header)?.[1] ?? "";
+      return Array.from(items.matchAll(/"((?:[^"\\]|\\.)*)"/g), (m) => (m[1] ?? "").replace(/\\(.)/g, "$1"));
+    };
+    return { tags: list("tags"), paths: list("paths") };
+  }
+  var HybridActionsClientBase = class extends HybridClientBase {
+    constructor() {
+      super(...arguments);
+      __publicField(this, "listeners", []);
+      __publicField(this, "pendingListeners", []);
+      __publicField(this, "pendingCount", 0);
+      /** Antiforgery: the header the server reads, and where the token comes from (the `XSRF-TOKEN` cookie in a browser). */
+      __publicField(this, "antiforgery", {
+        header: "X-XSRF-TOKEN",
+        token: () => typeof document === "undefined" ? void 0 : document.cookie.split("; ").find((c) => c.startsWith("XSRF-TOKEN="))?.slice("XSRF-TOKEN=".length)
+      });
+    }
+    /** Calls `listener` with what each successful action revalidated; returns a function that stops it. */
+    onRevalidated(listener) {
+      this.listeners.push(listener);
+      return () => {
+        this.listeners.splice(this.listeners.indexOf(listener), 1);
+      };
+    }
+    /** How many calls are in flight. */
+    get pending() {
+      return this.pendingCount;
+    }
+    /** Calls `listener` whenever the number of calls in flight changes; returns a function that stops it. */
+    onPending(listener) {
+      this.pendingListeners.push(listener);
+      return () => {
+        this.pendingListeners.splice(this.pendingListeners.indexOf(listener), 1);
+      };
+    }
+    async transformOptions(options) {
+      const transformed = await super.transformOptions(options);
+      const token = this.antiforgery.token();
+      if (token) {
+        transformed.headers.set(this.antiforgery.header, decodeURIComponent(token));
+      }
+      return transformed;
+    }
+    started() {
+      this.setPending(this.pendingCount + 1);
+    }
+    finished() {
+      this.setPending(Math.max(0, this.pendingCount - 1));
+    }
+    answered(response) {
+      const stale = response.ok ? parseRevalidated(response.headers.get("Hybrid-Revalidated")) : void 0;
+      if (stale) {
+        this.listeners.slice().forEach((listener) => listener(stale));
+      }
+    }
+    setPending(count) {
+      this.pendingCount = count;
+      this.pendingListeners.slice().forEach((listener) => listener(count));
+    }
+  };
+
+  // samples/Blog/clients/actions.ts
+  var ActionsClient = class extends HybridActionsClientBase {
+    /**
+     * @param baseUrl (optional) The server's address; relative requests ("") in a browser on the same origin.
+     * @param http (optional) The `fetch` to call; the global one by default.
+     */
+    constructor(baseUrl, http) {
+      super();
+      __publicField(this, "http");
+      __publicField(this, "baseUrl");
+      __publicField(this, "jsonParseReviver");
+      this.http = http ?? { fetch: (url, init) => globalThis.fetch(url, init) };
+      this.baseUrl = baseUrl ?? "";
+    }
+    /**
+     * @param postId (optional) The post to attach the image to.
+     * @param file (optional) A PNG, JPEG, GIF or WebP image of at most 1 MiB.
+     * @return OK
+     */
+    addAttachment(form2, signal) {
+      let url_ = this.baseUrl + "/_actions/AddAttachment";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: toFormData(form2),
+        method: "POST",
+        signal,
+        headers: {
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+    }
+    /**
+     * @return OK
+     */
+    createComment(body, signal) {
+      let url_ = this.baseUrl + "/_actions/CreateComment";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: JSON.stringify(body),
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+    }
+    /**
+     * @return No Content
+     */
+    deleteComment(body, signal) {
+      let url_ = this.baseUrl + "/_actions/DeleteComment";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: JSON.stringify(body),
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+    }
+    /**
+     * @return OK
+     */
+    getComment(body, signal) {
+      let url_ = this.baseUrl + "/_actions/GetComment";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: JSON.stringify(body),
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+    }
+    /**
+     * @return OK
+     */
+    getPost(body, signal) {
+      let url_ = this.baseUrl + "/_actions/GetPost";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: JSON.stringify(body),
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+    }
+    /**
+     * @return OK
+     */
+    listPosts(body, signal) {
+      let url_ = this.baseUrl + "/_actions/ListPosts";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: JSON.stringify(body),
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+    }
+    /**
+     * @return No Content
+     */
+    signIn(body, signal) {
+      let url_ = this.baseUrl + "/_actions/SignIn";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: JSON.stringify(body),
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+    }
+    /**
+     * @return No Content
+     */
+    signOut(body, signal) {
+      let url_ = this.baseUrl + "/_actions/SignOut";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: JSON.stringify(body),
+        method: "POST",
+        signal,
+        headers: {
+          "Content-Type": "application/json",
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+    }
+  };
 
   // samples/Blog/scripts/hybrid-fetch.ts
   var tokenCookie = "XSRF-TOKEN";
@@ -665,7 +368,7 @@
       listener(stale);
     }
   }
-  function parseRevalidated(header) {
+  function parseRevalidated2(header) {
     if (!header) {
       return void 0;
     }
@@ -684,7 +387,7 @@
         headers.set(tokenHeader, token);
       }
       const response = await fetch(url, { ...init, headers, credentials: "same-origin" });
-      const stale = parseRevalidated(response.headers.get("Hybrid-Revalidated"));
+      const stale = parseRevalidated2(response.headers.get("Hybrid-Revalidated"));
       if (stale) {
         notify(stale);
         channel?.postMessage(stale);
