@@ -67,8 +67,10 @@ internal static class ActionsDocumentBuilder
             DocumentDescriptions.Describe(writer, endpoint.Metadata, operation.Summary, tags[endpoint], schemas.Docs, operation.RequestType);
             writer.WriteString("operationId", operation.ActionId);
             writer.WriteStartObject("requestBody");
-            writer.WriteBoolean("required", true);
             var requestShape = catalog.ShapeOf(operation);
+
+            // An empty body means no arguments, so an action with no required member is called with none.
+            writer.WriteBoolean("required", requestShape.Members.Any(DocumentSchemas.IsRequired));
             if (FileMembers.Any(requestShape))
             {
                 document.WriteContent("multipart/form-data", w => schemas.WriteMultipart(w, requestShape.Members));

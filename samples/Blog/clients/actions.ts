@@ -71,15 +71,16 @@ export class ActionsClient extends HybridActionsClientBase {
     }
 
     /**
+     * @param body (optional) 
      * @return No Content
      */
 
-    deleteComment(body: DeleteComment, signal?: AbortSignal): Promise<void> {
+    deleteComment(body?: DeleteComment | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/_actions/DeleteComment";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-            body: JSON.stringify(body),
+            body: JSON.stringify(body ?? {}),
             method: "POST",
             signal,
             headers: {
@@ -92,15 +93,16 @@ export class ActionsClient extends HybridActionsClientBase {
     }
 
     /**
+     * @param body (optional) 
      * @return OK
      */
 
-    getComment(body: GetComment, signal?: AbortSignal): Promise<Comment> {
+    getComment(body?: GetComment | undefined, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/_actions/GetComment";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-            body: JSON.stringify(body),
+            body: JSON.stringify(body ?? {}),
             method: "POST",
             signal,
             headers: {
@@ -113,15 +115,16 @@ export class ActionsClient extends HybridActionsClientBase {
     }
 
     /**
+     * @param body (optional) 
      * @return OK
      */
 
-    getPost(body: GetPost, signal?: AbortSignal): Promise<PostDetails> {
+    getPost(body?: GetPost | undefined, signal?: AbortSignal): Promise<PostDetails> {
         let url_ = this.baseUrl + "/_actions/GetPost";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-            body: JSON.stringify(body),
+            body: JSON.stringify(body ?? {}),
             method: "POST",
             signal,
             headers: {
@@ -134,15 +137,16 @@ export class ActionsClient extends HybridActionsClientBase {
     }
 
     /**
+     * @param body (optional) 
      * @return OK
      */
 
-    listPosts(body: ListPosts, signal?: AbortSignal): Promise<PostSummary[]> {
+    listPosts(body?: ListPosts | undefined, signal?: AbortSignal): Promise<PostSummary[]> {
         let url_ = this.baseUrl + "/_actions/ListPosts";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-            body: JSON.stringify(body),
+            body: JSON.stringify(body ?? {}),
             method: "POST",
             signal,
             headers: {
@@ -176,15 +180,16 @@ export class ActionsClient extends HybridActionsClientBase {
     }
 
     /**
+     * @param body (optional) 
      * @return No Content
      */
 
-    signOut(body: SignOut, signal?: AbortSignal): Promise<void> {
+    signOut(body?: SignOut | undefined, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/_actions/SignOut";
         url_ = url_.replace(/[?&]$/, "");
 
         const options_: RequestInit = {
-            body: JSON.stringify(body),
+            body: JSON.stringify(body ?? {}),
             method: "POST",
             signal,
             headers: {

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     const stale: Revalidated[] = [];
     actions.onRevalidated(s => stale.push(s));
 
-    const posts = await actions.listPosts({});
+    const posts = await actions.listPosts();
     check(posts.some(p => p.id === 1 && p.title.length > 0), "listPosts returns the seeded post");
 
     let pending = -1;

@@ -242,13 +242,14 @@
       return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
     /**
+     * @param body (optional) 
      * @return No Content
      */
     deleteComment(body, signal) {
       let url_ = this.baseUrl + "/_actions/DeleteComment";
       url_ = url_.replace(/[?&]$/, "");
       const options_ = {
-        body: JSON.stringify(body),
+        body: JSON.stringify(body ?? {}),
         method: "POST",
         signal,
         headers: {
@@ -259,13 +260,14 @@
       return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
     }
     /**
+     * @param body (optional) 
      * @return OK
      */
     getComment(body, signal) {
       let url_ = this.baseUrl + "/_actions/GetComment";
       url_ = url_.replace(/[?&]$/, "");
       const options_ = {
-        body: JSON.stringify(body),
+        body: JSON.stringify(body ?? {}),
         method: "POST",
         signal,
         headers: {
@@ -276,13 +278,14 @@
       return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
     /**
+     * @param body (optional) 
      * @return OK
      */
     getPost(body, signal) {
       let url_ = this.baseUrl + "/_actions/GetPost";
       url_ = url_.replace(/[?&]$/, "");
       const options_ = {
-        body: JSON.stringify(body),
+        body: JSON.stringify(body ?? {}),
         method: "POST",
         signal,
         headers: {
@@ -293,13 +296,14 @@
       return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
     /**
+     * @param body (optional) 
      * @return OK
      */
     listPosts(body, signal) {
       let url_ = this.baseUrl + "/_actions/ListPosts";
       url_ = url_.replace(/[?&]$/, "");
       const options_ = {
-        body: JSON.stringify(body),
+        body: JSON.stringify(body ?? {}),
         method: "POST",
         signal,
         headers: {
@@ -327,13 +331,14 @@
       return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
     }
     /**
+     * @param body (optional) 
      * @return No Content
      */
     signOut(body, signal) {
       let url_ = this.baseUrl + "/_actions/SignOut";
       url_ = url_.replace(/[?&]$/, "");
       const options_ = {
-        body: JSON.stringify(body),
+        body: JSON.stringify(body ?? {}),
         method: "POST",
         signal,
         headers: {
