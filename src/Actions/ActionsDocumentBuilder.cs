@@ -82,7 +82,7 @@ internal static class ActionsDocumentBuilder
             writer.WriteEndObject();
             writer.WriteStartObject("responses");
             document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, []);
-            DocumentDescriptions.WriteProblems(document, schemas, operation.ActionId!, ActionProblems.For(endpoint));
+            DocumentDescriptions.WriteProblems(document, schemas, ActionProblems.For(endpoint));
             writer.WriteEndObject();
             // Only the actions that check a token say so; the others are guarded by the origin check alone.
             IReadOnlyList<string> token = header is not null && endpoint.RequiresAntiforgeryToken ? [XsrfScheme] : [];

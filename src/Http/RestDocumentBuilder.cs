@@ -146,7 +146,7 @@ internal static class RestDocumentBuilder
             RestHeaders.WriteNotModified(document);
         }
 
-        DocumentDescriptions.WriteProblems(document, schemas, route.OperationId, RestProblems.For(endpoint, binding, ifMatch));
+        DocumentDescriptions.WriteProblems(document, schemas, RestProblems.For(endpoint, binding, ifMatch));
         writer.WriteEndObject();
         if (security.Of(endpoint) is { } schemes)
         {

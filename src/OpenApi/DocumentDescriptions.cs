@@ -55,17 +55,20 @@ internal static class DocumentDescriptions
     }
 
     /// <summary>
-    /// Writes each problem response, its schema a component named <c>{prefix}{status}Problem</c> that
-    /// narrows <c>code</c> to the codes of that status; a 429 also states <c>Retry-After</c>.
+    /// Writes each problem response, its schema a component that narrows <c>code</c> to the codes of
+    /// that status, named after them (<c>post_not_found</c> gives <c>PostNotFoundProblem</c>, several
+    /// codes are joined with <c>Or</c>) and shared by every response of the document with the same codes,
+    /// so a client declares each problem type once; a 429 also states <c>Retry-After</c>.
     /// </summary>
-    public static void WriteProblems(DocumentJson document, DocumentSchemas schemas, string prefix, OperationProblems problems)
+    public static void WriteProblems(DocumentJson document, DocumentSchemas schemas, OperationProblems problems)
     {
-        var name = ComponentPrefix(prefix);
         foreach (var (status, codes, description) in problems.Responses)
         {
-            var text = status.ToString(CultureInfo.InvariantCulture);
-            var component = schemas.AddComponent(name + text + "Problem", w => ProblemSchema.WriteNarrowed(w, codes));
-            document.WriteProblemResponse(text, description, component, withRetryAfter: status == 429);
+            var component = schemas.SharedComponent(
+                string.Join("Or", codes.Select(ComponentPrefix)) + "Problem",
+                string.Join(' ', codes),
+                w => ProblemSchema.WriteNarrowed(w, codes));
+            document.WriteProblemResponse(status.ToString(CultureInfo.InvariantCulture), description, component, withRetryAfter: status == 429);
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
 
     private readonly Dictionary<Type, Component> _components = [];
     private readonly Dictionary<string, Action<Utf8JsonWriter>> _extra = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
     private readonly NullabilityReader _nullability = new();
     private ComponentNames? _names;
 
@@ -83,6 +84,20 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
     {
         var unique = Sealed.Reserve(name);
         _extra[unique] = write;
+        return unique;
+    }
+
+    /// <summary>
+    /// A hand-made component shared by everything that describes the same thing (<paramref name="key"/>):
+    /// added under <paramref name="name"/> the first time, its name returned every time after.
+    /// </summary>
+    public string SharedComponent(string name, string key, Action<Utf8JsonWriter> write)
+    {
+        if (!_shared.TryGetValue(key, out var unique))
+        {
+            _shared[key] = unique = AddComponent(name, write);
+        }
+
         return unique;
     }
 

@@ -8,7 +8,7 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridActionsClientBase, NotModified, toFormData } from "./types";
-import type { AddAttachment400Problem, AddAttachment403Problem, AddAttachment404Problem, AddAttachment413Problem, AddAttachment415Problem, AddAttachment500Problem, Attachment, Comment, CreateComment, CreateComment400Problem, CreateComment403Problem, CreateComment404Problem, CreateComment413Problem, CreateComment415Problem, CreateComment429Problem, CreateComment500Problem, DeleteComment, DeleteComment400Problem, DeleteComment401Problem, DeleteComment403Problem, DeleteComment404Problem, DeleteComment413Problem, DeleteComment415Problem, DeleteComment500Problem, FileParameter, GetComment, GetComment400Problem, GetComment403Problem, GetComment404Problem, GetComment413Problem, GetComment415Problem, GetComment500Problem, GetPost, GetPost400Problem, GetPost403Problem, GetPost404Problem, GetPost413Problem, GetPost415Problem, GetPost500Problem, HttpFetch, ListPosts, ListPosts400Problem, ListPosts403Problem, ListPosts413Problem, ListPosts415Problem, ListPosts500Problem, PostDetails, PostSummary, ProblemDetails, SignIn, SignIn400Problem, SignIn401Problem, SignIn403Problem, SignIn413Problem, SignIn415Problem, SignIn500Problem, SignOut, SignOut400Problem, SignOut403Problem, SignOut413Problem, SignOut415Problem, SignOut500Problem } from "./types";
+import type { Attachment, Comment, CommentNotFoundProblem, CreateComment, CrossSiteRequestOrForbiddenProblem, CrossSiteRequestProblem, DeleteComment, FileParameter, GetComment, GetPost, HttpFetch, InternalErrorProblem, InvalidCredentialsProblem, ListPosts, PayloadTooLargeProblem, PostDetails, PostNotFoundProblem, PostSummary, ProblemDetails, RateLimitedProblem, SignIn, SignOut, UnauthorizedProblem, UnsupportedMediaTypeProblem, ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
 
 export class ActionsClient extends HybridActionsClientBase {
     private http: HttpFetch;
@@ -204,28 +204,28 @@ export class ActionsClient extends HybridActionsClientBase {
 }
 
 /** The problems ActionsClient.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
-export type AddAttachmentError = ApiException<400, AddAttachment400Problem> | ApiException<403, AddAttachment403Problem> | ApiException<404, AddAttachment404Problem> | ApiException<413, AddAttachment413Problem> | ApiException<415, AddAttachment415Problem> | ApiException<500, AddAttachment500Problem>;
+export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems ActionsClient.createComment declares: `if (isApiException<CreateCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type CreateCommentError = ApiException<400, CreateComment400Problem> | ApiException<403, CreateComment403Problem> | ApiException<404, CreateComment404Problem> | ApiException<413, CreateComment413Problem> | ApiException<415, CreateComment415Problem> | ApiException<429, CreateComment429Problem> | ApiException<500, CreateComment500Problem>;
+export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems ActionsClient.deleteComment declares: `if (isApiException<DeleteCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type DeleteCommentError = ApiException<400, DeleteComment400Problem> | ApiException<401, DeleteComment401Problem> | ApiException<403, DeleteComment403Problem> | ApiException<404, DeleteComment404Problem> | ApiException<413, DeleteComment413Problem> | ApiException<415, DeleteComment415Problem> | ApiException<500, DeleteComment500Problem>;
+export type DeleteCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems ActionsClient.getComment declares: `if (isApiException<GetCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetCommentError = ApiException<400, GetComment400Problem> | ApiException<403, GetComment403Problem> | ApiException<404, GetComment404Problem> | ApiException<413, GetComment413Problem> | ApiException<415, GetComment415Problem> | ApiException<500, GetComment500Problem>;
+export type GetCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems ActionsClient.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetPostError = ApiException<400, GetPost400Problem> | ApiException<403, GetPost403Problem> | ApiException<404, GetPost404Problem> | ApiException<413, GetPost413Problem> | ApiException<415, GetPost415Problem> | ApiException<500, GetPost500Problem>;
+export type GetPostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems ActionsClient.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
-export type ListPostsError = ApiException<400, ListPosts400Problem> | ApiException<403, ListPosts403Problem> | ApiException<413, ListPosts413Problem> | ApiException<415, ListPosts415Problem> | ApiException<500, ListPosts500Problem>;
+export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems ActionsClient.signIn declares: `if (isApiException<SignInError>(e) && e.status === ...)` narrows `e.result`. */
-export type SignInError = ApiException<400, SignIn400Problem> | ApiException<401, SignIn401Problem> | ApiException<403, SignIn403Problem> | ApiException<413, SignIn413Problem> | ApiException<415, SignIn415Problem> | ApiException<500, SignIn500Problem>;
+export type SignInError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, InvalidCredentialsProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems ActionsClient.signOut declares: `if (isApiException<SignOutError>(e) && e.status === ...)` narrows `e.result`. */
-export type SignOutError = ApiException<400, SignOut400Problem> | ApiException<403, SignOut403Problem> | ApiException<413, SignOut413Problem> | ApiException<415, SignOut415Problem> | ApiException<500, SignOut500Problem>;
+export type SignOutError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

@@ -8,7 +8,7 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
-import type { AddAttachment400Problem, AddAttachment404Problem, AddAttachment413Problem, AddAttachment415Problem, AddAttachment500Problem, Attachment, Comment, CreateComment400Problem, CreateComment404Problem, CreateComment409Problem, CreateComment413Problem, CreateComment415Problem, CreateComment422Problem, CreateComment429Problem, CreateComment500Problem, CreateCommentBody, DeleteComment400Problem2 as DeleteComment400Problem, DeleteComment401Problem, DeleteComment403Problem2 as DeleteComment403Problem, DeleteComment404Problem, DeleteComment500Problem, FileParameter, GetAttachment400Problem, GetAttachment404Problem, GetAttachment500Problem, GetComment400Problem2 as GetComment400Problem, GetComment404Problem, GetComment500Problem, GetPost400Problem2 as GetPost400Problem, GetPost404Problem, GetPost500Problem, HttpFetch, ListPosts400Problem2 as ListPosts400Problem, ListPosts500Problem, ModerateComment, ModerateComment400Problem, ModerateComment401Problem, ModerateComment413Problem, ModerateComment415Problem, ModerateComment500Problem, PostDetails, PostSummary, ProblemDetails } from "./types";
+import type { Attachment, AttachmentNotFoundProblem, Comment, CommentNotFoundProblem, CreateCommentBody, FileParameter, ForbiddenProblem, HttpFetch, IdempotencyKeyInUseProblem, IdempotencyKeyReusedProblem, InternalErrorProblem, ModerateComment, PayloadTooLargeProblem, PostDetails, PostNotFoundProblem, PostSummary, ProblemDetails, RateLimitedProblem, UnauthorizedProblem, UnsupportedMediaTypeProblem, ValidationFailedOrInvalidJsonOrBadRequestProblem, ValidationFailedProblem, WebhookSignatureInvalidProblem } from "./types";
 
 export class BlogApiV1Client extends HybridClientBase {
     private http: HttpFetch;
@@ -258,28 +258,28 @@ export class BlogApiV1Client extends HybridClientBase {
 }
 
 /** The problems BlogApiV1Client.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
-export type ListPostsError = ApiException<400, ListPosts400Problem> | ApiException<500, ListPosts500Problem>;
+export type ListPostsError = ApiException<400, ValidationFailedProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems BlogApiV1Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetPostError = ApiException<400, GetPost400Problem> | ApiException<404, GetPost404Problem> | ApiException<500, GetPost500Problem>;
+export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems BlogApiV1Client.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
-export type AddAttachmentError = ApiException<400, AddAttachment400Problem> | ApiException<404, AddAttachment404Problem> | ApiException<413, AddAttachment413Problem> | ApiException<415, AddAttachment415Problem> | ApiException<500, AddAttachment500Problem>;
+export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems BlogApiV1Client.getAttachment declares: `if (isApiException<GetAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetAttachmentError = ApiException<400, GetAttachment400Problem> | ApiException<404, GetAttachment404Problem> | ApiException<500, GetAttachment500Problem>;
+export type GetAttachmentError = ApiException<400, ValidationFailedProblem> | ApiException<404, AttachmentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems BlogApiV1Client.createComment declares: `if (isApiException<CreateCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type CreateCommentError = ApiException<400, CreateComment400Problem> | ApiException<404, CreateComment404Problem> | ApiException<409, CreateComment409Problem> | ApiException<413, CreateComment413Problem> | ApiException<415, CreateComment415Problem> | ApiException<422, CreateComment422Problem> | ApiException<429, CreateComment429Problem> | ApiException<500, CreateComment500Problem>;
+export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems BlogApiV1Client.deleteComment declares: `if (isApiException<DeleteCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type DeleteCommentError = ApiException<400, DeleteComment400Problem> | ApiException<401, DeleteComment401Problem> | ApiException<403, DeleteComment403Problem> | ApiException<404, DeleteComment404Problem> | ApiException<500, DeleteComment500Problem>;
+export type DeleteCommentError = ApiException<400, ValidationFailedProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems BlogApiV1Client.getComment declares: `if (isApiException<GetCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetCommentError = ApiException<400, GetComment400Problem> | ApiException<404, GetComment404Problem> | ApiException<500, GetComment500Problem>;
+export type GetCommentError = ApiException<400, ValidationFailedProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems BlogApiV1Client.moderateComment declares: `if (isApiException<ModerateCommentError>(e) && e.status === ...)` narrows `e.result`. */
-export type ModerateCommentError = ApiException<400, ModerateComment400Problem> | ApiException<401, ModerateComment401Problem> | ApiException<413, ModerateComment413Problem> | ApiException<415, ModerateComment415Problem> | ApiException<500, ModerateComment500Problem>;
+export type ModerateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, WebhookSignatureInvalidProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

@@ -8,7 +8,7 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
-import type { Author, Comment2 as Comment, CommentPage, FileParameter, GetPost400Problem2 as GetPost400Problem, GetPost404Problem, GetPost500Problem, HttpFetch, PostDetails2 as PostDetails, ProblemDetails } from "./types";
+import type { Author, Comment2 as Comment, CommentPage, FileParameter, HttpFetch, InternalErrorProblem, PostDetails2 as PostDetails, PostNotFoundProblem, ProblemDetails, ValidationFailedProblem } from "./types";
 
 export class BlogApiV2Client extends HybridClientBase {
     private http: HttpFetch;
@@ -66,7 +66,7 @@ export class BlogApiV2Client extends HybridClientBase {
 }
 
 /** The problems BlogApiV2Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
-export type GetPostError = ApiException<400, GetPost400Problem> | ApiException<404, GetPost404Problem> | ApiException<500, GetPost500Problem>;
+export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

@@ -9,64 +9,6 @@
 
 
 
-/** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
-export interface ProblemDetails {
-    type: string;
-    title: string;
-    status: number;
-    detail?: string | null;
-    instance?: string | null;
-    /** Stable machine-readable code, e.g. validation_failed, not_found. */
-    code: string;
-    traceId: string;
-    /** Field errors keyed by the JSON property name. */
-    errors?: { [key: string]: string[]; } | null;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface AddAttachment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: AddAttachment500ProblemCode;
-
-    [key: string]: any;
-}
-
 /** An image attached to a post: its metadata (the bytes are served at /attachments/{id}). */
 export interface Attachment {
     /** The attachment's id. */
@@ -95,6 +37,29 @@ export interface Comment {
     createdAt: string;
 }
 
+/** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
+export interface ProblemDetails {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string | null;
+    instance?: string | null;
+    /** Stable machine-readable code, e.g. validation_failed, not_found. */
+    code: string;
+    traceId: string;
+    /** Field errors keyed by the JSON property name. */
+    errors?: { [key: string]: string[]; } | null;
+
+    [key: string]: any;
+}
+
+export interface CommentNotFoundProblem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: CommentNotFoundProblemCode;
+
+    [key: string]: any;
+}
+
 /** Adds a comment to a post. */
 export interface CreateComment {
     /** The post to comment on. */
@@ -105,51 +70,16 @@ export interface CreateComment {
     body: string;
 }
 
-export interface CreateComment400Problem extends ProblemDetails {
+export interface CrossSiteRequestOrForbiddenProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: CreateComment400ProblemCode;
+    code: CrossSiteRequestOrForbiddenProblemCode;
 
     [key: string]: any;
 }
 
-export interface CreateComment403Problem extends ProblemDetails {
+export interface CrossSiteRequestProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: CreateComment403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment429Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment429ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment500ProblemCode;
+    code: CrossSiteRequestProblemCode;
 
     [key: string]: any;
 }
@@ -162,55 +92,6 @@ export interface DeleteComment {
     commentId?: number;
 }
 
-export interface DeleteComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment401Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment401ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface DeleteComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: DeleteComment500ProblemCode;
-
-    [key: string]: any;
-}
-
 /** One comment of a post. */
 export interface GetComment {
     /** The post the comment belongs to. */
@@ -219,92 +100,22 @@ export interface GetComment {
     commentId?: number;
 }
 
-export interface GetComment400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment500ProblemCode;
-
-    [key: string]: any;
-}
-
 /** A post with its comments, oldest comment first. */
 export interface GetPost {
     /** The post's id. */
     postId?: number;
 }
 
-export interface GetPost400Problem extends ProblemDetails {
+export interface InternalErrorProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: GetPost400ProblemCode;
+    code: InternalErrorProblemCode;
 
     [key: string]: any;
 }
 
-export interface GetPost403Problem extends ProblemDetails {
+export interface InvalidCredentialsProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: GetPost403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetPost500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost500ProblemCode;
+    code: InvalidCredentialsProblemCode;
 
     [key: string]: any;
 }
@@ -319,37 +130,9 @@ export interface ListPosts {
     pageSize?: number;
 }
 
-export interface ListPosts400Problem extends ProblemDetails {
+export interface PayloadTooLargeProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: ListPosts400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ListPosts500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts500ProblemCode;
+    code: PayloadTooLargeProblemCode;
 
     [key: string]: any;
 }
@@ -366,6 +149,13 @@ export interface PostDetails {
     comments: Comment[];
 }
 
+export interface PostNotFoundProblem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: PostNotFoundProblemCode;
+
+    [key: string]: any;
+}
+
 /** A post in a list. */
 export interface PostSummary {
     /** The post's id. */
@@ -376,6 +166,13 @@ export interface PostSummary {
     tags: string[];
 }
 
+export interface RateLimitedProblem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: RateLimitedProblemCode;
+
+    [key: string]: any;
+}
+
 /** Signs a user in to the web pages with a cookie. */
 export interface SignIn {
     /** The user name. */
@@ -384,97 +181,34 @@ export interface SignIn {
     password: string;
 }
 
-export interface SignIn400Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn401Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn401ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn403Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn403ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignIn500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignIn500ProblemCode;
-
-    [key: string]: any;
-}
-
 /** Signs the user out of the web pages (removes the sign-in cookie). */
 export interface SignOut {
 }
 
-export interface SignOut400Problem extends ProblemDetails {
+export interface UnauthorizedProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: SignOut400ProblemCode;
+    code: UnauthorizedProblemCode;
 
     [key: string]: any;
 }
 
-export interface SignOut403Problem extends ProblemDetails {
+export interface UnsupportedMediaTypeProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: SignOut403ProblemCode;
+    code: UnsupportedMediaTypeProblemCode;
 
     [key: string]: any;
 }
 
-export interface SignOut413Problem extends ProblemDetails {
+export interface ValidationFailedOrInvalidJsonOrBadRequestProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: SignOut413ProblemCode;
+    code: ValidationFailedOrInvalidJsonOrBadRequestProblemCode;
 
     [key: string]: any;
 }
 
-export interface SignOut415Problem extends ProblemDetails {
+export interface AttachmentNotFoundProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: SignOut415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface SignOut500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: SignOut500ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment409Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment409ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface CreateComment422Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: CreateComment422ProblemCode;
+    code: AttachmentNotFoundProblemCode;
 
     [key: string]: any;
 }
@@ -486,58 +220,23 @@ export interface CreateCommentBody {
     body: string;
 }
 
-export interface DeleteComment400Problem2 extends ProblemDetails {
+export interface ForbiddenProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: DeleteComment400Problem2Code;
+    code: ForbiddenProblemCode;
 
     [key: string]: any;
 }
 
-export interface DeleteComment403Problem2 extends ProblemDetails {
+export interface IdempotencyKeyInUseProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: DeleteComment403Problem2Code;
+    code: IdempotencyKeyInUseProblemCode;
 
     [key: string]: any;
 }
 
-export interface GetAttachment400Problem extends ProblemDetails {
+export interface IdempotencyKeyReusedProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: GetAttachment400ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetAttachment404Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetAttachment404ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetAttachment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetAttachment500ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface GetComment400Problem2 extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetComment400Problem2Code;
-
-    [key: string]: any;
-}
-
-export interface GetPost400Problem2 extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: GetPost400Problem2Code;
-
-    [key: string]: any;
-}
-
-export interface ListPosts400Problem2 extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ListPosts400Problem2Code;
+    code: IdempotencyKeyReusedProblemCode;
 
     [key: string]: any;
 }
@@ -548,37 +247,16 @@ export interface ModerateComment {
     verdict: string;
 }
 
-export interface ModerateComment400Problem extends ProblemDetails {
+export interface ValidationFailedProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: ModerateComment400ProblemCode;
+    code: ValidationFailedProblemCode;
 
     [key: string]: any;
 }
 
-export interface ModerateComment401Problem extends ProblemDetails {
+export interface WebhookSignatureInvalidProblem extends ProblemDetails {
     /** The codes this response can carry. */
-    code: ModerateComment401ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ModerateComment413Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ModerateComment413ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ModerateComment415Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ModerateComment415ProblemCode;
-
-    [key: string]: any;
-}
-
-export interface ModerateComment500Problem extends ProblemDetails {
-    /** The codes this response can carry. */
-    code: ModerateComment500ProblemCode;
+    code: WebhookSignatureInvalidProblemCode;
 
     [key: string]: any;
 }
@@ -625,131 +303,39 @@ export interface PostDetails2 {
     comments: CommentPage;
 }
 
-export type AddAttachment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+export type CommentNotFoundProblemCode = "comment_not_found";
 
-export type AddAttachment403ProblemCode = "cross_site_request";
+export type CrossSiteRequestOrForbiddenProblemCode = "cross_site_request" | "forbidden";
 
-export type AddAttachment404ProblemCode = "post_not_found";
+export type CrossSiteRequestProblemCode = "cross_site_request";
 
-export type AddAttachment413ProblemCode = "payload_too_large";
+export type InternalErrorProblemCode = "internal_error";
 
-export type AddAttachment415ProblemCode = "unsupported_media_type";
+export type InvalidCredentialsProblemCode = "invalid_credentials";
 
-export type AddAttachment500ProblemCode = "internal_error";
+export type PayloadTooLargeProblemCode = "payload_too_large";
 
-export type CreateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+export type PostNotFoundProblemCode = "post_not_found";
 
-export type CreateComment403ProblemCode = "cross_site_request";
+export type RateLimitedProblemCode = "rate_limited";
 
-export type CreateComment404ProblemCode = "post_not_found";
+export type UnauthorizedProblemCode = "unauthorized";
 
-export type CreateComment413ProblemCode = "payload_too_large";
+export type UnsupportedMediaTypeProblemCode = "unsupported_media_type";
 
-export type CreateComment415ProblemCode = "unsupported_media_type";
+export type ValidationFailedOrInvalidJsonOrBadRequestProblemCode = "validation_failed" | "invalid_json" | "bad_request";
 
-export type CreateComment429ProblemCode = "rate_limited";
+export type AttachmentNotFoundProblemCode = "attachment_not_found";
 
-export type CreateComment500ProblemCode = "internal_error";
+export type ForbiddenProblemCode = "forbidden";
 
-export type DeleteComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
+export type IdempotencyKeyInUseProblemCode = "idempotency_key_in_use";
 
-export type DeleteComment401ProblemCode = "unauthorized";
+export type IdempotencyKeyReusedProblemCode = "idempotency_key_reused";
 
-export type DeleteComment403ProblemCode = "cross_site_request" | "forbidden";
+export type ValidationFailedProblemCode = "validation_failed";
 
-export type DeleteComment404ProblemCode = "comment_not_found";
-
-export type DeleteComment413ProblemCode = "payload_too_large";
-
-export type DeleteComment415ProblemCode = "unsupported_media_type";
-
-export type DeleteComment500ProblemCode = "internal_error";
-
-export type GetComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type GetComment403ProblemCode = "cross_site_request";
-
-export type GetComment404ProblemCode = "comment_not_found";
-
-export type GetComment413ProblemCode = "payload_too_large";
-
-export type GetComment415ProblemCode = "unsupported_media_type";
-
-export type GetComment500ProblemCode = "internal_error";
-
-export type GetPost400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type GetPost403ProblemCode = "cross_site_request";
-
-export type GetPost404ProblemCode = "post_not_found";
-
-export type GetPost413ProblemCode = "payload_too_large";
-
-export type GetPost415ProblemCode = "unsupported_media_type";
-
-export type GetPost500ProblemCode = "internal_error";
-
-export type ListPosts400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type ListPosts403ProblemCode = "cross_site_request";
-
-export type ListPosts413ProblemCode = "payload_too_large";
-
-export type ListPosts415ProblemCode = "unsupported_media_type";
-
-export type ListPosts500ProblemCode = "internal_error";
-
-export type SignIn400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type SignIn401ProblemCode = "invalid_credentials";
-
-export type SignIn403ProblemCode = "cross_site_request";
-
-export type SignIn413ProblemCode = "payload_too_large";
-
-export type SignIn415ProblemCode = "unsupported_media_type";
-
-export type SignIn500ProblemCode = "internal_error";
-
-export type SignOut400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type SignOut403ProblemCode = "cross_site_request";
-
-export type SignOut413ProblemCode = "payload_too_large";
-
-export type SignOut415ProblemCode = "unsupported_media_type";
-
-export type SignOut500ProblemCode = "internal_error";
-
-export type CreateComment409ProblemCode = "idempotency_key_in_use";
-
-export type CreateComment422ProblemCode = "idempotency_key_reused";
-
-export type DeleteComment400Problem2Code = "validation_failed";
-
-export type DeleteComment403Problem2Code = "forbidden";
-
-export type GetAttachment400ProblemCode = "validation_failed";
-
-export type GetAttachment404ProblemCode = "attachment_not_found";
-
-export type GetAttachment500ProblemCode = "internal_error";
-
-export type GetComment400Problem2Code = "validation_failed";
-
-export type GetPost400Problem2Code = "validation_failed";
-
-export type ListPosts400Problem2Code = "validation_failed";
-
-export type ModerateComment400ProblemCode = "validation_failed" | "invalid_json" | "bad_request";
-
-export type ModerateComment401ProblemCode = "webhook_signature_invalid";
-
-export type ModerateComment413ProblemCode = "payload_too_large";
-
-export type ModerateComment415ProblemCode = "unsupported_media_type";
-
-export type ModerateComment500ProblemCode = "internal_error";
+export type WebhookSignatureInvalidProblemCode = "webhook_signature_invalid";
 
 /** What every Hybrid client shares; the generated clients take these from this module. */
 
