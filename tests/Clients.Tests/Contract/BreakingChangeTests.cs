@@ -151,6 +151,28 @@ public sealed class BreakingChangeTests
             .Should().Equal(GetPost + "response 200 body was removed.");
 
     [Fact]
+    public void A_response_media_type_no_longer_returned_is_a_break() =>
+        MiniApi.BreaksAfter(d =>
+            {
+                var content = d.Operation("/api/v1/posts/{postId}", "get")["responses"]!["404"]!["content"]!.AsObject();
+                var problem = content["application/problem+json"]!;
+                content.Remove("application/problem+json");
+                content["application/json"] = problem;
+            })
+            .Should().Equal(GetPost + "response 404 no longer returns application/problem+json.");
+
+    [Fact]
+    public void A_request_dictionary_closed_to_additional_properties_is_a_break()
+    {
+        var baseline = MiniApi.Changed(MiniApi.Json, d =>
+            d.Schema("CreatePostBody")["properties"]!["labels"] = MiniApi.Node("""{ "type": "object", "additionalProperties": { "type": "string" } }"""));
+        var current = MiniApi.Changed(baseline, d => d.Schema("CreatePostBody")["properties"]!["labels"]!["additionalProperties"] = false);
+
+        MiniApi.Compare(baseline, current).Select(b => b.Message)
+            .Should().Equal(CreatePost + "request body property 'labels' no longer accepts additional properties.");
+    }
+
+    [Fact]
     public void A_removed_response_property_is_named_by_its_path_in_every_operation_returning_it() =>
         MiniApi.BreaksAfter(d =>
             {
