@@ -1,0 +1,223 @@
+using System.Text.Json;
+
+namespace Hybrid.Clients;
+
+/// <summary>Compares one operation of the baseline with the same verb on the same path of the current document.</summary>
+internal sealed class OperationComparison
+{
+    private readonly ContractDocument _baseline;
+    private readonly ContractDocument _current;
+    private readonly BreakReport _report;
+    private readonly SchemaComparison _schemas;
+    private readonly string _path;
+    private readonly string _operation;
+    private readonly string _label;
+    private readonly (JsonElement Item, JsonElement Operation) _was;
+    private readonly (JsonElement Item, JsonElement Operation) _now;
+
+    /// <summary>
+    /// Prepares the comparison of the operation at <paramref name="verb"/> <paramref name="path"/>: each side
+    /// is the operation with the path item it sits in (whose parameters it inherits).
+    /// </summary>
+    public OperationComparison(ContractDocument baseline, ContractDocument current, BreakReport report, SchemaComparison schemas, string path, string verb, (JsonElement Item, JsonElement Operation) was, (JsonElement Item, JsonElement Operation) now)
+    {
+        _baseline = baseline;
+        _current = current;
+        _report = report;
+        _schemas = schemas;
+        _path = path;
+        _was = was;
+        _now = now;
+        var id = JsonMembers.String(was.Operation, "operationId");
+        _operation = id ?? verb;
+        _label = LabelOf(verb, path, id);
+    }
+
+    /// <summary>How messages name an operation: <c>POST /api/v1/posts (CreatePost)</c>.</summary>
+    public static string LabelOf(string verb, string path, string? operationId) =>
+        operationId is null ? verb + " " + path : verb + " " + path + " (" + operationId + ")";
+
+    /// <summary>Compares parameters, request body and responses.</summary>
+    public void Run()
+    {
+        CompareParameters();
+        CompareRequestBody();
+        CompareResponses();
+    }
+
+    private void Add(string text) => _report.Add(_path, _operation, _label + ": " + text + ".");
+
+    private void CompareParameters()
+    {
+        var was = ParametersOf(_baseline, _was);
+        var now = ParametersOf(_current, _now);
+        foreach (var (key, parameter) in was)
+        {
+            var name = JsonMembers.String(parameter, "name") ?? "";
+            var location = JsonMembers.String(parameter, "in") ?? "";
+            if (!now.TryGetValue(key, out var nowParameter))
+            {
+                Add($"{location} parameter '{name}' was removed");
+                continue;
+            }
+
+            if (!JsonMembers.IsTrue(parameter, "required") && JsonMembers.IsTrue(nowParameter, "required"))
+            {
+                Add($"{location} parameter '{name}' became required");
+            }
+
+            if (JsonMembers.TryGetObject(parameter, "schema", out var wasSchema) && JsonMembers.TryGetObject(nowParameter, "schema", out var nowSchema))
+            {
+                var label = MemberLabel.Parameter(location);
+                _schemas.Compare(wasSchema, nowSchema, name, ContractDirection.Request, (member, what) => Add(label.Describe(member) + " " + what));
+            }
+        }
+
+        foreach (var (key, parameter) in now)
+        {
+            if (!was.ContainsKey(key) && JsonMembers.IsTrue(parameter, "required"))
+            {
+                Add($"{JsonMembers.String(parameter, "in")} parameter '{JsonMembers.String(parameter, "name")}' was added as required");
+            }
+        }
+    }
+
+    // The path item's parameters apply to each of its operations, which may override one by name and location.
+    private static Dictionary<string, JsonElement> ParametersOf(ContractDocument document, (JsonElement Item, JsonElement Operation) operation)
+    {
+        var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var owner in new[] { operation.Item, operation.Operation })
+        {
+            if (owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty("parameters", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var entry in list.EnumerateArray())
+                {
+                    var parameter = document.Dereference(entry);
+                    var location = JsonMembers.String(parameter, "in") ?? "";
+                    var name = JsonMembers.String(parameter, "name") ?? "";
+
+                    // Header names are case-insensitive on the wire.
+                    parameters[location + ":" + (location == "header" ? name.ToUpperInvariant() : name)] = parameter;
+                }
+            }
+        }
+
+        return parameters;
+    }
+
+    private void CompareRequestBody()
+    {
+        var was = BodyOf(_baseline, _was.Operation);
+        var now = BodyOf(_current, _now.Operation);
+        if (was is not { } wasBody)
+        {
+            if (now is { } added && JsonMembers.IsTrue(added, "required"))
+            {
+                Add("request body was added as required");
+            }
+
+            return;
+        }
+
+        if (now is not { } nowBody)
+        {
+            // JSON bodies are strict: members the request no longer reads are refused, not ignored.
+            Add("request body was removed");
+            return;
+        }
+
+        if (!JsonMembers.IsTrue(wasBody, "required") && JsonMembers.IsTrue(nowBody, "required"))
+        {
+            Add("request body became required");
+        }
+
+        CompareContent(wasBody, nowBody, ContractDirection.Request, MemberLabel.RequestBody, media => "request body no longer accepts " + media);
+    }
+
+    private static JsonElement? BodyOf(ContractDocument document, JsonElement operation) =>
+        JsonMembers.TryGetObject(operation, "requestBody", out var body) ? document.Dereference(body) : null;
+
+    private void CompareResponses()
+    {
+        if (!JsonMembers.TryGetObject(_was.Operation, "responses", out var was))
+        {
+            return;
+        }
+
+        var wasStatuses = JsonMembers.Index(_was.Operation, "responses", StringComparer.Ordinal);
+        var now = JsonMembers.Index(_now.Operation, "responses", StringComparer.Ordinal);
+        var lostSuccesses = new List<string>();
+        foreach (var response in was.EnumerateObject())
+        {
+            if (now.TryGetValue(response.Name, out var nowResponse))
+            {
+                CompareResponse(response.Name, response.Value, nowResponse);
+            }
+            else if (IsSuccess(response.Name))
+            {
+                lostSuccesses.Add(response.Name);
+            }
+            else
+            {
+                Add($"response {response.Name} was removed");
+            }
+        }
+
+        var newSuccesses = now.Keys.Where(s => IsSuccess(s) && !wasStatuses.ContainsKey(s)).ToList();
+        for (var i = 0; i < Math.Max(lostSuccesses.Count, newSuccesses.Count); i++)
+        {
+            if (i < lostSuccesses.Count && i < newSuccesses.Count)
+            {
+                Add($"success status changed from {lostSuccesses[i]} to {newSuccesses[i]}");
+                CompareResponse(newSuccesses[i], wasStatuses[lostSuccesses[i]], now[newSuccesses[i]]);
+            }
+            else if (i < lostSuccesses.Count)
+            {
+                Add($"response {lostSuccesses[i]} was removed");
+            }
+            else
+            {
+                // A client generated from the baseline takes a status it does not know for a failure.
+                Add($"success status {newSuccesses[i]} was added");
+            }
+        }
+    }
+
+    private static bool IsSuccess(string status) => status.Length == 3 && status[0] == '2';
+
+    private void CompareResponse(string status, JsonElement was, JsonElement now)
+    {
+        was = _baseline.Dereference(was);
+        now = _current.Dereference(now);
+        var label = MemberLabel.Response(status);
+        if (JsonMembers.TryGetObject(was, "content", out var content) && content.EnumerateObject().Any() && !JsonMembers.TryGetObject(now, "content", out _))
+        {
+            Add(label.Describe("") + " was removed");
+            return;
+        }
+
+        CompareContent(was, now, ContractDirection.Response, label, media => $"response {status} no longer returns {media}");
+    }
+
+    private void CompareContent(JsonElement was, JsonElement now, ContractDirection direction, MemberLabel label, Func<string, string> lost)
+    {
+        if (!JsonMembers.TryGetObject(was, "content", out var wasContent))
+        {
+            return;
+        }
+
+        // Media type names are case-insensitive.
+        var nowContent = JsonMembers.Index(now, "content", StringComparer.OrdinalIgnoreCase);
+        foreach (var media in wasContent.EnumerateObject())
+        {
+            if (!nowContent.TryGetValue(media.Name, out var nowMedia))
+            {
+                Add(lost(media.Name));
+            }
+            else if (JsonMembers.TryGetObject(media.Value, "schema", out var wasSchema) && JsonMembers.TryGetObject(nowMedia, "schema", out var nowSchema))
+            {
+                _schemas.Compare(wasSchema, nowSchema, "", direction, (member, what) => Add(label.Describe(member) + " " + what));
+            }
+        }
+    }
+}
