@@ -23,7 +23,10 @@ internal static class Program
         {
             var documents = AppExport.Run(options.Assembly, TimeSpan.FromSeconds(options.TimeoutSeconds));
             ClientGeneration.Run(documents, options.Generation, Console.Out);
-            return 0;
+
+            // The actions document is internal: only the public ones are held to their baselines.
+            var publicFiles = documents.Where(d => d.IsPublic).Select(d => Path.Combine(options.Generation.Output, d.Name + ".json")).ToList();
+            return ContractGate.Run(options.ContractDirectory, publicFiles, options.AcceptContract, Console.Out) == 0 ? 0 : 1;
         }
         catch (HybridConfigurationException e)
         {
