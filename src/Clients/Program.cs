@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Hybrid.Clients;
@@ -21,12 +22,17 @@ internal static class Program
 
         try
         {
+            var watch = Stopwatch.StartNew();
             var documents = AppExport.Run(options.Assembly, TimeSpan.FromSeconds(options.TimeoutSeconds));
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hybrid.Clients: read {documents.Count} documents in {watch.Elapsed.TotalMilliseconds:0} ms."));
             ClientGeneration.Run(documents, options.Generation, Console.Out);
 
             // The actions document is internal: only the public ones are held to their baselines.
+            watch.Restart();
             var publicFiles = documents.Where(d => d.IsPublic).Select(d => Path.Combine(options.Generation.Output, d.Name + ".json")).ToList();
-            return ContractGate.Run(options.ContractDirectory, publicFiles, options.AcceptContract, Console.Out) == 0 ? 0 : 1;
+            var breaks = ContractGate.Run(options.ContractDirectory, publicFiles, options.AcceptContract, Console.Out);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hybrid.Clients: contract checked ({publicFiles.Count} documents, {breaks} breaks) in {watch.Elapsed.TotalMilliseconds:0} ms."));
+            return breaks == 0 ? 0 : 1;
         }
         catch (HybridConfigurationException e)
         {
