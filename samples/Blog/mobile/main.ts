@@ -1,0 +1,103 @@
+// Stands in for the Blog's mobile app: it talks to the public REST door only, through the clients the
+// Blog's build generates (../clients), and writes no HTTP code of its own. Run against a live Blog:
+//   BLOG_URL=http://127.0.0.1:5080 BLOG_TOKEN=$(dotnet run --project .. -- issue-token ada) node dist/mobile/main.js
+import { BlogApiV1Client, type CreateCommentError, type GetPostError } from "../clients/rest-v1";
+import { BlogApiV2Client } from "../clients/rest-v2";
+import { isApiException, NotModified, type HttpFetch } from "../clients/types";
+
+// What this stand-in reads from its host (Node here; a React Native app would read its own configuration).
+declare const process: { env: Record<string, string | undefined>; exit(code: number): never };
+
+const baseUrl = process.env.BLOG_URL ?? "http://127.0.0.1:5080";
+const token = process.env.BLOG_TOKEN;
+
+function log(step: string, detail: unknown): void {
+    console.log(JSON.stringify({ step, detail }));
+}
+
+/** A network that loses the first answer to a POST after the server acted on it, as a phone going into a tunnel does. */
+function flakyNetwork(): HttpFetch & { dropped: number } {
+    const network = {
+        dropped: 0,
+        async fetch(url: RequestInfo, init?: RequestInit): Promise<Response> {
+            const response = await fetch(url, init);
+            if (init?.method === "POST" && network.dropped === 0) {
+                network.dropped++;
+                throw new TypeError("network connection lost");
+            }
+
+            return response;
+        },
+    };
+    return network;
+}
+
+async function main(): Promise<void> {
+    // Reading needs no account: posts by tag, then one post through version 2 (paged comments).
+    const v1 = new BlogApiV1Client(baseUrl);
+    const tagged = await v1.listPosts(["hybrid"]);
+    if (NotModified.is(tagged)) {
+        throw new Error("an unconditional read is never NotModified");
+    }
+
+    log("posts tagged hybrid", tagged.map(p => p.title));
+    const v2 = new BlogApiV2Client(baseUrl);
+    const post = await v2.getPost(1, 1, 5);
+    if (NotModified.is(post)) {
+        throw new Error("an unconditional read is never NotModified");
+    }
+
+    log("post 1 through v2", { title: post.title, comments: post.comments.total });
+
+    // A declared 404, handled by its code: no cast, and a code getPost does not declare would not compile.
+    try {
+        await v1.getPost(999999);
+    } catch (e) {
+        if (isApiException<GetPostError>(e) && e.status === 404 && e.result.code === "post_not_found") {
+            log("missing post", e.result.code);
+        } else {
+            throw e;
+        }
+    }
+
+    // Signed in with a bearer token: a comment with an Idempotency-Key, retried after its answer was lost.
+    if (!token) {
+        throw new Error("BLOG_TOKEN names the user's access token (dotnet run --project samples/Blog -- issue-token ada)");
+    }
+
+    const network = flakyNetwork();
+    const signedIn = new BlogApiV1Client(baseUrl, network).withToken(() => token);
+    const key = "mobile-" + Date.now() + "-" + Math.random().toString(36).slice(2);
+    const comment = { author: "Mobile", body: "Sent once, retried after the answer was lost." };
+    let created;
+    for (let attempt = 1; ; attempt++) {
+        try {
+            created = await signedIn.createComment(1, comment, key);
+            break;
+        } catch (e) {
+            if (isApiException<CreateCommentError>(e) || attempt === 3) {
+                throw e;
+            }
+
+            log("retrying after a lost answer", { attempt, key });
+        }
+    }
+
+    const after = await v2.getPost(1, 1, 100);
+    if (NotModified.is(after)) {
+        throw new Error("an unconditional read is never NotModified");
+    }
+
+    const copies = after.comments.items.filter(c => c.body === comment.body && c.author.name === comment.author).length;
+    log("comment", { id: created.id, lost: network.dropped, copies });
+    if (copies !== 1) {
+        throw new Error(`the retried comment must be stored exactly once, found ${copies}`);
+    }
+
+    console.log(JSON.stringify({ ok: true, commentId: created.id }));
+}
+
+main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    process.exit(1);
+});
