@@ -53,8 +53,9 @@ internal static class ClientGeneration
                 Path.Combine(options.Output, client.Document.Name + ".json"), client.Output, client.ClassName, client.BaseClass, extension, options.Templates));
             if (options.CSharp && client.CSharpOutput is not null)
             {
+                // One namespace per version: each document's client carries its own DTOs and ApiException, and v1's Note may differ from v2's.
                 Write(Path.Combine(options.Work, client.Document.Name + ".cs.nswag"), NSwagConfig.CSharp(
-                    Path.Combine(options.Output, client.Document.Name + ".json"), client.CSharpOutput, client.ClassName, options.CSharpNamespace));
+                    Path.Combine(options.Output, client.Document.Name + ".json"), client.CSharpOutput, client.ClassName, options.CSharpNamespace + "." + Pascal(client.Document.Name)));
             }
         }
 
