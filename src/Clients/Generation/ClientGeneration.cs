@@ -31,6 +31,9 @@ internal static class ClientGeneration
             .Concat(options.CSharp ? clients.Where(c => c.CSharpOutput is not null).Select(c => c.CSharpOutput!) : []);
         var fingerprint = Fingerprint(documents, options);
         var fingerprintFile = Path.Combine(options.Work, "fingerprint");
+
+        // The MSBuild target reruns the tool when one of these files is gone, whatever else changed.
+        File.WriteAllLines(Path.Combine(options.Work, "outputs"), documents.Select(d => Path.Combine(options.Output, d.Name + ".json")).Concat(expected));
         if (File.Exists(fingerprintFile) && File.ReadAllText(fingerprintFile) == fingerprint && expected.All(File.Exists))
         {
             log.WriteLine("Hybrid.Clients: documents unchanged; clients are current.");
