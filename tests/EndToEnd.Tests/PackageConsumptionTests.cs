@@ -1,207 +1,320 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace Hybrid.EndToEnd.Tests;
 
 /// <summary>
-/// An app outside this repository installs Hybrid from its packages only: the libraries are packed
-/// into a temporary folder under a version of this run's own, a small app that references nothing but
-/// those packages (no ProjectReference) restores them from that folder into a package cache of its
-/// own, builds, starts on 127.0.0.1 and answers through both doors.
+/// An app outside this repository installs Hybrid from its packages only (<see cref="PackagedNotes"/>):
+/// the packages carry what they should, the app restores them from the packed folder into a package
+/// cache of its own, builds, writes its documents and clients on <c>dotnet build</c> without starting,
+/// rebuilds incrementally, obeys the clients switches, starts on 127.0.0.1 and answers through both
+/// doors, and its generated TypeScript and C# clients compile and call it.
 /// </summary>
-public sealed class PackageConsumptionTests : IDisposable
+public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture<PackagedNotes>
 {
     private static readonly string[] Libraries = ["Hybrid.Core", "Hybrid.OpenApi", "Hybrid.Actions", "Hybrid.Http", "Hybrid.Redis"];
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("hybrid-packages-").FullName;
-
     [Fact]
-    public async Task An_app_that_references_only_the_packages_builds_starts_and_answers_on_both_doors()
+    public void The_packages_carry_the_libraries_and_the_clients_build_tool()
     {
-        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        var feed = Path.Combine(_folder, "feed");
-        (await ProcessRunner.RunAsync("dotnet", ["pack", "Hybrid.sln", "-c", Repository.Configuration, "--no-build", "--nologo", "-o", feed, "-p:Version=" + version], Repository.Root, Cli(), TimeSpan.FromMinutes(4)))
-            .ShouldSucceed("dotnet pack");
-
         foreach (var library in Libraries)
         {
-            File.Exists(Path.Combine(feed, $"{library}.{version}.nupkg")).Should().BeTrue(library);
-            File.Exists(Path.Combine(feed, $"{library}.{version}.snupkg")).Should().BeTrue(library + " symbols");
+            File.Exists(Path.Combine(notes.Feed, $"{library}.{notes.Version}.nupkg")).Should().BeTrue(library);
+            File.Exists(Path.Combine(notes.Feed, $"{library}.{notes.Version}.snupkg")).Should().BeTrue(library + " symbols");
         }
 
-        var actions = Nuspec(Path.Combine(feed, $"Hybrid.Actions.{version}.nupkg"));
-        actions.Dependencies.Should().Contain([("Hybrid.Core", version), ("Hybrid.OpenApi", version)]);
+        var actions = Nuspec.Read(Path.Combine(notes.Feed, $"Hybrid.Actions.{notes.Version}.nupkg"));
+        actions.Dependencies.Select(d => (d.Id, d.Version)).Should().Contain([("Hybrid.Core", notes.Version), ("Hybrid.OpenApi", notes.Version)]);
         actions.Files.Should().Contain(["README.md", "lib/net10.0/Hybrid.Actions.dll", "lib/net10.0/Hybrid.Actions.xml"]);
-        actions.License.Should().Be("MIT");
+        actions.Value("license").Should().Be("MIT");
 
-        var app = WriteApp(version);
-        (await ProcessRunner.RunAsync("dotnet", ["build", "-c", "Release", "--nologo", "--packages", Path.Combine(_folder, "cache")], app, Cli(), TimeSpan.FromMinutes(4)))
-            .ShouldSucceed("building the app from the packages");
-        File.ReadAllText(Path.Combine(app, "Notes.csproj")).Should().NotContain("ProjectReference");
+        // The build tool: MSBuild props and targets, the tool and its templates, no library; NSwag.MSBuild
+        // with its build assets (its buildTransitive props give the app NSwagDir_Net100); Hybrid's own
+        // libraries come from the app, so the package does not depend on them.
+        var path = Path.Combine(notes.Feed, $"Hybrid.Clients.{notes.Version}.nupkg");
+        var clients = Nuspec.Read(path);
+        clients.Files.Should().Contain([
+            "README.md", "LICENSE", "build/Hybrid.Clients.props", "build/Hybrid.Clients.targets", "tools/net10.0/Hybrid.Clients.dll",
+            "tools/templates/FetchClient.liquid", "tools/templates/runtime.ts"]);
+        clients.Files.Should().NotContain(f => f.StartsWith("lib/", StringComparison.Ordinal) || f.StartsWith("ref/", StringComparison.Ordinal));
+        clients.Value("developmentDependency").Should().Be("true");
+        clients.Value("license").Should().Be("MIT");
+        clients.Value("readme").Should().Be("README.md");
+        var nswag = clients.Dependencies.Should().ContainSingle().Subject;
+        nswag.Id.Should().Be("NSwag.MSBuild");
+        (nswag.Exclude ?? string.Empty).Should().NotContainEquivalentOf("build", "its buildTransitive props must reach the app");
+        clients.FrameworkReferences.Should().BeEmpty("the tool runs on the app's own framework");
+        File.Exists(Path.ChangeExtension(path, ".snupkg")).Should().BeFalse("the tool's PDB is embedded; there is no library to symbolize");
 
-        var port = FreePort();
-        using var server = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(app, "bin", "Release", "net10.0", "Notes.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        // The packed tool is the build output of the configuration that was packed, not a stale copy.
+        using var zip = ZipFile.OpenRead(path);
+        using var packed = new MemoryStream();
+        using (var entry = zip.GetEntry("tools/net10.0/Hybrid.Clients.dll")!.Open())
         {
-            WorkingDirectory = app,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
-        })!;
-        var log = new StringBuilder();
-        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var rest = await PollAsync(client, "/api/v1/notes/3", server, log);
-            rest.Should().Be("""{"id":3,"text":"note 3"}""");
-
-            using var action = await client.PostAsync("/_actions/GetNote", new StringContent("""{"id":4}""", Encoding.UTF8, "application/json"));
-            action.StatusCode.Should().Be(HttpStatusCode.OK);
-            (await action.Content.ReadAsStringAsync()).Should().Be("""{"id":4,"text":"note 4"}""");
-
-            using var missing = await client.PostAsync("/_actions/GetNote", new StringContent("""{"id":"x"}""", Encoding.UTF8, "application/json"));
-            missing.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-            (await missing.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"validation_failed\"");
-
-            (await client.GetStringAsync("/openapi/v1.json")).Should().Contain("/api/v1/notes/{id}").And.Contain("\"title\": \"Notes\"");
+            entry.CopyTo(packed);
         }
-        finally
+
+        packed.ToArray().Should().Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "src", "Clients", "bin", Repository.Configuration, "net10.0", "Hybrid.Clients.dll")));
+    }
+
+    [Fact]
+    public async Task Building_the_app_writes_its_documents_and_clients_without_starting_it()
+    {
+        notes.First.Result.ShouldSucceed("building the app from the packages");
+        File.ReadAllText(Path.Combine(notes.App, "Notes.csproj")).Should().NotContain("ProjectReference");
+        notes.First.Clients.Keys.Should().Contain(["actions.json", "v1.json", "v2.json", "actions.ts", "rest-v1.ts", "rest-v2.ts", "types.ts"]);
+        notes.First.Log.Should().Contain("Hybrid.Clients: generated ");
+        File.ReadAllText(Path.Combine(notes.Clients, "v1.json")).Should().Contain("/api/v1/notes/{id}").And.Contain("note_not_found");
+        File.ReadAllText(Path.Combine(notes.Clients, "actions.json")).Should().Contain("/_actions/CountNotes");
+
+        // No build ran a hosted service (the marker, the SQLite file) or started the server (ApplicationStarted's
+        // marker; Kestrel would also have failed the build on the held ASPNETCORE_URLS port)...
+        notes.Leftovers.Should().BeEmpty("a build reads the app's documents without starting it");
+
+        // ...while the same app, served, writes all three: their absence above is the build's doing.
+        await notes.ServerAsync();
+        foreach (var name in PackagedNotes.StartedFiles)
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            var file = Path.Combine(notes.Served, name);
+            for (var attempt = 0; attempt < 100 && !File.Exists(file); attempt++)
+            {
+                await Task.Delay(100);
+            }
+
+            File.Exists(file).Should().BeTrue($"the served app writes {name} when it starts");
         }
     }
 
-    public void Dispose()
+    [Fact]
+    public void A_build_with_no_change_runs_no_tool_and_one_that_keeps_the_documents_runs_no_NSwag()
     {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a dying process: the temp folder is the OS's to clean.
-        }
+        notes.Unchanged.Result.ShouldSucceed("building the app again");
+        notes.Unchanged.Log.Should().Contain("Skipping target \"HybridGenerateClients\" because all output files are up-to-date");
+        notes.Unchanged.Log.Should().NotContain("Hybrid.Clients: generated");
+        notes.Unchanged.Clients.Should().Equal(notes.First.Clients, "nothing in clients/ was rewritten");
+
+        notes.Edited.Result.ShouldSucceed("building the app after an edit");
+        notes.Edited.AppAssemblyWritten.Should().BeAfter(notes.Unchanged.AppAssemblyWritten, "the edit recompiled the app");
+        notes.Edited.Log.Should().Contain("Hybrid.Clients: documents unchanged; clients are current.");
+        notes.Edited.Log.Should().NotContain("Hybrid.Clients: generated");
+        notes.Edited.Clients.Should().Equal(notes.First.Clients, "nothing in clients/ was rewritten");
     }
 
-    private static Dictionary<string, string> Cli() => new() { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
-
-    /// <summary>The app a user writes: the Web SDK, two package references, one operation on both doors.</summary>
-    private string WriteApp(string version)
+    [Fact]
+    public void The_switches_turn_generation_off_and_move_it()
     {
-        var app = Path.Combine(_folder, "app");
-        Directory.CreateDirectory(app);
+        notes.Off.Result.ShouldSucceed("building with HybridGenerateClients=false");
+        // The output folder changed too, so only the switch kept the target from running and writing there.
+        Directory.Exists(notes.Fresh).Should().BeFalse("generation is off, so nothing is written into HybridClientsOutput");
+        notes.Off.Log.Should().NotContain("Hybrid.Clients:");
 
-        // Stop MSBuild's search for Directory.Build.props and central package versions above the temp folder.
-        File.WriteAllText(Path.Combine(_folder, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(_folder, "Directory.Packages.props"), "<Project />\n");
+        notes.Moved.Result.ShouldSucceed("building with HybridClientsOutput");
+        notes.Moved.Log.Should().Contain("Hybrid.Clients: generated ");
+        Directory.GetFiles(notes.Other).Select(Path.GetFileName).Should().BeEquivalentTo(["actions.json", "v1.json", "v2.json", "actions.ts", "rest-v1.ts", "rest-v2.ts", "types.ts"]);
+        foreach (var name in new[] { "actions.ts", "rest-v1.ts", "types.ts" })
+        {
+            File.ReadAllText(Path.Combine(notes.Other, name)).Should().Be(File.ReadAllText(Path.Combine(notes.Clients, name)), name);
+        }
 
-        // The packed folder is added to the machine's own package sources (no <clear/>), which serve MediatR.
-        File.WriteAllText(Path.Combine(app, "nuget.config"), """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="hybrid-packed" value="../feed" />
-              </packageSources>
-            </configuration>
+        notes.Moved.Clients.Should().Equal(notes.First.Clients, "the default folder was left alone");
+    }
+
+    [Fact]
+    public async Task The_TypeScript_clients_compile_strictly_and_call_the_app_under_node()
+    {
+        var folder = Path.Combine(notes.Folder, "node");
+        Directory.CreateDirectory(folder);
+        var types = Path.Combine(Repository.TypeScriptFolder, "node_modules", "@types").Replace('\\', '/');
+        await File.WriteAllTextAsync(Path.Combine(folder, "tsconfig.json"), $$"""
+            {
+              "compilerOptions": {
+                "target": "ES2022",
+                "lib": ["ES2022", "DOM", "DOM.Iterable"],
+                "module": "commonjs",
+                "moduleResolution": "node10",
+                "typeRoots": ["{{types}}"],
+                "types": ["node"],
+                "noImplicitOverride": true,
+                "noImplicitReturns": true,
+                "skipLibCheck": true,
+                "rootDir": "..",
+                "outDir": "dist"
+              },
+              "files": ["run.ts", "../app/clients/actions.ts", "../app/clients/rest-v1.ts", "../app/clients/rest-v2.ts", "../app/clients/types.ts"]
+            }
             """);
-        File.WriteAllText(Path.Combine(app, "Notes.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
+
+        // Both clients built with a base URL only (Node's global fetch); the no-argument action called with
+        // none; a declared problem read through the typed narrowing: `code` must be the declared literal.
+        await File.WriteAllTextAsync(Path.Combine(folder, "run.ts"), """
+            import { ActionsClient, type GetNoteError as GetNoteActionError } from "../app/clients/actions";
+            import { NotesV1Client, type GetNoteError } from "../app/clients/rest-v1";
+            import { isApiException, NotModified } from "../app/clients/types";
+
+            async function main(): Promise<void> {
+                const baseUrl = process.argv[2];
+                const rest = new NotesV1Client(baseUrl);
+                const actions = new ActionsClient(baseUrl);
+                const before = await actions.countNotes();
+                const restNote = await rest.getNote(3);
+                const restCreated = await rest.createNote({ text: "from rest" });
+                const actionNote = await actions.getNote({ id: 4 });
+                const actionCreated = await actions.createNote({ text: "from the action" });
+                const readAcross = await actions.getNote({ id: restCreated.id });
+                const after = await actions.countNotes();
+
+                let restMissing = "answered";
+                try {
+                    await rest.getNote(4040);
+                } catch (e) {
+                    if (isApiException<GetNoteError>(e) && e.status === 404) {
+                        const code: "note_not_found" = e.result.code;
+                        restMissing = code;
+                    } else {
+                        throw e;
+                    }
+                }
+
+                let actionMissing = "answered";
+                try {
+                    await actions.getNote({ id: 4040 });
+                } catch (e) {
+                    if (isApiException<GetNoteActionError>(e) && e.status === 404) {
+                        const code: "note_not_found" = e.result.code;
+                        actionMissing = code;
+                    } else {
+                        throw e;
+                    }
+                }
+
+                console.log(JSON.stringify({
+                    restNote: NotModified.is(restNote) ? "not modified" : restNote,
+                    restCreated, actionNote, actionCreated, readAcross, created: after - before, restMissing, actionMissing,
+                }));
+            }
+
+            main().catch(e => { console.error(e); process.exitCode = 1; });
+            """);
+
+        (await ProcessRunner.RunAsync("node", [GeneratedClientTests.TypeScriptCompiler(), "-p", "tsconfig.json", "--strict"], folder))
+            .ShouldSucceed("tsc --strict over the generated clients and the script");
+        var baseUrl = (await notes.ServerAsync()).ToString().TrimEnd('/');
+        var run = await ProcessRunner.RunAsync("node", [Path.Combine(folder, "dist", "node", "run.js"), baseUrl], folder);
+        run.ShouldSucceed("the Node script calling both clients");
+
+        using var result = JsonDocument.Parse(run.Output.Split('\n').Last(l => l.StartsWith('{')));
+        var root = result.RootElement;
+        root.GetProperty("restNote").GetRawText().Should().Be("""{"id":3,"text":"note 3"}""");
+        root.GetProperty("actionNote").GetRawText().Should().Be("""{"id":4,"text":"note 4"}""");
+        root.GetProperty("restCreated").GetProperty("text").GetString().Should().Be("from rest");
+        root.GetProperty("actionCreated").GetProperty("text").GetString().Should().Be("from the action");
+        root.GetProperty("readAcross").GetRawText().Should().Be(root.GetProperty("restCreated").GetRawText(), "a note created through REST reads the same through the action");
+        root.GetProperty("created").GetInt32().Should().Be(2, "countNotes() ran with no argument before and after the two creations");
+        root.GetProperty("restMissing").GetString().Should().Be("note_not_found");
+        root.GetProperty("actionMissing").GetString().Should().Be("note_not_found");
+    }
+
+    [Fact]
+    public async Task With_CSharp_on_the_build_writes_CSharp_clients_that_call_the_app()
+    {
+        notes.CSharp.Result.ShouldSucceed("building with HybridClientsCSharp=true");
+        notes.CSharp.Clients.Keys.Where(f => f.EndsWith(".cs", StringComparison.Ordinal)).Should().BeEquivalentTo(["RestV1Client.cs", "RestV2Client.cs"]);
+        notes.First.Clients.Keys.Should().NotContain(f => f.EndsWith(".cs", StringComparison.Ordinal), "C# clients are off by default");
+
+        // A console app that has nothing but the BCL and both generated files (each version in its own namespace).
+        var caller = Path.Combine(notes.Folder, "caller");
+        Directory.CreateDirectory(caller);
+        await File.WriteAllTextAsync(Path.Combine(caller, "Caller.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
+                <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Hybrid.Actions" Version="{version}" />
-                <PackageReference Include="Hybrid.Http" Version="{version}" />
+                <Compile Include="../app/clients/*.cs" />
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), """
-            using Hybrid;
-            using MediatR;
-            using Microsoft.AspNetCore.Authorization;
+        await File.WriteAllTextAsync(Path.Combine(caller, "Program.cs"), """
+            using Notes.Clients.V1;
 
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddHybrid([typeof(Program).Assembly], options => options.Title = "Notes");
-            var app = builder.Build();
-            app.MapHybridActions();
-            app.MapHybridRest();
-            app.Run();
-
-            [Action]
-            [RestGet("notes/{id}")]
-            [AllowAnonymous]
-            public sealed class GetNote : IRequest<Note>
-            {
-                public int Id { get; set; }
-            }
-
-            public sealed record Note(int Id, string Text);
-
-            public sealed class GetNoteHandler : IRequestHandler<GetNote, Note>
-            {
-                public Task<Note> Handle(GetNote request, CancellationToken cancellationToken) => Task.FromResult(new Note(request.Id, "note " + request.Id));
-            }
-            """);
-        return app;
-    }
-
-    private static async Task<string> PollAsync(HttpClient client, string path, Process server, StringBuilder log)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (server.HasExited)
-            {
-                lock (log)
-                {
-                    throw new InvalidOperationException("The app exited before answering; it printed:\n" + log);
-                }
-            }
-
+            using var http = new HttpClient { BaseAddress = new Uri(args[0]) };
+            var client = new NotesV1Client(http);
+            var note = await client.GetNoteAsync(5);
+            Console.WriteLine($"GET {note.Id} {note.Text}");
+            var created = await client.CreateNoteAsync(new CreateNote { Text = "from C#" });
+            Console.WriteLine($"POST {created.Id} {created.Text}");
+            var read = await client.GetNoteAsync(created.Id);
+            Console.WriteLine($"GET {read.Id} {read.Text}");
             try
             {
-                using var response = await client.GetAsync(path);
-                if (response.IsSuccessStatusCode)
-                {
-                    return await response.Content.ReadAsStringAsync();
-                }
+                await client.GetNoteAsync(4040);
+                Console.WriteLine("missing: answered");
             }
-            catch (HttpRequestException)
+            catch (ApiException<NoteNotFoundProblem> e)
             {
-                // Not listening yet.
+                Console.WriteLine($"missing: {e.StatusCode} {e.Result.Code}");
             }
 
-            await Task.Delay(100);
+            Console.WriteLine("v2: " + typeof(Notes.Clients.V2.NotesV2Client).FullName);
+            """);
+        (await notes.BuildOtherAsync(caller)).ShouldSucceed("compiling the generated C# clients into a console app");
+
+        var baseUrl = (await notes.ServerAsync()).ToString();
+        var run = await ProcessRunner.RunAsync("dotnet", [Path.Combine(caller, "bin", "Release", "net10.0", "Caller.dll"), baseUrl], caller, PackagedNotes.Cli());
+        run.ShouldSucceed("the console app calling the REST door");
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        lines[0].Should().Be("GET 5 note 5");
+        var post = Regex.Match(lines[1], "^POST ([0-9]+) from C#$");
+        post.Success.Should().BeTrue(lines[1]);
+        int.Parse(post.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(100);
+        lines[2].Should().Be($"GET {post.Groups[1].Value} from C#");
+        lines[3].Should().Be("missing: 404 Note_not_found");
+        lines[4].Should().Be("v2: Notes.Clients.V2.NotesV2Client");
+    }
+
+    [Fact]
+    public async Task An_app_that_references_only_the_packages_starts_and_answers_on_both_doors()
+    {
+        using var client = new HttpClient { BaseAddress = await notes.ServerAsync() };
+        (await notes.PollAsync(client, "/api/v1/notes/3")).Should().Be("""{"id":3,"text":"note 3"}""");
+
+        using var action = await client.PostAsync(new Uri("/_actions/GetNote", UriKind.Relative), new StringContent("""{"id":4}""", Encoding.UTF8, "application/json"));
+        action.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await action.Content.ReadAsStringAsync()).Should().Be("""{"id":4,"text":"note 4"}""");
+
+        using var invalid = await client.PostAsync(new Uri("/_actions/GetNote", UriKind.Relative), new StringContent("""{"id":"x"}""", Encoding.UTF8, "application/json"));
+        invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await invalid.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"validation_failed\"");
+
+        (await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).Should().Contain("/api/v1/notes/{id}").And.Contain("\"title\": \"Notes\"");
+    }
+
+    /// <summary>A package's nuspec and file list.</summary>
+    private sealed record Nuspec(XElement Metadata, List<string> Files)
+    {
+        public static Nuspec Read(string package)
+        {
+            using var zip = ZipFile.OpenRead(package);
+            var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var stream = entry.Open();
+            var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            return new Nuspec(metadata, [.. zip.Entries.Select(e => e.FullName)]);
         }
 
-        throw new TimeoutException($"The app did not answer {path} within 20 s.");
-    }
+        public string? Value(string name) => Metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value;
 
-    private static (List<(string Id, string Version)> Dependencies, List<string> Files, string? License) Nuspec(string package)
-    {
-        using var zip = ZipFile.OpenRead(package);
-        var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using var stream = nuspec.Open();
-        var document = XDocument.Load(stream);
-        var dependencies = document.Descendants().Where(e => e.Name.LocalName == "dependency")
-            .Select(e => ((string)e.Attribute("id")!, (string)e.Attribute("version")!)).ToList();
-        var license = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "license")?.Value;
-        return (dependencies, [.. zip.Entries.Select(e => e.FullName)], license);
-    }
+        public List<(string Id, string Version, string? Exclude)> Dependencies =>
+            [.. Metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
+                .Select(e => ((string)e.Attribute("id")!, (string)e.Attribute("version")!, (string?)e.Attribute("exclude")))];
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        public List<string> FrameworkReferences =>
+            [.. Metadata.Descendants().Where(e => e.Name.LocalName == "frameworkReference").Select(e => (string)e.Attribute("name")!)];
     }
 }

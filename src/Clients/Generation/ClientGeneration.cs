@@ -31,6 +31,9 @@ internal static class ClientGeneration
             .Concat(options.CSharp ? clients.Where(c => c.CSharpOutput is not null).Select(c => c.CSharpOutput!) : []);
         var fingerprint = Fingerprint(documents, options);
         var fingerprintFile = Path.Combine(options.Work, "fingerprint");
+
+        // The MSBuild target reruns the tool when one of these files is gone, whatever else changed.
+        File.WriteAllLines(Path.Combine(options.Work, "outputs"), documents.Select(d => Path.Combine(options.Output, d.Name + ".json")).Concat(expected));
         if (File.Exists(fingerprintFile) && File.ReadAllText(fingerprintFile) == fingerprint && expected.All(File.Exists))
         {
             log.WriteLine("Hybrid.Clients: documents unchanged; clients are current.");
@@ -53,8 +56,9 @@ internal static class ClientGeneration
                 Path.Combine(options.Output, client.Document.Name + ".json"), client.Output, client.ClassName, client.BaseClass, extension, options.Templates));
             if (options.CSharp && client.CSharpOutput is not null)
             {
+                // One namespace per version: each document's client carries its own DTOs and ApiException, and v1's Note may differ from v2's.
                 Write(Path.Combine(options.Work, client.Document.Name + ".cs.nswag"), NSwagConfig.CSharp(
-                    Path.Combine(options.Output, client.Document.Name + ".json"), client.CSharpOutput, client.ClassName, options.CSharpNamespace));
+                    Path.Combine(options.Output, client.Document.Name + ".json"), client.CSharpOutput, client.ClassName, options.CSharpNamespace + "." + Pascal(client.Document.Name)));
             }
         }
 
