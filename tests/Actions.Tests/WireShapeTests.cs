@@ -83,6 +83,10 @@ public sealed class WireShapeTests
             var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
             errors.EnumerateObject().Select(e => e.Name).Should().Equal("status");
         }
+
+        using var review = await SendJsonAsync(host, door, "EchoShapes", "/api/v1/shapes/echo", """{"review":"InReview"}""");
+        var message = (await review.ShouldBeProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).GetProperty("review")[0].GetString();
+        message.Should().Contain("one of: in-review, Done", "the message names the values as they travel");
     }
 
     [Fact]
