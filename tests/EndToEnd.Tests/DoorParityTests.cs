@@ -49,37 +49,6 @@ public sealed class DoorParityTests(BlogServer blog)
         await ShouldBeSameProblem(viaAction, viaRest, HttpStatusCode.BadRequest, "validation_failed");
     }
 
-    [Theory]
-    [InlineData("json")]
-    [InlineData("multipart")]
-    public async Task Both_doors_save_the_same_post_the_same_way(string shape)
-    {
-        using var session = await BlogAccounts.SignInAsync(blog, "ada");
-        using var bearer = BlogAccounts.WithToken(blog, await BlogAccounts.IssueTokenAsync(blog, "ada"));
-        using var viaAction = await session.SendAsync(SavePostTests.Save("action", HttpMethod.Post, null, SavePostTests.Content(shape, "Parity " + shape)));
-        using var viaRest = await bearer.SendAsync(SavePostTests.Save("rest", HttpMethod.Post, null, SavePostTests.Content(shape, "Parity " + shape)));
-
-        viaAction.StatusCode.Should().Be(HttpStatusCode.OK);
-        viaRest.StatusCode.Should().Be(HttpStatusCode.Created);
-        var a = JsonNode.Parse(await viaAction.Content.ReadAsStringAsync())!.AsObject();
-        var r = JsonNode.Parse(await viaRest.Content.ReadAsStringAsync())!.AsObject();
-        a["id"]!.GetValue<int>().Should().NotBe(r["id"]!.GetValue<int>(), "each door saved its own post");
-        a.Remove("id");
-        r.Remove("id");
-        JsonNode.DeepEquals(a, r).Should().BeTrue($"action: {a.ToJsonString()}\nrest: {r.ToJsonString()}");
-    }
-
-    [Fact]
-    public async Task Both_doors_refuse_a_long_title_with_the_same_problem()
-    {
-        using var session = await BlogAccounts.SignInAsync(blog, "ada");
-        using var bearer = BlogAccounts.WithToken(blog, await BlogAccounts.IssueTokenAsync(blog, "ada"));
-        var title = new string('t', 201);
-        var viaAction = await session.SendAsync(SavePostTests.Save("action", HttpMethod.Post, null, SavePostTests.Content("json", title)));
-        var viaRest = await bearer.SendAsync(SavePostTests.Save("rest", HttpMethod.Post, null, SavePostTests.Content("json", title)));
-        await ShouldBeSameProblem(viaAction, viaRest, HttpStatusCode.BadRequest, "validation_failed");
-    }
-
     private static async Task ShouldBeSameProblem(HttpResponseMessage action, HttpResponseMessage rest, HttpStatusCode status, string code)
     {
         action.StatusCode.Should().Be(status);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Hybrid.EndToEnd.Tests;
 
@@ -10,9 +11,10 @@ namespace Hybrid.EndToEnd.Tests;
 /// The Blog's SavePost: editors write posts through the action door (the sign-in cookie) and the
 /// REST door (a bearer token), as JSON or as a multipart form with or without a cover image, and
 /// version 2 of GetPost reads back every field, the status by name and a blank summary as null.
+/// Both doors save the same content the same way and refuse it with the same problem.
 /// </summary>
-[Collection(BlogCollection.Name)]
-public sealed class SavePostTests(BlogServer blog)
+[Collection(EditingBlogCollection.Name)]
+public sealed class SavePostTests(EditingBlogServer blog)
 {
     /// <summary>A 1×1 transparent PNG.</summary>
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
@@ -166,6 +168,46 @@ public sealed class SavePostTests(BlogServer blog)
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().Equal("cover");
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("multipart")]
+    public async Task Both_doors_save_the_same_post_the_same_way(string shape)
+    {
+        using var session = await EditorAsync("action");
+        using var bearer = await EditorAsync("rest");
+        using var viaAction = await session.SendAsync(Save("action", HttpMethod.Post, null, Content(shape, "Parity " + shape)));
+        using var viaRest = await bearer.SendAsync(Save("rest", HttpMethod.Post, null, Content(shape, "Parity " + shape)));
+
+        viaAction.StatusCode.Should().Be(HttpStatusCode.OK);
+        viaRest.StatusCode.Should().Be(HttpStatusCode.Created);
+        var a = JsonNode.Parse(await viaAction.Content.ReadAsStringAsync())!.AsObject();
+        var r = JsonNode.Parse(await viaRest.Content.ReadAsStringAsync())!.AsObject();
+        a["id"]!.GetValue<int>().Should().NotBe(r["id"]!.GetValue<int>(), "each door saved its own post");
+        a.Remove("id");
+        r.Remove("id");
+        JsonNode.DeepEquals(a, r).Should().BeTrue($"action: {a.ToJsonString()}\nrest: {r.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task Both_doors_refuse_a_long_title_with_the_same_problem()
+    {
+        using var session = await EditorAsync("action");
+        using var bearer = await EditorAsync("rest");
+        var title = new string('t', 201);
+
+        using var viaAction = await session.SendAsync(Save("action", HttpMethod.Post, null, Content("json", title)));
+        using var viaRest = await bearer.SendAsync(Save("rest", HttpMethod.Post, null, Content("json", title)));
+
+        var a = JsonNode.Parse(await viaAction.Content.ReadAsStringAsync())!.AsObject();
+        var r = JsonNode.Parse(await viaRest.Content.ReadAsStringAsync())!.AsObject();
+        viaAction.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        viaRest.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        a.Remove("traceId");
+        r.Remove("traceId");
+        JsonNode.DeepEquals(a, r).Should().BeTrue($"action: {a.ToJsonString()}\nrest: {r.ToJsonString()}");
+        a["errors"]!["title"].Should().NotBeNull();
+    }
+
     private async Task<HttpClient> EditorAsync(string door) =>
         door == "action" ? await BlogAccounts.SignInAsync(blog, "ada") : BlogAccounts.WithToken(blog, await BlogAccounts.IssueTokenAsync(blog, "ada"));
 
@@ -239,7 +281,7 @@ public sealed class SavePostTests(BlogServer blog)
             return form;
         }
 
-        var json = System.Text.Json.Nodes.JsonNode.Parse(content.ReadAsStringAsync().GetAwaiter().GetResult())!.AsObject();
+        var json = JsonNode.Parse(content.ReadAsStringAsync().GetAwaiter().GetResult())!.AsObject();
         json["postId"] = id;
         return new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json");
     }
