@@ -32,7 +32,20 @@ internal static class ActionsDocumentBuilder
         var schemas = new DocumentSchemas(catalog.Json, new XmlDocs());
         foreach (var endpoint in ordered)
         {
-            schemas.Use(endpoint.Operation.RequestType, response: false, catalog.ShapeOf(endpoint.Operation));
+            var shape = catalog.ShapeOf(endpoint.Operation);
+            if (!FileMembers.Any(shape) || schemas.JsonCanCarry(shape.Members))
+            {
+                schemas.Use(endpoint.Operation.RequestType, response: false, shape);
+            }
+            else
+            {
+                // Multipart only: its members are written inline, and a component of the request would be unused.
+                foreach (var member in shape.Members)
+                {
+                    schemas.Use(member.Type, response: false);
+                }
+            }
+
             schemas.Use(endpoint.Operation.ResponseType, response: true);
         }
 

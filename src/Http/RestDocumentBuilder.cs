@@ -29,7 +29,7 @@ internal static class RestDocumentBuilder
         foreach (var (endpoint, route, binding) in routes)
         {
             var operation = endpoint.Operation;
-            if (!route.BindsQuery && binding.Route.Count + binding.Header.Count == 0)
+            if (!route.BindsQuery && binding.Route.Count + binding.Header.Count == 0 && schemas.JsonCanCarry(binding.Body))
             {
                 schemas.Use(operation.RequestType, response: false, catalog.ShapeOf(operation));
             }

@@ -199,6 +199,7 @@ public sealed class FileUploadTests
         var avatar = avatarBody.GetProperty("multipart/form-data").GetProperty("schema");
         avatar.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Equal("avatar");
         document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("HybridFile", out _).Should().BeFalse();
+        document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("UploadAvatar", out _).Should().BeFalse("no JSON body refers to it");
     }
 
     private static async Task<UploadReceipt> ReceiptAsync(HttpResponseMessage response)
