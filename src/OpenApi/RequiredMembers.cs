@@ -46,7 +46,7 @@ internal sealed class RequiredMembers(JsonSerializerOptions json, NullabilityRea
         var condition = member.Property.GetCustomAttribute<JsonIgnoreAttribute>(inherit: true)?.Condition ?? json.DefaultIgnoreCondition;
         return condition switch
         {
-            JsonIgnoreCondition.WhenWritingDefault => false,
+            JsonIgnoreCondition.WhenWritingDefault or JsonIgnoreCondition.WhenWriting => false,
             JsonIgnoreCondition.WhenWritingNull => !nullability.IsNullable(member.Property),
             _ => true,
         };
