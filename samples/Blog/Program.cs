@@ -39,7 +39,7 @@ builder.Services.AddHybrid([typeof(Program).Assembly], options =>
 
     // Every operation states who may call it ([Authorize] or [AllowAnonymous]); one that does not stops the app (HYB045).
     options.RequireExplicitPolicy = true;
-    options.Description = "Posts and their comments: read a post, comment on it, attach images.";
+    options.Description = "Posts and their comments: read a post, comment on it, attach images; editors write posts.";
     options.Contact = new DocumentContact { Name = "The Blog sample's maintainers" };
 
     // The address launchSettings.json gives dotnet run; clients are handed their base URL anyway.
@@ -89,6 +89,12 @@ app.MapRazorPages();
 // The bytes of an attached image, for the post page's <img> tags.
 app.MapGet("/attachments/{id:int}", async (int id, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
     await mediator.Send(new Blog.Posts.ReadAttachment { Id = id }, cancellationToken) is { } file
+        ? Results.File(file.Data, file.ContentType)
+        : Results.NotFound());
+
+// A post's cover, where SavePost's answer and version 2 of GetPost point (coverUrl).
+app.MapGet("/posts/{postId:int}/cover", async (int postId, MediatR.IMediator mediator, CancellationToken cancellationToken) =>
+    await mediator.Send(new Blog.Posts.ReadCover { PostId = postId }, cancellationToken) is { } file
         ? Results.File(file.Data, file.ContentType)
         : Results.NotFound());
 app.MapHybridActions();

@@ -6,7 +6,8 @@ namespace Hybrid.Actions;
 
 /// <summary>
 /// Builds the internal <c>actions</c> document from the catalog: one POST per action, the whole
-/// request as the JSON body (a <c>multipart/form-data</c> one when it has file members), <c>operationId</c> = the readable action id (so generated clients keep
+/// request as the JSON body (with <c>multipart/form-data</c> beside it when it has file members, or
+/// instead of it when a file is required), <c>operationId</c> = the readable action id (so generated clients keep
 /// readable method names), the path the one the action is posted to (opaque when ids are). It
 /// holds no REST route.
 /// </summary>
@@ -32,17 +33,19 @@ internal static class ActionsDocumentBuilder
         foreach (var endpoint in ordered)
         {
             var shape = catalog.ShapeOf(endpoint.Operation);
-            if (FileMembers.Any(shape))
+            if (!FileMembers.Any(shape) || schemas.JsonCanCarry(shape.Members))
             {
+                schemas.Use(endpoint.Operation.RequestType, response: false, shape);
+            }
+            else
+            {
+                // Multipart only: its members are written inline, and a component of the request would be unused.
                 foreach (var member in shape.Members)
                 {
                     schemas.Use(member.Type, response: false);
                 }
             }
-            else
-            {
-                schemas.Use(endpoint.Operation.RequestType, response: false, shape);
-            }
+
             schemas.Use(endpoint.Operation.ResponseType, response: true);
         }
 
@@ -70,15 +73,19 @@ internal static class ActionsDocumentBuilder
             var requestShape = catalog.ShapeOf(operation);
 
             // An empty body means no arguments, so an action with no required member is called with none.
-            writer.WriteBoolean("required", requestShape.Members.Any(DocumentSchemas.IsRequired));
+            writer.WriteBoolean("required", requestShape.Members.Any(schemas.IsRequired));
             if (FileMembers.Any(requestShape))
             {
-                document.WriteContent("multipart/form-data", w => schemas.WriteMultipart(w, requestShape.Members));
+                document.WriteFileBody(
+                    schemas.JsonCanCarry(requestShape.Members),
+                    w => schemas.WriteType(w, operation.RequestType),
+                    w => schemas.WriteMultipart(w, requestShape.Members));
             }
             else
             {
                 document.WriteJsonContent(w => schemas.WriteType(w, operation.RequestType));
             }
+
             writer.WriteEndObject();
             writer.WriteStartObject("responses");
             document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, []);

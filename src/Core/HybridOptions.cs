@@ -104,6 +104,20 @@ public sealed class HybridOptions
     public int MaxJsonDepth { get; set; } = 32;
 
     /// <summary>
+    /// Whether enums travel as numbers, as System.Text.Json writes them by default. Default
+    /// <see langword="false"/>: both doors write an enum as its name (the C# name, or the one
+    /// <c>[JsonStringEnumMemberName]</c> gives) in responses, and the documents list the names;
+    /// bodies, forms, routes, queries and headers accept the name or the defined number. A
+    /// <c>[Flags]</c> enum stays a number, and the app's own converters win: a
+    /// <c>JsonStringEnumConverter</c> in its JSON options (with its naming policy), an enum type's
+    /// own <c>[JsonConverter]</c> or a property's. When <see langword="true"/>, enums are the app's
+    /// serializer's to write (numbers, their names in the documents' <c>x-enumNames</c>); the
+    /// app's JSON options must then hold no <c>JsonStringEnumConverter</c> (HYB071, checked at start-up).
+    /// Hybrid changes no app-wide setting either way: its doors write with a copy of the app's options.
+    /// </summary>
+    public bool EnumsAsNumbers { get; set; }
+
+    /// <summary>
     /// A door's own options, made on first use: each door reaches its own through an extension
     /// (<c>options.Actions()</c>, <c>options.Rest()</c>), so the same instance is configured and read.
     /// </summary>

@@ -7,8 +7,9 @@ namespace Hybrid.Http;
 /// Builds the public document of one API version from the catalog, describing exactly what the
 /// binder reads: path parameters, query parameters (GET/DELETE; collections as repeated
 /// parameters), header parameters (<c>[FromHeader]</c>, and the headers it reads and answers with:
-/// <see cref="RestHeaders"/>), the body without route- or header-bound members (multipart, listing
-/// them inline, when it has file members), and exactly the problems it can answer
+/// <see cref="RestHeaders"/>), the body without route- or header-bound members (with a
+/// <c>multipart/form-data</c> body listing them inline beside the JSON one, which leaves the files
+/// out, when it has file members; multipart alone when a file is required), and exactly the problems it can answer
 /// (<see cref="RestProblems"/>). It holds no action.
 /// </summary>
 internal static class RestDocumentBuilder
@@ -28,7 +29,7 @@ internal static class RestDocumentBuilder
         foreach (var (endpoint, route, binding) in routes)
         {
             var operation = endpoint.Operation;
-            if (!route.BindsQuery && binding.Route.Count + binding.Header.Count == 0 && !binding.Body.Any(m => FileMembers.KindOf(m.Type) != FileKind.None))
+            if (!route.BindsQuery && binding.Route.Count + binding.Header.Count == 0 && schemas.JsonCanCarry(binding.Body))
             {
                 schemas.Use(operation.RequestType, response: false, catalog.ShapeOf(operation));
             }
@@ -104,12 +105,12 @@ internal static class RestDocumentBuilder
 
             foreach (var member in binding.Query)
             {
-                WriteParameter(writer, schemas, member.JsonName, "query", DocumentSchemas.IsRequired(member), member);
+                WriteParameter(writer, schemas, member.JsonName, "query", schemas.IsRequired(member), member);
             }
 
             foreach (var (headerName, member) in binding.Header)
             {
-                WriteParameter(writer, schemas, headerName, "header", DocumentSchemas.IsRequired(member), member);
+                WriteParameter(writer, schemas, headerName, "header", schemas.IsRequired(member), member);
             }
 
             foreach (var header in headers)
@@ -130,12 +131,16 @@ internal static class RestDocumentBuilder
 
             if (binding.Body.Any(m => FileMembers.KindOf(m.Type) != FileKind.None))
             {
-                document.WriteContent("multipart/form-data", w => schemas.WriteMultipart(w, binding.Body));
+                document.WriteFileBody(
+                    schemas.JsonCanCarry(binding.Body),
+                    w => WriteBody(w, schemas, operation, binding),
+                    w => schemas.WriteMultipart(w, binding.Body));
             }
             else
             {
                 document.WriteJsonContent(w => WriteBody(w, schemas, operation, binding));
             }
+
             writer.WriteEndObject();
         }
 
@@ -198,7 +203,8 @@ internal static class RestDocumentBuilder
             w.WriteStartObject();
             w.WriteString("type", "object");
             w.WriteBoolean("additionalProperties", false);
-            var required = binding.Body.Where(DocumentSchemas.IsRequired).ToList();
+            var members = binding.Body.Where(m => FileMembers.KindOf(m.Type) == FileKind.None).ToList();
+            var required = members.Where(schemas.IsRequired).ToList();
             if (required.Count > 0)
             {
                 w.WriteStartArray("required");
@@ -211,7 +217,7 @@ internal static class RestDocumentBuilder
             }
 
             w.WriteStartObject("properties");
-            foreach (var member in binding.Body)
+            foreach (var member in members)
             {
                 w.WritePropertyName(member.JsonName);
                 schemas.WriteMember(w, member);

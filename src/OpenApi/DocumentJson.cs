@@ -149,15 +149,38 @@ internal sealed class DocumentJson : IDisposable
     public void WriteJsonContent(Action<Utf8JsonWriter> schema) => WriteContent("application/json", schema);
 
     /// <summary><c>"content": { mediaType: { "schema": ... } }</c>.</summary>
-    public void WriteContent(string mediaType, Action<Utf8JsonWriter> schema)
+    public void WriteContent(string mediaType, Action<Utf8JsonWriter> schema) => WriteContents((mediaType, schema));
+
+    /// <summary><c>"content"</c> with one entry per media type, in the order given.</summary>
+    public void WriteContents(params ReadOnlySpan<(string MediaType, Action<Utf8JsonWriter> Schema)> contents)
     {
         Writer.WriteStartObject("content");
-        Writer.WritePropertyName(mediaType);
-        Writer.WriteStartObject();
-        Writer.WritePropertyName("schema");
-        schema(Writer);
+        foreach (var (mediaType, schema) in contents)
+        {
+            Writer.WritePropertyName(mediaType);
+            Writer.WriteStartObject();
+            Writer.WritePropertyName("schema");
+            schema(Writer);
+            Writer.WriteEndObject();
+        }
+
         Writer.WriteEndObject();
-        Writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A request body that may carry files: <c>multipart/form-data</c>, and <c>application/json</c>
+    /// too (the request without its files) unless a file is required, which JSON cannot carry.
+    /// </summary>
+    public void WriteFileBody(bool jsonToo, Action<Utf8JsonWriter> json, Action<Utf8JsonWriter> multipart)
+    {
+        if (jsonToo)
+        {
+            WriteContents(("application/json", json), ("multipart/form-data", multipart));
+        }
+        else
+        {
+            WriteContent("multipart/form-data", multipart);
+        }
     }
 
     public void Dispose() => Writer.Dispose();

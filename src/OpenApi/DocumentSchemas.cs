@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -14,16 +13,28 @@ namespace Hybrid;
 /// request shape the doors bind with, so a document names properties exactly as the doors read and
 /// write them.
 /// </summary>
-internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
+internal sealed class DocumentSchemas
 {
     /// <summary>The component every failure response refers to.</summary>
     public const string ProblemName = "ProblemDetails";
 
+    private readonly JsonSerializerOptions _json;
+    private readonly XmlDocs _docs;
+
     private readonly Dictionary<Type, Component> _components = [];
     private readonly Dictionary<string, Action<Utf8JsonWriter>> _extra = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
-    private readonly NullabilityReader _nullability = new();
+    private readonly NullabilityReader _nullability;
+    private readonly RequiredMembers _required;
     private ComponentNames? _names;
+
+    public DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
+    {
+        _json = json;
+        _docs = docs;
+        _nullability = new NullabilityReader();
+        _required = new RequiredMembers(json, _nullability);
+    }
 
     /// <summary>Records that the document uses <paramref name="type"/>, as a response (every property present) or not.</summary>
     public void Use(Type type, bool response, RequestShape? shape = null)
@@ -62,7 +73,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
             return;
         }
 
-        var component = new Component(type, (shape ?? RequestShape.For(type, json)).Members) { IsResponse = response };
+        var component = new Component(type, (shape ?? RequestShape.For(type, _json)).Members) { IsResponse = response };
         _components.Add(type, component);
         component.Polymorphism = PolymorphismOf(type);
         foreach (var member in component.Members)
@@ -102,15 +113,19 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
     }
 
     /// <summary>Writes the schema of a whole type: a <c>$ref</c> for objects and enums.</summary>
-    public void WriteType(Utf8JsonWriter writer, Type type) => WriteSchema(writer, type, nullable: false, property: null, description: null);
+    public void WriteType(Utf8JsonWriter writer, Type type) => WriteSchema(writer, type, nullable: false, property: null, description: null, _json.NumberHandling);
 
     /// <summary>Writes the schema of one member, with its nullability, its DataAnnotations and its documentation.</summary>
     public void WriteMember(Utf8JsonWriter writer, RequestMember member, bool withDescription = true) =>
-        WriteSchema(writer, member.Type, IsNullable(member), member.Property, withDescription ? docs.Of(member.Property) : null);
+        WriteSchema(writer, member.Type, IsNullable(member), member.Property, withDescription ? _docs.Of(member.Property) : null, NumberHandlingOf(member.Property));
 
     /// <summary>
     /// Writes a <c>multipart/form-data</c> body's schema inline: one property per member, files as
-    /// <c>{"type":"string","format":"binary"}</c>, which NSwag's generators turn into file parameters.
+    /// <c>{"type":"string","format":"binary"}</c> (a list of files as an array of them), which
+    /// NSwag's generators turn into file parameters, and every other member as in JSON: objects and
+    /// lists of objects by their components. The form binder takes such a member as indexed fields
+    /// (<c>sections[0].heading</c>) or as one field holding its JSON, which is what OpenAPI's default
+    /// encoding of an object property (<c>application/json</c>) sends, so no <c>encoding</c> is written.
     /// </summary>
     public void WriteMultipart(Utf8JsonWriter writer, IReadOnlyList<RequestMember> members)
     {
@@ -139,15 +154,17 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         writer.WriteEndObject();
     }
 
-    /// <summary>True when a request must carry the member: <c>[Required]</c>, <c>[JsonRequired]</c> or C#'s <c>required</c>.</summary>
-    public static bool IsRequired(RequestMember member) =>
-        member.IsRequiredInJson || member.Property.IsDefined(typeof(RequiredAttribute), inherit: true);
+    /// <summary>True when a request is refused without the member (<see cref="RequiredMembers.IsRequired"/>).</summary>
+    public bool IsRequired(RequestMember member) => _required.IsRequired(member);
+
+    /// <summary>True when a JSON body can carry every member a request must have: no required member is a file.</summary>
+    public bool JsonCanCarry(IEnumerable<RequestMember> members) => !members.Any(m => FileMembers.KindOf(m.Type) != FileKind.None && IsRequired(m));
 
     /// <summary>The XML documentation the document's descriptions come from.</summary>
-    public XmlDocs Docs => docs;
+    public XmlDocs Docs => _docs;
 
     /// <summary>The member's documentation, or null.</summary>
-    public string? DescriptionOf(RequestMember member) => docs.Of(member.Property);
+    public string? DescriptionOf(RequestMember member) => _docs.Of(member.Property);
 
     /// <summary>Writes <c>"$ref"</c> to a named component.</summary>
     public static void WriteReference(Utf8JsonWriter writer, string name) => WriteReference(writer, JsonEncodedText.Encode("#/components/schemas/" + name));
@@ -188,6 +205,12 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
 
     private bool IsNullable(RequestMember member) => _nullability.IsNullable(member.Property);
 
+    /// <summary>How the serializer writes the member's numbers: the property's <c>[JsonNumberHandling]</c>, else its type's, else the options'.</summary>
+    private JsonNumberHandling NumberHandlingOf(PropertyInfo property) =>
+        property.GetCustomAttribute<JsonNumberHandlingAttribute>(inherit: true)?.Handling
+        ?? property.ReflectedType?.GetCustomAttribute<JsonNumberHandlingAttribute>(inherit: true)?.Handling
+        ?? _json.NumberHandling;
+
     /// <summary>Derived types from <c>[JsonDerivedType]</c>, as the app's serializer sees them; attributes are checked first so other types cost no JSON metadata.</summary>
     private JsonPolymorphismOptions? PolymorphismOf(Type type)
     {
@@ -198,7 +221,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
 
         try
         {
-            return json.GetTypeInfo(type).PolymorphismOptions is { DerivedTypes.Count: > 0 } options ? options : null;
+            return _json.GetTypeInfo(type).PolymorphismOptions is { DerivedTypes.Count: > 0 } options ? options : null;
         }
         catch (NotSupportedException)
         {
@@ -206,7 +229,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         }
     }
 
-    private void WriteSchema(Utf8JsonWriter writer, Type type, bool nullable, PropertyInfo? property, string? description)
+    private void WriteSchema(Utf8JsonWriter writer, Type type, bool nullable, PropertyInfo? property, string? description, JsonNumberHandling numbers)
     {
         var underlying = Nullable.GetUnderlyingType(type);
         nullable |= underlying is not null;
@@ -243,7 +266,9 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         {
             case WireKind.Primitive:
                 (jsonType, format) = WireTypes.PrimitiveOf(type);
-                writer.WriteString("type", jsonType);
+
+                // The app's number handling can write numbers as strings ("12.50"); the schema says what is written.
+                writer.WriteString("type", jsonType is "integer" or "number" && (numbers & JsonNumberHandling.WriteAsString) != 0 ? "string" : jsonType);
                 if (format is not null)
                 {
                     writer.WriteString("format", format);
@@ -253,12 +278,12 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
             case WireKind.Array:
                 writer.WriteString("type", "array");
                 writer.WritePropertyName("items");
-                WriteSchema(writer, WireTypes.ItemOf(type), nullable: false, property: null, description: null);
+                WriteSchema(writer, WireTypes.ItemOf(type), nullable: false, property: null, description: null, numbers);
                 break;
             case WireKind.Dictionary:
                 writer.WriteString("type", "object");
                 writer.WritePropertyName("additionalProperties");
-                WriteSchema(writer, WireTypes.ItemOf(type), nullable: false, property: null, description: null);
+                WriteSchema(writer, WireTypes.ItemOf(type), nullable: false, property: null, description: null, numbers);
                 break;
         }
 
@@ -289,7 +314,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
     {
         if (component.Type.IsEnum)
         {
-            EnumSchema.Write(writer, component.Type, json, docs);
+            EnumSchema.Write(writer, component.Type, _json, _docs);
             return;
         }
 
@@ -305,7 +330,7 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         }
 
         writer.WriteString("type", "object");
-        WriteDescription(writer, docs.Of(component.Type));
+        WriteDescription(writer, _docs.Of(component.Type));
         if (component.Polymorphism is { } polymorphism)
         {
             WriteDiscriminator(writer, polymorphism);
@@ -316,8 +341,11 @@ internal sealed class DocumentSchemas(JsonSerializerOptions json, XmlDocs docs)
         }
 
         writer.WriteBoolean("additionalProperties", component.Type.GetProperties().Any(p => p.IsDefined(typeof(JsonExtensionDataAttribute), inherit: true)));
-        var members = component.Members.Where(m => inherited is null || !inherited.Contains(m.JsonName)).ToList();
-        var required = members.Where(m => component.IsResponse || IsRequired(m)).Select(m => m.JsonName).ToList();
+        // A file never travels in JSON (a request's file parts are its multipart body's), so a request's JSON shape leaves it out.
+        var members = component.Members
+            .Where(m => (inherited is null || !inherited.Contains(m.JsonName)) && (component.IsResponse || FileMembers.KindOf(m.Type) == FileKind.None))
+            .ToList();
+        var required = members.Where(m => component.IsResponse ? _required.IsAlwaysWritten(m) : IsRequired(m)).Select(m => m.JsonName).ToList();
         if (component.Polymorphism is { } withDiscriminator)
         {
             required.Insert(0, withDiscriminator.TypeDiscriminatorPropertyName);

@@ -7,9 +7,11 @@ namespace Hybrid;
 internal static class EnumSchema
 {
     /// <summary>
-    /// An enum as the app's serializer writes it: names (after its naming policy and
-    /// <c>[JsonStringEnumMemberName]</c>) when a string converter applies, otherwise numbers with
-    /// their names in <c>x-enumNames</c>, which NSwag's generators turn into enum members.
+    /// An enum as the doors' serializer writes it (<see cref="WireJson"/>): names (as declared, as
+    /// <c>[JsonStringEnumMemberName]</c> or an app converter's naming policy gives them) when a
+    /// string converter applies, which is the default, otherwise numbers with their names in
+    /// <c>x-enumNames</c> (and <c>x-enumFlags</c> for <c>[Flags]</c>), which NSwag's generators turn
+    /// into enum members.
     /// </summary>
     public static void Write(Utf8JsonWriter writer, Type type, JsonSerializerOptions json, XmlDocs docs)
     {
@@ -38,6 +40,12 @@ internal static class EnumSchema
         DocumentSchemas.WriteDescription(writer, docs.Of(type));
         if (!asStrings)
         {
+            // NJsonSchema's mark of a set of flags: generated clients combine the members with |, as C# does.
+            if (type.IsDefined(typeof(FlagsAttribute), inherit: false))
+            {
+                writer.WriteBoolean("x-enumFlags", true);
+            }
+
             writer.WriteStartArray("x-enumNames");
             foreach (var value in values)
             {

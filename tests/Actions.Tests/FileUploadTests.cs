@@ -177,24 +177,29 @@ public sealed class FileUploadTests
     }
 
     [Fact]
-    public async Task The_actions_document_describes_a_multipart_body_with_binary_files()
+    public async Task The_actions_document_describes_a_multipart_body_with_binary_files_and_the_json_body_without_them()
     {
         await using var host = await BothDoorsHost.StartAsync(Expose);
 
         using var document = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/actions.json"));
 
         var body = document.RootElement.GetProperty("paths").GetProperty("/_actions/UploadPhotos").GetProperty("post").GetProperty("requestBody").GetProperty("content");
-        body.EnumerateObject().Select(p => p.Name).Should().Equal("multipart/form-data");
+        body.EnumerateObject().Select(p => p.Name).Should().Equal("application/json", "multipart/form-data");
+        body.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString().Should().Be("#/components/schemas/UploadPhotos");
+        document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("UploadPhotos").GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).Should().Equal(["album"], "a file never travels in JSON");
         var properties = body.GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
         properties.GetProperty("album").GetProperty("type").GetString().Should().Be("string");
         properties.GetProperty("photos").GetProperty("type").GetString().Should().Be("array");
         properties.GetProperty("photos").GetProperty("items").GetProperty("format").GetString().Should().Be("binary");
         properties.GetProperty("cover").GetProperty("type").GetString().Should().Be("string");
         properties.GetProperty("cover").GetProperty("format").GetString().Should().Be("binary");
-        var avatar = document.RootElement.GetProperty("paths").GetProperty("/_actions/UploadAvatar").GetProperty("post").GetProperty("requestBody")
-            .GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        var avatarBody = document.RootElement.GetProperty("paths").GetProperty("/_actions/UploadAvatar").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        avatarBody.EnumerateObject().Select(p => p.Name).Should().Equal(["multipart/form-data"], "JSON cannot carry the required file");
+        var avatar = avatarBody.GetProperty("multipart/form-data").GetProperty("schema");
         avatar.GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Equal("avatar");
         document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("HybridFile", out _).Should().BeFalse();
+        document.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("UploadAvatar", out _).Should().BeFalse("no JSON body refers to it");
     }
 
     private static async Task<UploadReceipt> ReceiptAsync(HttpResponseMessage response)

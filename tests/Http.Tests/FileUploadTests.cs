@@ -158,14 +158,17 @@ public sealed class FileUploadTests
     }
 
     [Fact]
-    public async Task The_version_document_describes_a_multipart_body_without_the_route_member()
+    public async Task The_version_document_describes_a_multipart_body_without_the_route_member_and_a_json_body_without_files()
     {
         await using var host = await StartAsync();
 
         using var document = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/v1.json"));
 
         var content = document.RootElement.GetProperty("paths").GetProperty("/api/v1/things/{thingId}/files").GetProperty("post").GetProperty("requestBody").GetProperty("content");
-        content.EnumerateObject().Select(p => p.Name).Should().Equal("multipart/form-data");
+        content.EnumerateObject().Select(p => p.Name).Should().Equal("application/json", "multipart/form-data");
+        content.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString().Should().Be("#/components/schemas/AttachFilesBody");
+        document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("AttachFilesBody").GetProperty("properties")
+            .EnumerateObject().Select(p => p.Name).Should().Equal(["title"], "a file never travels in JSON");
         var properties = content.GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
         properties.EnumerateObject().Select(p => p.Name).Should().Equal("title", "main", "extras");
         properties.GetProperty("main").GetProperty("format").GetString().Should().Be("binary");

@@ -45,7 +45,7 @@ public sealed class BlogJwt
             section["Audience"] ?? throw new InvalidOperationException("Blog:Jwt:Audience is not set."));
     }
 
-    /// <summary>What AddJwtBearer checks: this issuer, audience and key, HS256 only, with <c>name</c> and <c>role</c> as the user's claims.</summary>
+    /// <summary>What AddJwtBearer checks: this issuer, audience and key, HS256 only, with <c>name</c> and <c>role</c> (one claim per role) as the user's claims.</summary>
     public TokenValidationParameters ValidationParameters => new()
     {
         ValidIssuer = _issuer,
@@ -60,10 +60,7 @@ public sealed class BlogJwt
     public string Issue(BlogUser user, DateTimeOffset now)
     {
         var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user.Name), new(JwtRegisteredClaimNames.Name, user.Name) };
-        if (user.Role is not null)
-        {
-            claims.Add(new Claim("role", user.Role));
-        }
+        claims.AddRange(user.Roles.Select(role => new Claim("role", role)));
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -35,10 +35,7 @@ public sealed class SignInHandler(BlogUsers users, IHttpContextAccessor http) : 
             ?? throw new UnauthorizedException("The user name or the password is wrong.", "invalid_credentials");
 
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Name) };
-        if (user.Role is not null)
-        {
-            claims.Add(new Claim(ClaimTypes.Role, user.Role));
-        }
+        claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
 
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
         await http.HttpContext!.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));

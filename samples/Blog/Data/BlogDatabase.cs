@@ -3,7 +3,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Blog.Data;
 
-/// <summary>The blog's SQLite file: created and seeded on first use, one connection per operation.</summary>
+/// <summary>
+/// The blog's SQLite file: created and seeded on first use, one connection per operation. Every
+/// start brings an older file up to date in place (missing tables and columns added, roles moved
+/// to their own table), so a blog.db from an earlier version of the sample keeps working.
+/// </summary>
 public sealed class BlogDatabase
 {
     private readonly string _connectionString;
@@ -66,13 +70,31 @@ public sealed class BlogDatabase
                 data BLOB NOT NULL,
                 created_at TEXT NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS post_sections (
+                post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                heading TEXT NOT NULL,
+                body TEXT NOT NULL,
+                PRIMARY KEY (post_id, position)
+            );
+            CREATE TABLE IF NOT EXISTS post_covers (
+                post_id INTEGER PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
+                file_name TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                data BLOB NOT NULL
+            );
             CREATE TABLE IF NOT EXISTS users (
                 name TEXT PRIMARY KEY COLLATE NOCASE,
-                password_hash TEXT NOT NULL,
-                role TEXT
+                password_hash TEXT NOT NULL
             );
             """;
         schema.ExecuteNonQuery();
+
+        // Posts written before SavePost get these columns with their defaults: published, dated 2026-01-01, no summary.
+        AddColumnIfMissing(connection, "posts", "summary", "TEXT");
+        AddColumnIfMissing(connection, "posts", "status", "TEXT NOT NULL DEFAULT 'Published'");
+        AddColumnIfMissing(connection, "posts", "publish_on", "TEXT NOT NULL DEFAULT '2026-01-01'");
+        CreateUserRoles(connection);
         SeedUsers(connection);
 
         using var count = connection.CreateCommand();
@@ -97,8 +119,9 @@ public sealed class BlogDatabase
     }
 
     /// <summary>
-    /// The development users, both with the password <c>hybrid-sample</c>: ada (moderator) and grace
-    /// (no role). Seeded apart from the posts so a database from before sign-in gets them too.
+    /// The development users, both with the password <c>hybrid-sample</c>: ada (moderator and
+    /// editor) and grace (no role). Seeded apart from the posts so a database from before sign-in
+    /// gets them too.
     /// </summary>
     private static void SeedUsers(SqliteConnection connection)
     {
@@ -109,14 +132,70 @@ public sealed class BlogDatabase
             return;
         }
 
-        foreach (var (name, role) in new[] { ("ada", BlogUsers.Moderator), ("grace", null) })
+        foreach (var (name, roles) in new[] { ("ada", new[] { BlogUsers.Moderator, BlogUsers.Editor }), ("grace", []) })
         {
             using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO users (name, password_hash, role) VALUES ($name, $hash, $role);";
+            insert.CommandText = "INSERT INTO users (name, password_hash) VALUES ($name, $hash);";
             insert.Parameters.AddWithValue("$name", name);
             insert.Parameters.AddWithValue("$hash", BlogUsers.Hash("hybrid-sample"));
-            insert.Parameters.AddWithValue("$role", (object?)role ?? DBNull.Value);
             insert.ExecuteNonQuery();
+            foreach (var role in roles)
+            {
+                using var grant = connection.CreateCommand();
+                grant.CommandText = "INSERT INTO user_roles (user_name, role) VALUES ($name, $role);";
+                grant.Parameters.AddWithValue("$name", name);
+                grant.Parameters.AddWithValue("$role", role);
+                grant.ExecuteNonQuery();
+            }
         }
+    }
+
+    /// <summary>
+    /// The <c>user_roles</c> table, once. A file from when a user had one role (a <c>users.role</c>
+    /// column) keeps it, and its seeded ada, the sample's moderator, becomes an editor too, as a
+    /// fresh file seeds her.
+    /// </summary>
+    private static void CreateUserRoles(SqliteConnection connection)
+    {
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'user_roles';";
+        if (exists.ExecuteScalar() is not null)
+        {
+            return;
+        }
+
+        using var migrate = connection.CreateCommand();
+        migrate.CommandText = """
+            CREATE TABLE user_roles (
+                user_name TEXT NOT NULL COLLATE NOCASE REFERENCES users(name) ON DELETE CASCADE,
+                role TEXT NOT NULL,
+                PRIMARY KEY (user_name, role)
+            );
+            """ + (HasColumn(connection, "users", "role")
+                ? "INSERT OR IGNORE INTO user_roles (user_name, role) SELECT name, role FROM users WHERE role IS NOT NULL;"
+                + $"INSERT OR IGNORE INTO user_roles (user_name, role) SELECT name, '{BlogUsers.Editor}' FROM users WHERE name = 'ada';"
+                : string.Empty);
+        migrate.ExecuteNonQuery();
+    }
+
+    private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
+    {
+        if (HasColumn(connection, table, column))
+        {
+            return;
+        }
+
+        using var alter = connection.CreateCommand();
+        alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition};";
+        alter.ExecuteNonQuery();
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM pragma_table_info($table) WHERE name = $column;";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return command.ExecuteScalar() is not null;
     }
 }

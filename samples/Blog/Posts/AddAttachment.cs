@@ -27,23 +27,10 @@ public sealed class AddAttachment : IRequest<Attachment>
 
 public sealed class AddAttachmentHandler(BlogDatabase database, TimeProvider clock) : IRequestHandler<AddAttachment, Attachment>
 {
-    private static readonly string[] Images = ["image/png", "image/jpeg", "image/gif", "image/webp"];
-
     public async Task<Attachment> Handle(AddAttachment request, CancellationToken cancellationToken)
     {
         var file = request.File!;
-        if (!Images.Contains(file.ContentType, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = ["Attach a PNG, JPEG, GIF or WebP image."] });
-        }
-
-        if (file.Length is 0 or > 1024 * 1024)
-        {
-            throw new RequestValidationException(new Dictionary<string, string[]> { ["file"] = ["The image must hold between 1 byte and 1 MiB."] });
-        }
-
-        using var bytes = new MemoryStream();
-        await file.CopyToAsync(bytes, cancellationToken);
+        var bytes = await PostImages.ReadAsync(file, "file", cancellationToken);
         using var connection = database.Open();
         using var exists = connection.CreateCommand();
         exists.CommandText = "SELECT 1 FROM posts WHERE id = $id;";
@@ -58,7 +45,7 @@ public sealed class AddAttachmentHandler(BlogDatabase database, TimeProvider clo
         insert.Parameters.AddWithValue("$post", request.PostId);
         insert.Parameters.AddWithValue("$name", Path.GetFileName(file.FileName));
         insert.Parameters.AddWithValue("$type", file.ContentType);
-        insert.Parameters.AddWithValue("$data", bytes.ToArray());
+        insert.Parameters.AddWithValue("$data", bytes);
         insert.Parameters.AddWithValue("$at", clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var id = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         return new Attachment(id, request.PostId, Path.GetFileName(file.FileName), file.ContentType, bytes.Length);

@@ -8,7 +8,7 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridActionsClientBase, NotModified, toFormData } from "./types";
-import type { Attachment, Comment, CommentNotFoundProblem, CreateComment, CrossSiteRequestOrForbiddenProblem, CrossSiteRequestProblem, DeleteComment, FileParameter, GetComment, GetPost, HttpFetch, InternalErrorProblem, InvalidCredentialsProblem, ListPosts, PayloadTooLargeProblem, PostDetails, PostNotFoundProblem, PostSummary, ProblemDetails, RateLimitedProblem, SignIn, SignOut, UnauthorizedProblem, UnsupportedMediaTypeProblem, ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
+import type { Attachment, Comment, CommentNotFoundProblem, CreateComment, CrossSiteRequestOrForbiddenProblem, CrossSiteRequestProblem, DeleteComment, FileParameter, GetComment, GetPost, HttpFetch, InternalErrorProblem, InvalidCredentialsProblem, ListPosts, PayloadTooLargeProblem, PostDetails, PostNotFoundProblem, PostSection, PostStatus, PostSummary, ProblemDetails, RateLimitedProblem, SavePost, SavedPost, SignIn, SignOut, UnauthorizedProblem, UnsupportedMediaTypeProblem, ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
 
 export class ActionsClient extends HybridActionsClientBase {
     private http: HttpFetch;
@@ -159,6 +159,34 @@ export class ActionsClient extends HybridActionsClientBase {
     }
 
     /**
+     * @param postId (optional) The post to replace; none creates a post. The REST door's PUT takes it from the URL.
+     * @param title (optional) The title.
+     * @param summary (optional) A short summary; empty or blank means none.
+     * @param status (optional) Where the post is in its life; Draft when not given.
+     * @param publishOn (optional) The day the post is (or was) published, yyyy-MM-dd.
+     * @param tags (optional) The post's tags; blanks and repeats (ignoring case) are dropped. In a form: repeat tags.
+     * @param sections (optional) The post's text, section by section.
+     * @param cover (optional) A cover image (PNG, JPEG, GIF or WebP, at most 1 MiB), as a file part; left out, the post keeps its cover.
+     * @return OK
+     */
+
+    savePost(form: { postId?: number | null | undefined; title?: string | undefined; summary?: string | null | undefined; status?: PostStatus | undefined; publishOn?: string | undefined; tags?: string[] | undefined; sections?: PostSection[] | undefined; cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
+        let url_ = this.baseUrl + "/_actions/SavePost";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const options_: RequestInit = {
+            body: toFormData(form),
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+    }
+
+    /**
      * @return No Content
      */
 
@@ -220,6 +248,9 @@ export type GetPostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadR
 
 /** The problems ActionsClient.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
 export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+
+/** The problems ActionsClient.savePost declares: `if (isApiException<SavePostError>(e) && e.status === ...)` narrows `e.result`. */
+export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems ActionsClient.signIn declares: `if (isApiException<SignInError>(e) && e.status === ...)` narrows `e.result`. */
 export type SignInError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, InvalidCredentialsProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;

@@ -8,7 +8,7 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
-import type { Attachment, AttachmentNotFoundProblem, Comment, CommentNotFoundProblem, CreateCommentBody, FileParameter, ForbiddenProblem, HttpFetch, IdempotencyKeyInUseProblem, IdempotencyKeyReusedProblem, InternalErrorProblem, ModerateComment, PayloadTooLargeProblem, PostDetails, PostNotFoundProblem, PostSummary, ProblemDetails, RateLimitedProblem, UnauthorizedProblem, UnsupportedMediaTypeProblem, ValidationFailedOrInvalidJsonOrBadRequestProblem, ValidationFailedProblem, WebhookSignatureInvalidProblem } from "./types";
+import type { Attachment, AttachmentNotFoundProblem, Comment, CommentNotFoundProblem, CreateCommentBody, FileParameter, ForbiddenProblem, HttpFetch, IdempotencyKeyInUseProblem, IdempotencyKeyReusedProblem, InternalErrorProblem, ModerateComment, PayloadTooLargeProblem, PostDetails, PostNotFoundProblem, PostSection, PostStatus, PostSummary, ProblemDetails, RateLimitedProblem, SavePost, SavePostBody, SavedPost, UnauthorizedProblem, UnsupportedMediaTypeProblem, ValidationFailedOrInvalidJsonOrBadRequestProblem, ValidationFailedProblem, WebhookSignatureInvalidProblem } from "./types";
 
 export class BlogApiV1Client extends HybridClientBase {
     private http: HttpFetch;
@@ -65,6 +65,35 @@ export class BlogApiV1Client extends HybridClientBase {
     }
 
     /**
+     * Creates a post (editors only); answers 201 with its Location.
+     * @param postId (optional) The post to replace; none creates a post. The REST door's PUT takes it from the URL.
+     * @param title (optional) The title.
+     * @param summary (optional) A short summary; empty or blank means none.
+     * @param status (optional) Where the post is in its life; Draft when not given.
+     * @param publishOn (optional) The day the post is (or was) published, yyyy-MM-dd.
+     * @param tags (optional) The post's tags; blanks and repeats (ignoring case) are dropped. In a form: repeat tags.
+     * @param sections (optional) The post's text, section by section.
+     * @param cover (optional) A cover image (PNG, JPEG, GIF or WebP, at most 1 MiB), as a file part; left out, the post keeps its cover.
+     * @return Created
+     */
+
+    savePost(form: { postId?: number | null | undefined; title?: string | undefined; summary?: string | null | undefined; status?: PostStatus | undefined; publishOn?: string | undefined; tags?: string[] | undefined; sections?: PostSection[] | undefined; cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
+        let url_ = this.baseUrl + "/api/v1/posts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const options_: RequestInit = {
+            body: toFormData(form),
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.send(this.http, url_, options_, [201], this.jsonParseReviver);
+    }
+
+    /**
      * A post with its comments.
      * @param postId The post's id.
      * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
@@ -84,6 +113,38 @@ export class BlogApiV1Client extends HybridClientBase {
             signal,
             headers: {
                 "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+    }
+
+    /**
+     * Replaces a post (editors only); answers 200 with the post as saved.
+     * @param postId The post to replace; none creates a post. The REST door's PUT takes it from the URL.
+     * @param title (optional) The title.
+     * @param summary (optional) A short summary; empty or blank means none.
+     * @param status (optional) Where the post is in its life; Draft when not given.
+     * @param publishOn (optional) The day the post is (or was) published, yyyy-MM-dd.
+     * @param tags (optional) The post's tags; blanks and repeats (ignoring case) are dropped. In a form: repeat tags.
+     * @param sections (optional) The post's text, section by section.
+     * @param cover (optional) A cover image (PNG, JPEG, GIF or WebP, at most 1 MiB), as a file part; left out, the post keeps its cover.
+     * @return OK
+     */
+
+    savePost2(postId: number | null, form: { title?: string | undefined; summary?: string | null | undefined; status?: PostStatus | undefined; publishOn?: string | undefined; tags?: string[] | undefined; sections?: PostSection[] | undefined; cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
+        let url_ = this.baseUrl + "/api/v1/posts/{postId}";
+        if (postId === undefined || postId === null)
+            throw new globalThis.Error("The parameter 'postId' must be defined.");
+        url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const options_: RequestInit = {
+            body: toFormData(form),
+            method: "PUT",
+            signal,
+            headers: {
                 "Accept": "application/json"
             }
         };
@@ -260,8 +321,14 @@ export class BlogApiV1Client extends HybridClientBase {
 /** The problems BlogApiV1Client.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
 export type ListPostsError = ApiException<400, ValidationFailedProblem> | ApiException<500, InternalErrorProblem>;
 
+/** The problems BlogApiV1Client.savePost declares: `if (isApiException<SavePostError>(e) && e.status === ...)` narrows `e.result`. */
+export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+
 /** The problems BlogApiV1Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
 export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem>;
+
+/** The problems BlogApiV1Client.savePost2 declares: `if (isApiException<SavePost2Error>(e) && e.status === ...)` narrows `e.result`. */
+export type SavePost2Error = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 /** The problems BlogApiV1Client.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
 export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;

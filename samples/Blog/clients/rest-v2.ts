@@ -8,7 +8,7 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
-import type { Author, Comment2 as Comment, CommentPage, FileParameter, HttpFetch, InternalErrorProblem, PostDetails2 as PostDetails, PostNotFoundProblem, ProblemDetails, ValidationFailedProblem } from "./types";
+import type { Author, Comment2 as Comment, CommentPage, FileParameter, HttpFetch, InternalErrorProblem, PostDetails2 as PostDetails, PostNotFoundProblem, PostSection, PostStatus, ProblemDetails, ValidationFailedProblem } from "./types";
 
 export class BlogApiV2Client extends HybridClientBase {
     private http: HttpFetch;

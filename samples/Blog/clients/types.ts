@@ -156,6 +156,17 @@ export interface PostNotFoundProblem extends ProblemDetails {
     [key: string]: any;
 }
 
+/** One headed part of a post's text. In a form: sections[0].heading, sections[0].body, ... */
+export interface PostSection {
+    /** The section's heading. */
+    heading: string;
+    /** The section's text. */
+    body: string;
+}
+
+/** Where a post is in its life; it travels by name ("Published"). */
+export type PostStatus = "Draft" | "Published" | "Archived";
+
 /** A post in a list. */
 export interface PostSummary {
     /** The post's id. */
@@ -171,6 +182,44 @@ export interface RateLimitedProblem extends ProblemDetails {
     code: RateLimitedProblemCode;
 
     [key: string]: any;
+}
+
+/** Writes a post: creates one, or replaces the one postId names (its title, summary, status, date, tags and sections; its cover only when a new one is sent). Editors only. As JSON, or as a multipart form that can carry the cover. */
+export interface SavePost {
+    /** The post to replace; none creates a post. The REST door's PUT takes it from the URL. */
+    postId?: number | null;
+    /** The title. */
+    title: string;
+    /** A short summary; empty or blank means none. */
+    summary?: string | null;
+    /** Where the post is in its life; Draft when not given. */
+    status?: PostStatus;
+    /** The day the post is (or was) published, yyyy-MM-dd. */
+    publishOn: string;
+    /** The post's tags; blanks and repeats (ignoring case) are dropped. In a form: repeat tags. */
+    tags?: string[];
+    /** The post's text, section by section. */
+    sections?: PostSection[];
+}
+
+/** A post as SavePost stored it. */
+export interface SavedPost {
+    /** The post's id. */
+    id: number;
+    /** The title. */
+    title: string;
+    /** The summary, or null when it has none. */
+    summary: string | null;
+    /** Where the post is in its life. */
+    status: PostStatus;
+    /** The day it is published. */
+    publishOn: string;
+    /** Its tags, in alphabetical order. */
+    tags: string[];
+    /** Its text, section by section. */
+    sections: PostSection[];
+    /** Where its cover image is served, or null when it has none. */
+    coverUrl: string | null;
 }
 
 /** Signs a user in to the web pages with a cookie. */
@@ -247,6 +296,21 @@ export interface ModerateComment {
     verdict: string;
 }
 
+export interface SavePostBody {
+    /** The title. */
+    title: string;
+    /** A short summary; empty or blank means none. */
+    summary?: string | null;
+    /** Where the post is in its life; Draft when not given. */
+    status?: PostStatus;
+    /** The day the post is (or was) published, yyyy-MM-dd. */
+    publishOn: string;
+    /** The post's tags; blanks and repeats (ignoring case) are dropped. In a form: repeat tags. */
+    tags?: string[];
+    /** The post's text, section by section. */
+    sections?: PostSection[];
+}
+
 export interface ValidationFailedProblem extends ProblemDetails {
     /** The codes this response can carry. */
     code: ValidationFailedProblemCode;
@@ -297,10 +361,22 @@ export interface PostDetails2 {
     id: number;
     /** The title. */
     title: string;
-    /** The text. */
+    /** The text (a post written with sections: their text, in order). */
     body: string;
     /** One page of the comments, oldest first. */
     comments: CommentPage;
+    /** The summary, or null when it has none. */
+    summary: string | null;
+    /** Where the post is in its life. */
+    status: PostStatus;
+    /** The day it is published. */
+    publishOn: string;
+    /** Its tags, in alphabetical order. */
+    tags: string[];
+    /** Its text, section by section (none for a post written before sections). */
+    sections: PostSection[];
+    /** Where its cover image is served, or null when it has none. */
+    coverUrl: string | null;
 }
 
 export type CommentNotFoundProblemCode = "comment_not_found";

@@ -54,10 +54,15 @@ internal static class ValueParsers
             _ when type == typeof(TimeOnly) => "a time (HH:mm:ss)",
             _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => "a date and time (ISO 8601)",
             _ when type == typeof(TimeSpan) => "a duration ([d.]hh:mm:ss)",
-            _ when type.IsEnum => "one of: " + string.Join(", ", Enum.GetNames(type)),
+            _ when type.IsEnum => "one of: " + string.Join(", ", WireNames(type)),
             _ => "a valid " + type.Name,
         };
     }
+
+    /// <summary>An enum's names as they travel by default: <c>[JsonStringEnumMemberName]</c>'s, else the declared ones.</summary>
+    private static IEnumerable<string> WireNames(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => f.GetCustomAttribute<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
 
     /// <summary>The one message of a value that does not parse, whichever source it came from.</summary>
     public static string InvalidMessage(string field, Type type) => $"The value of '{field}' is not {Describe(type)}.";

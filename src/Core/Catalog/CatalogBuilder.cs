@@ -32,6 +32,12 @@ internal static partial class CatalogBuilder
     public static OperationCatalog Collect(IEnumerable<Assembly> assemblies, IReadOnlyList<FoundHandler> found, HybridOptions options, JsonSerializerOptions json)
     {
         var errors = new List<HybridConfigurationError>();
+        if (WireJson.Conflict(json, options) is { } conflict)
+        {
+            errors.Add(conflict);
+        }
+
+        json = WireJson.For(json, options);
         var handlers = new Dictionary<Type, FoundHandler>();
         foreach (var handler in found)
         {

@@ -32,6 +32,7 @@ public sealed class OperationCatalog
     /// <summary>The API versions that have at least one REST route, ascending.</summary>
     public IReadOnlyList<int> Versions { get; }
 
+    /// <summary>What both doors write with and the documents describe: the app's JSON options, with enums by name (<see cref="WireJson"/>).</summary>
     internal JsonSerializerOptions Json { get; }
 
     /// <summary>What request bodies are read with: <see cref="Json"/>, made strict (<see cref="RequestJson"/>).</summary>

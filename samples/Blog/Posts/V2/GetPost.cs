@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Blog.Posts.V2;
 
-/// <summary>A post with one page of its comments, oldest first (version 2 of the API).</summary>
+/// <summary>A post with everything SavePost writes and one page of its comments, oldest first (version 2 of the API).</summary>
 /// <remarks>Version 1 answered every comment at once, each with its author as a string.</remarks>
 [RestGet("posts/{postId}", Version = 2, Summary = "A post with a page of its comments.")]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
@@ -34,7 +34,7 @@ public sealed class GetPostHandler(BlogDatabase database) : IRequestHandler<GetP
     {
         using var connection = database.Open();
         using var post = connection.CreateCommand();
-        post.CommandText = "SELECT title, body, (SELECT COUNT(*) FROM comments WHERE post_id = $id) FROM posts WHERE id = $id;";
+        post.CommandText = "SELECT title, body, (SELECT COUNT(*) FROM comments WHERE post_id = $id), summary, status, publish_on FROM posts WHERE id = $id;";
         post.Parameters.AddWithValue("$id", request.PostId);
         using var postReader = post.ExecuteReader();
         if (!postReader.Read())
@@ -45,6 +45,9 @@ public sealed class GetPostHandler(BlogDatabase database) : IRequestHandler<GetP
         var title = postReader.GetString(0);
         var body = postReader.GetString(1);
         var total = postReader.GetInt32(2);
+        var summary = postReader.IsDBNull(3) ? null : postReader.GetString(3);
+        var status = Enum.Parse<PostStatus>(postReader.GetString(4));
+        var publishOn = DateOnly.ParseExact(postReader.GetString(5), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var comments = connection.CreateCommand();
         comments.CommandText = "SELECT id, author, body, created_at FROM comments WHERE post_id = $id ORDER BY id LIMIT $take OFFSET $skip;";
@@ -58,6 +61,16 @@ public sealed class GetPostHandler(BlogDatabase database) : IRequestHandler<GetP
             items.Add(new Comment(reader.GetInt32(0), new Author(reader.GetString(1)), reader.GetString(2), DateTimeOffset.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return Task.FromResult(new PostDetails(request.PostId, title, body, new CommentPage(items, request.Page, request.PageSize, total)));
+        return Task.FromResult(new PostDetails(
+            request.PostId,
+            title,
+            body,
+            new CommentPage(items, request.Page, request.PageSize, total),
+            summary,
+            status,
+            publishOn,
+            PostContents.Tags(connection, request.PostId),
+            PostContents.Sections(connection, request.PostId),
+            PostContents.Cover(connection, request.PostId)));
     }
 }
