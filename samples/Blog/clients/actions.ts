@@ -170,7 +170,7 @@ export class ActionsClient extends HybridActionsClientBase {
      * @return OK
      */
 
-    savePost(form: { postId?: number | null | undefined; title?: string | undefined; summary?: string | null | undefined; status?: PostStatus | undefined; publishOn?: string | undefined; tags?: string[] | undefined; sections?: PostSection[] | undefined; cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
+    savePost(form: SavePost & { cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
         let url_ = this.baseUrl + "/_actions/SavePost";
         url_ = url_.replace(/[?&]$/, "");
 

@@ -77,7 +77,7 @@ export class BlogApiV1Client extends HybridClientBase {
      * @return Created
      */
 
-    savePost(form: { postId?: number | null | undefined; title?: string | undefined; summary?: string | null | undefined; status?: PostStatus | undefined; publishOn?: string | undefined; tags?: string[] | undefined; sections?: PostSection[] | undefined; cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
+    savePost(form: SavePost & { cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
         let url_ = this.baseUrl + "/api/v1/posts";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -133,7 +133,7 @@ export class BlogApiV1Client extends HybridClientBase {
      * @return OK
      */
 
-    savePost2(postId: number | null, form: { title?: string | undefined; summary?: string | null | undefined; status?: PostStatus | undefined; publishOn?: string | undefined; tags?: string[] | undefined; sections?: PostSection[] | undefined; cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
+    savePost2(postId: number | null, form: SavePostBody & { cover?: FileParameter | null | undefined; }, signal?: AbortSignal): Promise<SavedPost> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");

@@ -126,7 +126,7 @@ export class HybridClientBase {
 }
 
 /** How a form body sends a request object: repeated names for lists, `name[i].member` for lists of objects, `name.member` for objects. */
-export function toFormData(values: { [name: string]: unknown }): FormData {
+export function toFormData(values: object): FormData {
     const form = new FormData();
     const add = (name: string, value: unknown): void => {
         if (value === undefined || value === null) {

@@ -314,6 +314,30 @@
       return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
     }
     /**
+     * @param postId (optional) The post to replace; none creates a post. The REST door's PUT takes it from the URL.
+     * @param title (optional) The title.
+     * @param summary (optional) A short summary; empty or blank means none.
+     * @param status (optional) Where the post is in its life; Draft when not given.
+     * @param publishOn (optional) The day the post is (or was) published, yyyy-MM-dd.
+     * @param tags (optional) The post's tags; blanks and repeats (ignoring case) are dropped. In a form: repeat tags.
+     * @param sections (optional) The post's text, section by section.
+     * @param cover (optional) A cover image (PNG, JPEG, GIF or WebP, at most 1 MiB), as a file part; left out, the post keeps its cover.
+     * @return OK
+     */
+    savePost(form2, signal) {
+      let url_ = this.baseUrl + "/_actions/SavePost";
+      url_ = url_.replace(/[?&]$/, "");
+      const options_ = {
+        body: toFormData(form2),
+        method: "POST",
+        signal,
+        headers: {
+          "Accept": "application/json"
+        }
+      };
+      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+    }
+    /**
      * @return No Content
      */
     signIn(body, signal) {
