@@ -191,7 +191,20 @@ public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture
                     }
                 }
 
+                // Every shape through both clients, as JSON (no file) and as a form with several files and an optional one.
+                const shape = {
+                    title: "Shapes", note: null, mood: "Curious" as const, day: "2026-03-01", at: "13:45:30",
+                    when: "2026-03-01T23:30:00+14:00", price: 12.34, parts: [{ heading: "a", order: 1 }, { heading: "b", order: 2 }], lead: null,
+                };
+                const files = [{ data: new Blob(["one"]), fileName: "one.txt" }, { data: new Blob(["three"]), fileName: "three.txt" }];
+                const shapes = [
+                    await rest.echoShapes({ ...shape, files, extra: { data: new Blob(["x"]), fileName: "extra.txt" } }),
+                    await actions.echoShapes({ ...shape, files, extra: null }),
+                    await rest.echoShapes({ ...shape, lead: { heading: "lead", order: 0 } }),
+                ].map(e => ({ ...e, when: new Date(e.when).toISOString() }));
+
                 console.log(JSON.stringify({
+                    shapes,
                     restNote: NotModified.is(restNote) ? "not modified" : restNote,
                     restCreated, actionNote, actionCreated, readAcross, created: after - before, restMissing, actionMissing,
                 }));
@@ -203,11 +216,16 @@ public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture
         (await ProcessRunner.RunAsync("node", [GeneratedClientTests.TypeScriptCompiler(), "-p", "tsconfig.json", "--strict"], folder))
             .ShouldSucceed("tsc --strict over the generated clients and the script");
         var baseUrl = (await notes.ServerAsync()).ToString().TrimEnd('/');
-        var run = await ProcessRunner.RunAsync("node", [Path.Combine(folder, "dist", "node", "run.js"), baseUrl], folder);
+        // 14 hours ahead of UTC: a day must come back as the same day.
+        var run = await ProcessRunner.RunAsync("node", [Path.Combine(folder, "dist", "node", "run.js"), baseUrl], folder, new Dictionary<string, string> { ["TZ"] = "Pacific/Kiritimati" });
         run.ShouldSucceed("the Node script calling both clients");
 
         using var result = JsonDocument.Parse(run.Output.Split('\n').Last(l => l.StartsWith('{')));
         var root = result.RootElement;
+        root.GetProperty("shapes").EnumerateArray().Select(e => e.GetRawText()).Should().Equal(
+            """{"title":"Shapes","note":null,"mood":"Curious","day":"2026-03-01","at":"13:45:30","when":"2026-03-01T09:30:00.000Z","price":12.34,"parts":[{"heading":"a","order":1},{"heading":"b","order":2}],"lead":null,"files":["one.txt:3","three.txt:5"],"extra":"extra.txt:1"}""",
+            """{"title":"Shapes","note":null,"mood":"Curious","day":"2026-03-01","at":"13:45:30","when":"2026-03-01T09:30:00.000Z","price":12.34,"parts":[{"heading":"a","order":1},{"heading":"b","order":2}],"lead":null,"files":["one.txt:3","three.txt:5"],"extra":null}""",
+            """{"title":"Shapes","note":null,"mood":"Curious","day":"2026-03-01","at":"13:45:30","when":"2026-03-01T09:30:00.000Z","price":12.34,"parts":[{"heading":"a","order":1},{"heading":"b","order":2}],"lead":{"heading":"lead","order":0},"files":[],"extra":null}""");
         root.GetProperty("restNote").GetRawText().Should().Be("""{"id":3,"text":"note 3"}""");
         root.GetProperty("actionNote").GetRawText().Should().Be("""{"id":4,"text":"note 4"}""");
         root.GetProperty("restCreated").GetProperty("text").GetString().Should().Be("from rest");

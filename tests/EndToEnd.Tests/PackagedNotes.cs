@@ -288,6 +288,39 @@ public sealed class PackagedNotes : IAsyncLifetime
                 public int Id { get; set; }
             }
 
+            // Every shape a client must carry, through both doors and both bodies (JSON; a form with files).
+            [Action]
+            [RestPost("shapes", StatusCode = 200)]
+            [MaxFiles(3)]
+            [AllowAnonymous]
+            public sealed class EchoShapes : IRequest<ShapesEcho>
+            {
+                public required string Title { get; set; }
+                public string? Note { get; set; }
+                public Mood Mood { get; set; }
+                public DateOnly Day { get; set; }
+                public TimeOnly At { get; set; }
+                public DateTimeOffset When { get; set; }
+                public decimal Price { get; set; }
+                public IReadOnlyList<Part> Parts { get; set; } = [];
+                public Part? Lead { get; set; }
+                public IReadOnlyList<HybridFile> Files { get; set; } = [];
+                public HybridFile? Extra { get; set; }
+            }
+
+            public enum Mood { Calm, Curious }
+
+            public sealed record Part(string Heading, int Order);
+
+            public sealed record ShapesEcho(string Title, string? Note, Mood Mood, DateOnly Day, TimeOnly At, DateTimeOffset When, decimal Price, IReadOnlyList<Part> Parts, Part? Lead, IReadOnlyList<string> Files, string? Extra);
+
+            public sealed class EchoShapesHandler : IRequestHandler<EchoShapes, ShapesEcho>
+            {
+                public Task<ShapesEcho> Handle(EchoShapes r, CancellationToken cancellationToken) => Task.FromResult(new ShapesEcho(
+                    r.Title, r.Note, r.Mood, r.Day, r.At, r.When, r.Price, r.Parts, r.Lead,
+                    [.. r.Files.Select(f => f.FileName + ":" + f.Length)], r.Extra is { } extra ? extra.FileName + ":" + extra.Length : null));
+            }
+
             [Action]
             [RestPost("notes", Location = "notes/{id}")]
             [AllowAnonymous]
