@@ -8,12 +8,38 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridActionsClientBase, NotModified, toFormData } from "./types";
-import type { Attachment, Comment, CommentNotFoundProblem, CreateComment, CrossSiteRequestOrForbiddenProblem, CrossSiteRequestProblem, DeleteComment, FileParameter, GetComment, GetPost, HttpFetch, InternalErrorProblem, InvalidCredentialsProblem, ListPosts, PayloadTooLargeProblem, PostDetails, PostNotFoundProblem, PostSection, PostStatus, PostSummary, ProblemDetails, RateLimitedProblem, SavePost, SavedPost, SignIn, SignOut, UnauthorizedProblem, UnsupportedMediaTypeProblem, ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
+import type { Attachment } from "./types";
+import type { Comment } from "./types";
+import type { CommentNotFoundProblem } from "./types";
+import type { CreateComment } from "./types";
+import type { CrossSiteRequestOrForbiddenProblem } from "./types";
+import type { CrossSiteRequestProblem } from "./types";
+import type { DeleteComment } from "./types";
+import type { FileParameter } from "./types";
+import type { GetComment } from "./types";
+import type { GetPost } from "./types";
+import type { HttpFetch } from "./types";
+import type { InternalErrorProblem } from "./types";
+import type { InvalidCredentialsProblem } from "./types";
+import type { ListPosts } from "./types";
+import type { PayloadTooLargeProblem } from "./types";
+import type { PostDetails } from "./types";
+import type { PostNotFoundProblem } from "./types";
+import type { PostSection } from "./types";
+import type { PostStatus } from "./types";
+import type { PostSummary } from "./types";
+import type { ProblemDetails } from "./types";
+import type { RateLimitedProblem } from "./types";
+import type { SavePost } from "./types";
+import type { SavedPost } from "./types";
+import type { SignIn } from "./types";
+import type { SignOut } from "./types";
+import type { UnauthorizedProblem } from "./types";
+import type { UnsupportedMediaTypeProblem } from "./types";
+import type { ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
 
 export class ActionsClient extends HybridActionsClientBase {
-    private http: HttpFetch;
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     /**
      * @param baseUrl (optional) The server's address; relative requests ("") in a browser on the same origin.
@@ -23,7 +49,7 @@ export class ActionsClient extends HybridActionsClientBase {
 
         super();
 
-        this.http = http ?? { fetch: (url, init) => globalThis.fetch(url, init) };
+        this.http = http ?? this.http;
         this.baseUrl = baseUrl ?? "";
     }
 
@@ -37,16 +63,7 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/AddAttachment";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: toFormData(form),
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { body: toFormData(form), method: "POST", signal }, [200]);
     }
 
     /**
@@ -57,17 +74,7 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/CreateComment";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body),
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body), method: "POST", signal }, [200]);
     }
 
     /**
@@ -79,17 +86,7 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/DeleteComment";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body ?? {}),
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [204]);
     }
 
     /**
@@ -101,17 +98,7 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/GetComment";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body ?? {}),
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
     }
 
     /**
@@ -123,17 +110,7 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/GetPost";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body ?? {}),
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
     }
 
     /**
@@ -145,17 +122,7 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/ListPosts";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body ?? {}),
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
     }
 
     /**
@@ -174,16 +141,7 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/SavePost";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: toFormData(form),
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { body: toFormData(form), method: "POST", signal }, [200]);
     }
 
     /**
@@ -194,17 +152,7 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/SignIn";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body),
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body), method: "POST", signal }, [204]);
     }
 
     /**
@@ -216,46 +164,29 @@ export class ActionsClient extends HybridActionsClientBase {
         let url_ = this.baseUrl + "/_actions/SignOut";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body ?? {}),
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [204]);
     }
 
 }
 
-/** The problems ActionsClient.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
+/** Each operation's declared problems: `if (isApiException<GetPostError>(e) && e.status === 404)` narrows `e.result` to that status's problem. */
+
 export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems ActionsClient.createComment declares: `if (isApiException<CreateCommentError>(e) && e.status === ...)` narrows `e.result`. */
 export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems ActionsClient.deleteComment declares: `if (isApiException<DeleteCommentError>(e) && e.status === ...)` narrows `e.result`. */
 export type DeleteCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems ActionsClient.getComment declares: `if (isApiException<GetCommentError>(e) && e.status === ...)` narrows `e.result`. */
 export type GetCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems ActionsClient.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
 export type GetPostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems ActionsClient.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
 export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems ActionsClient.savePost declares: `if (isApiException<SavePostError>(e) && e.status === ...)` narrows `e.result`. */
 export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems ActionsClient.signIn declares: `if (isApiException<SignInError>(e) && e.status === ...)` narrows `e.result`. */
 export type SignInError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, InvalidCredentialsProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems ActionsClient.signOut declares: `if (isApiException<SignOutError>(e) && e.status === ...)` narrows `e.result`. */
 export type SignOutError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {

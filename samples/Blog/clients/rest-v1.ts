@@ -8,12 +8,37 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
-import type { Attachment, AttachmentNotFoundProblem, Comment, CommentNotFoundProblem, CreateCommentBody, FileParameter, ForbiddenProblem, HttpFetch, IdempotencyKeyInUseProblem, IdempotencyKeyReusedProblem, InternalErrorProblem, ModerateComment, PayloadTooLargeProblem, PostDetails, PostNotFoundProblem, PostSection, PostStatus, PostSummary, ProblemDetails, RateLimitedProblem, SavePost, SavePostBody, SavedPost, UnauthorizedProblem, UnsupportedMediaTypeProblem, ValidationFailedOrInvalidJsonOrBadRequestProblem, ValidationFailedProblem, WebhookSignatureInvalidProblem } from "./types";
+import type { Attachment } from "./types";
+import type { AttachmentNotFoundProblem } from "./types";
+import type { Comment } from "./types";
+import type { CommentNotFoundProblem } from "./types";
+import type { CreateCommentBody } from "./types";
+import type { FileParameter } from "./types";
+import type { ForbiddenProblem } from "./types";
+import type { HttpFetch } from "./types";
+import type { IdempotencyKeyInUseProblem } from "./types";
+import type { IdempotencyKeyReusedProblem } from "./types";
+import type { InternalErrorProblem } from "./types";
+import type { ModerateComment } from "./types";
+import type { PayloadTooLargeProblem } from "./types";
+import type { PostDetails } from "./types";
+import type { PostNotFoundProblem } from "./types";
+import type { PostSection } from "./types";
+import type { PostStatus } from "./types";
+import type { PostSummary } from "./types";
+import type { ProblemDetails } from "./types";
+import type { RateLimitedProblem } from "./types";
+import type { SavePost } from "./types";
+import type { SavePostBody } from "./types";
+import type { SavedPost } from "./types";
+import type { UnauthorizedProblem } from "./types";
+import type { UnsupportedMediaTypeProblem } from "./types";
+import type { ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
+import type { ValidationFailedProblem } from "./types";
+import type { WebhookSignatureInvalidProblem } from "./types";
 
 export class BlogApiV1Client extends HybridClientBase {
-    private http: HttpFetch;
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     /**
      * @param baseUrl (optional) The server's address; relative requests ("") in a browser on the same origin.
@@ -23,7 +48,7 @@ export class BlogApiV1Client extends HybridClientBase {
 
         super();
 
-        this.http = http ?? { fetch: (url, init) => globalThis.fetch(url, init) };
+        this.http = http ?? this.http;
         this.baseUrl = baseUrl ?? "";
     }
 
@@ -52,16 +77,7 @@ export class BlogApiV1Client extends HybridClientBase {
             url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { method: "GET", signal, headers: { "If-None-Match": if_None_Match == null ? "" : "" + if_None_Match } }, [200]);
     }
 
     /**
@@ -81,16 +97,7 @@ export class BlogApiV1Client extends HybridClientBase {
         let url_ = this.baseUrl + "/api/v1/posts";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: toFormData(form),
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [201], this.jsonParseReviver);
+        return this.send(url_, { body: toFormData(form), method: "POST", signal }, [201]);
     }
 
     /**
@@ -108,16 +115,7 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { method: "GET", signal, headers: { "If-None-Match": if_None_Match == null ? "" : "" + if_None_Match } }, [200]);
     }
 
     /**
@@ -140,16 +138,7 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: toFormData(form),
-            method: "PUT",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { body: toFormData(form), method: "PUT", signal }, [200]);
     }
 
     /**
@@ -166,16 +155,7 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: toFormData(form),
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [201], this.jsonParseReviver);
+        return this.send(url_, { body: toFormData(form), method: "POST", signal }, [201]);
     }
 
     /**
@@ -196,16 +176,7 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { method: "GET", signal, headers: { "If-None-Match": if_None_Match == null ? "" : "" + if_None_Match } }, [200]);
     }
 
     /**
@@ -222,18 +193,7 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body),
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [201], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body), method: "POST", signal, headers: { "Idempotency-Key": idempotency_Key == null ? "" : "" + idempotency_Key } }, [201]);
     }
 
     /**
@@ -253,15 +213,7 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{commentId}", encodeURIComponent("" + commentId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+        return this.send(url_, { method: "DELETE", signal }, [204]);
     }
 
     /**
@@ -282,16 +234,7 @@ export class BlogApiV1Client extends HybridClientBase {
         url_ = url_.replace("{commentId}", encodeURIComponent("" + commentId));
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { method: "GET", signal, headers: { "If-None-Match": if_None_Match == null ? "" : "" + if_None_Match } }, [200]);
     }
 
     /**
@@ -303,49 +246,31 @@ export class BlogApiV1Client extends HybridClientBase {
         let url_ = this.baseUrl + "/api/v1/webhooks/moderation";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            body: JSON.stringify(body),
-            method: "POST",
-            signal,
-            headers: {
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+        return this.send(url_, { body: JSON.stringify(body), method: "POST", signal }, [204]);
     }
 
 }
 
-/** The problems BlogApiV1Client.listPosts declares: `if (isApiException<ListPostsError>(e) && e.status === ...)` narrows `e.result`. */
+/** Each operation's declared problems: `if (isApiException<GetPostError>(e) && e.status === 404)` narrows `e.result` to that status's problem. */
+
 export type ListPostsError = ApiException<400, ValidationFailedProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.savePost declares: `if (isApiException<SavePostError>(e) && e.status === ...)` narrows `e.result`. */
 export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
 export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.savePost2 declares: `if (isApiException<SavePost2Error>(e) && e.status === ...)` narrows `e.result`. */
 export type SavePost2Error = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.addAttachment declares: `if (isApiException<AddAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
 export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.getAttachment declares: `if (isApiException<GetAttachmentError>(e) && e.status === ...)` narrows `e.result`. */
 export type GetAttachmentError = ApiException<400, ValidationFailedProblem> | ApiException<404, AttachmentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.createComment declares: `if (isApiException<CreateCommentError>(e) && e.status === ...)` narrows `e.result`. */
 export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.deleteComment declares: `if (isApiException<DeleteCommentError>(e) && e.status === ...)` narrows `e.result`. */
 export type DeleteCommentError = ApiException<400, ValidationFailedProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.getComment declares: `if (isApiException<GetCommentError>(e) && e.status === ...)` narrows `e.result`. */
 export type GetCommentError = ApiException<400, ValidationFailedProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
-/** The problems BlogApiV1Client.moderateComment declares: `if (isApiException<ModerateCommentError>(e) && e.status === ...)` narrows `e.result`. */
 export type ModerateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, WebhookSignatureInvalidProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {

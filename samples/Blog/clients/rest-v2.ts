@@ -8,12 +8,21 @@
 // ReSharper disable InconsistentNaming
 
 import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
-import type { Author, Comment2 as Comment, CommentPage, FileParameter, HttpFetch, InternalErrorProblem, PostDetails2 as PostDetails, PostNotFoundProblem, PostSection, PostStatus, ProblemDetails, ValidationFailedProblem } from "./types";
+import type { Author } from "./types";
+import type { Comment2 as Comment } from "./types";
+import type { CommentPage } from "./types";
+import type { FileParameter } from "./types";
+import type { HttpFetch } from "./types";
+import type { InternalErrorProblem } from "./types";
+import type { PostDetails2 as PostDetails } from "./types";
+import type { PostNotFoundProblem } from "./types";
+import type { PostSection } from "./types";
+import type { PostStatus } from "./types";
+import type { ProblemDetails } from "./types";
+import type { ValidationFailedProblem } from "./types";
 
 export class BlogApiV2Client extends HybridClientBase {
-    private http: HttpFetch;
     private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     /**
      * @param baseUrl (optional) The server's address; relative requests ("") in a browser on the same origin.
@@ -23,7 +32,7 @@ export class BlogApiV2Client extends HybridClientBase {
 
         super();
 
-        this.http = http ?? { fetch: (url, init) => globalThis.fetch(url, init) };
+        this.http = http ?? this.http;
         this.baseUrl = baseUrl ?? "";
     }
 
@@ -51,21 +60,13 @@ export class BlogApiV2Client extends HybridClientBase {
             url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
-        const options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+        return this.send(url_, { method: "GET", signal, headers: { "If-None-Match": if_None_Match == null ? "" : "" + if_None_Match } }, [200]);
     }
 
 }
 
-/** The problems BlogApiV2Client.getPost declares: `if (isApiException<GetPostError>(e) && e.status === ...)` narrows `e.result`. */
+/** Each operation's declared problems: `if (isApiException<GetPostError>(e) && e.status === 404)` narrows `e.result` to that status's problem. */
+
 export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {

@@ -7,6 +7,7 @@ import { isApiException, NotModified, type HttpFetch } from "../clients/types";
 
 // What this stand-in reads from its host (Node here; a React Native app would read its own configuration).
 declare const process: { env: Record<string, string | undefined>; exit(code: number): never };
+declare function setTimeout(handler: () => void, milliseconds: number): unknown;
 
 const baseUrl = process.env.BLOG_URL ?? "http://127.0.0.1:5080";
 const token = process.env.BLOG_TOKEN;
@@ -75,8 +76,18 @@ async function main(): Promise<void> {
             created = await signedIn.createComment(1, comment, key);
             break;
         } catch (e) {
-            if (isApiException<CreateCommentError>(e) || attempt === 3) {
+            if (attempt === 5) {
                 throw e;
+            }
+
+            if (isApiException<CreateCommentError>(e)) {
+                // The first attempt is still being recorded: the server asks to come back in a moment.
+                if (e.status !== 409 || e.result.code !== "idempotency_key_in_use") {
+                    throw e;
+                }
+
+                await new Promise<void>(resolve => setTimeout(() => resolve(), 250));
+                continue;
             }
 
             log("retrying after a lost answer", { attempt, key });

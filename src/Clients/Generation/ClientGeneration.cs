@@ -92,17 +92,49 @@ internal static class ClientGeneration
         return new ClientFile(document, className, "HybridClientBase", Path.Combine(options.Output, "rest-" + document.Name + ".ts"), Path.Combine(options.Output, "Rest" + Pascal(document.Name) + "Client.cs"));
     }
 
-    /// <summary>The client's imports from the shared module: the runtime, and each of its document's types under the document's name.</summary>
+    /// <summary>
+    /// The client's imports from the shared module: the runtime, and each type its document refers to,
+    /// under the document's name. One import a name: NSwag reads extension code with expressions whose
+    /// cost grows with the square of a line's length.
+    /// </summary>
     private static string Imports(IReadOnlyDictionary<string, string> names, string baseClass, byte[] json)
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"import {{ ApiException, {baseClass}, NotModified, toFormData }} from \"./{NSwagConfig.TypesModule}\";\n");
-        var used = names.Where(n => Encoding.UTF8.GetString(json).Contains("\"#/components/schemas/" + n.Key + "\"", StringComparison.Ordinal))
+        var referenced = References(json);
+        var used = names.Where(n => referenced.Contains(n.Key))
             .Select(n => n.Key == n.Value ? n.Key : n.Value + " as " + n.Key)
             .Append("FileParameter").Append("HttpFetch")
             .Order(StringComparer.Ordinal);
-        text.Append(CultureInfo.InvariantCulture, $"import type {{ {string.Join(", ", used)} }} from \"./{NSwagConfig.TypesModule}\";\n");
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"import {{ ApiException, {baseClass}, NotModified, toFormData }} from \"./{NSwagConfig.TypesModule}\";\n");
+        foreach (var name in used)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"import type {{ {name} }} from \"./{NSwagConfig.TypesModule}\";\n");
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>Every component a document refers to, in one pass over it.</summary>
+    private static HashSet<string> References(byte[] json)
+    {
+        const string prefix = "#/components/schemas/";
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(json);
+        var isReference = false;
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                isReference = reader.ValueTextEquals("$ref"u8);
+            }
+            else if (isReference && reader.TokenType == JsonTokenType.String && reader.GetString() is { } target && target.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                found.Add(target[prefix.Length..]);
+                isReference = false;
+            }
+        }
+
+        return found;
     }
 
     private static void RunNSwag(GenerationOptions options)

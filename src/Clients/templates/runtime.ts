@@ -60,6 +60,12 @@ export interface HttpFetch {
 export class HybridClientBase {
     private tokenProvider?: TokenProvider;
 
+    /** The `fetch` requests go through: the global one unless the constructor was given another. */
+    protected http: HttpFetch = { fetch: (url, init) => globalThis.fetch(url, init) };
+
+    /** Revives values as JSON is parsed (none by default). */
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
     /** Sends `Authorization: Bearer <token>` whenever the provider returns one; asked before each request. */
     withToken(provider: TokenProvider): this {
         this.tokenProvider = provider;
@@ -67,7 +73,11 @@ export class HybridClientBase {
     }
 
     protected async transformOptions(options: RequestInit): Promise<RequestInit> {
-        const headers = new Headers();
+        const headers = new Headers({ Accept: "application/json" });
+        if (typeof options.body === "string") {
+            headers.set("Content-Type", "application/json");
+        }
+
         for (const [name, value] of Object.entries((options.headers ?? {}) as Record<string, string>)) {
             if (value !== "" && value !== undefined && value !== null) {
                 headers.set(name, value);
@@ -83,13 +93,13 @@ export class HybridClientBase {
     }
 
     /** Sends a request and reads its answer: the success value, a `NotModified`, or throws an `ApiException` carrying the problem. */
-    protected async send<T>(http: HttpFetch, url: string, options: RequestInit, success: number[], reviver?: (key: string, value: any) => any): Promise<T> {
+    protected async send<T>(url: string, options: RequestInit, success: number[]): Promise<T> {
         this.started();
         try {
             const transformed = await this.transformOptions(options);
-            const response = await http.fetch(url, transformed);
+            const response = await this.http.fetch(url, transformed);
             this.answered(response);
-            return await this.read<T>(response, success, reviver);
+            return await this.read<T>(response, success, this.jsonParseReviver);
         } finally {
             this.finished();
         }

@@ -36,6 +36,10 @@
   var HybridClientBase = class {
     constructor() {
       __publicField(this, "tokenProvider");
+      /** The `fetch` requests go through: the global one unless the constructor was given another. */
+      __publicField(this, "http", { fetch: (url, init) => globalThis.fetch(url, init) });
+      /** Revives values as JSON is parsed (none by default). */
+      __publicField(this, "jsonParseReviver");
     }
     /** Sends `Authorization: Bearer <token>` whenever the provider returns one; asked before each request. */
     withToken(provider) {
@@ -43,7 +47,10 @@
       return this;
     }
     async transformOptions(options) {
-      const headers = new Headers();
+      const headers = new Headers({ Accept: "application/json" });
+      if (typeof options.body === "string") {
+        headers.set("Content-Type", "application/json");
+      }
       for (const [name, value] of Object.entries(options.headers ?? {})) {
         if (value !== "" && value !== void 0 && value !== null) {
           headers.set(name, value);
@@ -56,13 +63,13 @@
       return { ...options, headers };
     }
     /** Sends a request and reads its answer: the success value, a `NotModified`, or throws an `ApiException` carrying the problem. */
-    async send(http, url, options, success, reviver) {
+    async send(url, options, success) {
       this.started();
       try {
         const transformed = await this.transformOptions(options);
-        const response = await http.fetch(url, transformed);
+        const response = await this.http.fetch(url, transformed);
         this.answered(response);
-        return await this.read(response, success, reviver);
+        return await this.read(response, success, this.jsonParseReviver);
       } finally {
         this.finished();
       }
@@ -200,10 +207,8 @@
      */
     constructor(baseUrl, http) {
       super();
-      __publicField(this, "http");
       __publicField(this, "baseUrl");
-      __publicField(this, "jsonParseReviver");
-      this.http = http ?? { fetch: (url, init) => globalThis.fetch(url, init) };
+      this.http = http ?? this.http;
       this.baseUrl = baseUrl ?? "";
     }
     /**
@@ -214,15 +219,7 @@
     addAttachment(form2, signal) {
       let url_ = this.baseUrl + "/_actions/AddAttachment";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: toFormData(form2),
-        method: "POST",
-        signal,
-        headers: {
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+      return this.send(url_, { body: toFormData(form2), method: "POST", signal }, [200]);
     }
     /**
      * @return OK
@@ -230,16 +227,7 @@
     createComment(body, signal) {
       let url_ = this.baseUrl + "/_actions/CreateComment";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: JSON.stringify(body),
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+      return this.send(url_, { body: JSON.stringify(body), method: "POST", signal }, [200]);
     }
     /**
      * @param body (optional) 
@@ -248,16 +236,7 @@
     deleteComment(body, signal) {
       let url_ = this.baseUrl + "/_actions/DeleteComment";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: JSON.stringify(body ?? {}),
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+      return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [204]);
     }
     /**
      * @param body (optional) 
@@ -266,16 +245,7 @@
     getComment(body, signal) {
       let url_ = this.baseUrl + "/_actions/GetComment";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: JSON.stringify(body ?? {}),
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+      return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
     }
     /**
      * @param body (optional) 
@@ -284,16 +254,7 @@
     getPost(body, signal) {
       let url_ = this.baseUrl + "/_actions/GetPost";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: JSON.stringify(body ?? {}),
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+      return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
     }
     /**
      * @param body (optional) 
@@ -302,16 +263,7 @@
     listPosts(body, signal) {
       let url_ = this.baseUrl + "/_actions/ListPosts";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: JSON.stringify(body ?? {}),
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+      return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
     }
     /**
      * @param postId (optional) The post to replace; none creates a post. The REST door's PUT takes it from the URL.
@@ -327,15 +279,7 @@
     savePost(form2, signal) {
       let url_ = this.baseUrl + "/_actions/SavePost";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: toFormData(form2),
-        method: "POST",
-        signal,
-        headers: {
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [200], this.jsonParseReviver);
+      return this.send(url_, { body: toFormData(form2), method: "POST", signal }, [200]);
     }
     /**
      * @return No Content
@@ -343,16 +287,7 @@
     signIn(body, signal) {
       let url_ = this.baseUrl + "/_actions/SignIn";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: JSON.stringify(body),
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+      return this.send(url_, { body: JSON.stringify(body), method: "POST", signal }, [204]);
     }
     /**
      * @param body (optional) 
@@ -361,16 +296,7 @@
     signOut(body, signal) {
       let url_ = this.baseUrl + "/_actions/SignOut";
       url_ = url_.replace(/[?&]$/, "");
-      const options_ = {
-        body: JSON.stringify(body ?? {}),
-        method: "POST",
-        signal,
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json"
-        }
-      };
-      return this.send(this.http, url_, options_, [204], this.jsonParseReviver);
+      return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [204]);
     }
   };
 
