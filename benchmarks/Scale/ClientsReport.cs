@@ -91,8 +91,8 @@ internal static class ClientsReport
         return differences.Count switch
         {
             0 => Dash,
-            1 => I($"{differences[0]:+0.00;-0.00} s"),
-            _ => I($"{Median(differences):+0.00;-0.00} s ({differences.Min():+0.0;-0.0} … {differences.Max():+0.0;-0.0})"),
+            1 => I($"{differences[0]:+0.00;-0.00;0.00} s"),
+            _ => I($"{Median(differences):+0.00;-0.00;0.00} s ({differences.Min():+0.0;-0.0;0.0} … {differences.Max():+0.0;-0.0;0.0})"),
         };
     }
 
