@@ -10,6 +10,12 @@ internal sealed record GeneratedApps(string Root, string HybridProject, string B
     public string HybridDll => Path.Combine(Path.GetDirectoryName(HybridProject)!, "bin", "Release", "net10.0", "ScaleHybrid.dll");
 
     public string BaselineDll => Path.Combine(Path.GetDirectoryName(BaselineProject)!, "bin", "Release", "net10.0", "ScaleBaseline.dll");
+
+    /// <summary>Where a build with <c>-p:HybridGenerateClients=true</c> writes the documents and the TypeScript clients.</summary>
+    public string ClientsFolder => Path.Combine(Path.GetDirectoryName(HybridProject)!, "clients");
+
+    /// <summary>What the Hybrid.Clients target touches when it ran; its Inputs/Outputs compare against it.</summary>
+    public string ClientsStamp => Path.Combine(Path.GetDirectoryName(HybridProject)!, "obj", "hybrid-clients", "Release", "stamp");
 }
 
 /// <summary>
@@ -81,22 +87,22 @@ internal static class AppGenerator
         File.WriteAllText(Path.Combine(baseline, "Operations.cs"), operations);
 
         var hybridProject = Path.Combine(hybrid, "ScaleHybrid.csproj");
-        File.WriteAllText(hybridProject, Project("ScaleHybrid", Repository.ActionsProject, Repository.HttpProject));
+        File.WriteAllText(hybridProject, Project("ScaleHybrid", ClientsBefore, ClientsAfter, Repository.ActionsProject, Repository.HttpProject));
         File.WriteAllText(Path.Combine(hybrid, "Program.cs"), HybridProgram);
 
         var baselineProject = Path.Combine(baseline, "ScaleBaseline.csproj");
-        File.WriteAllText(baselineProject, Project("ScaleBaseline", Repository.CoreProject));
+        File.WriteAllText(baselineProject, Project("ScaleBaseline", "", "", Repository.CoreProject));
         File.WriteAllText(Path.Combine(baseline, "Program.cs"), BaselineProgram(n));
         File.WriteAllText(Path.Combine(baseline, "BaselineRoutes.cs"), BaselineRoutes(n));
         return new GeneratedApps(folder, hybridProject, baselineProject);
     }
 
-    private static string Project(string name, params string[] references)
+    private static string Project(string name, string before, string after, params string[] references)
     {
         var items = string.Concat(references.Select(r => $"    <ProjectReference Include=\"{SecurityElement.Escape(r)}\" />\n"));
         return $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
+            {before}  <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
@@ -106,10 +112,39 @@ internal static class AppGenerator
               </PropertyGroup>
               <ItemGroup>
             {items}  </ItemGroup>
-            </Project>
+            {after}</Project>
 
             """;
     }
+
+    /// <summary>
+    /// Hybrid.Clients from the repository's source, set up as samples/Blog sets it up (the props and
+    /// targets the package carries), but off unless the build asks for it with
+    /// <c>-p:HybridGenerateClients=true</c>, so the plain build and the starts measure the app alone.
+    /// Like a package user, and unlike the Blog, it does not keep clients/ and contract/ out of the
+    /// build output.
+    /// </summary>
+    private static string ClientsBefore => $"""
+          <PropertyGroup>
+            <HybridGenerateClients Condition="'$(HybridGenerateClients)' == ''">false</HybridGenerateClients>
+            <HybridClientsToolPath>{Escape(Path.Combine(Path.GetDirectoryName(Repository.ClientsProject)!, "bin"))}/$(Configuration)/net10.0/Hybrid.Clients.dll</HybridClientsToolPath>
+            <HybridClientsTemplates>{Escape(Repository.ClientsTemplates)}/</HybridClientsTemplates>
+          </PropertyGroup>
+          <Import Project="{Escape(Path.Combine(Repository.ClientsBuild, "Hybrid.Clients.props"))}" />
+
+        """;
+
+    private static string ClientsAfter => $"""
+          <ItemGroup>
+            <!-- Built first for its tool; the package would bring NSwag.MSBuild (the generator) as a dependency. -->
+            <ProjectReference Include="{Escape(Repository.ClientsProject)}" ReferenceOutputAssembly="false" />
+            <PackageReference Include="NSwag.MSBuild" Version="{Escape(Repository.PinnedNSwagVersion())}" PrivateAssets="all" />
+          </ItemGroup>
+          <Import Project="{Escape(Path.Combine(Repository.ClientsBuild, "Hybrid.Clients.targets"))}" />
+
+        """;
+
+    private static string Escape(string text) => SecurityElement.Escape(text);
 
     private static string Operations(int n)
     {

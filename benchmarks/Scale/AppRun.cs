@@ -56,7 +56,7 @@ internal static class AppRun
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(3);
     private const string PostBody = /*lang=json,strict*/ """{"name":"scale","count":7}""";
 
-    public static async Task<RunMeasure> MeasureAsync(string app, string dll, bool isHybrid, string? saveDocumentsTo)
+    public static async Task<RunMeasure> MeasureAsync(string app, string dll, bool isHybrid)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
@@ -144,8 +144,8 @@ internal static class AppRun
                 action = await SendAsync(http, request);
 
                 // 3. Each document's cold build: first GET of each.
-                restDocument = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json"), saveDocumentsTo is null ? null : Path.Combine(saveDocumentsTo, "v1.json"));
-                actionsDocument = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "/openapi/actions.json"), saveDocumentsTo is null ? null : Path.Combine(saveDocumentsTo, "actions.json"));
+                restDocument = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json"));
+                actionsDocument = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "/openapi/actions.json"));
                 rssDocuments = ReadStatusMb(process.Id, "VmRSS");
             }
 
@@ -177,7 +177,7 @@ internal static class AppRun
     private static HttpRequestMessage Json(HttpMethod method, string path) =>
         new(method, path) { Content = new StringContent(PostBody, Encoding.UTF8, "application/json") };
 
-    private static async Task<Exchange> SendAsync(HttpClient http, HttpRequestMessage request, string? saveTo = null)
+    private static async Task<Exchange> SendAsync(HttpClient http, HttpRequestMessage request)
     {
         using (request)
         {
@@ -185,11 +185,6 @@ internal static class AppRun
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
             var body = await response.Content.ReadAsByteArrayAsync();
             var ms = clock.Elapsed.TotalMilliseconds;
-            if (saveTo is not null && response.StatusCode == HttpStatusCode.OK)
-            {
-                await File.WriteAllBytesAsync(saveTo, body);
-            }
-
             return new Exchange(ms, (int)response.StatusCode, body.LongLength);
         }
     }

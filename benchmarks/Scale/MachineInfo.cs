@@ -11,7 +11,7 @@ internal sealed record SizeResult(
     double BaselineBuildSeconds,
     IReadOnlyList<RunMeasure> Hybrid,
     IReadOnlyList<RunMeasure> Baseline,
-    TypeScriptMeasure TypeScript);
+    ClientsMeasure? Clients);
 
 /// <summary>What the numbers were taken on: the machine, the runtime, the commit, the load.</summary>
 internal static class MachineInfo

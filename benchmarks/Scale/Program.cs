@@ -5,8 +5,10 @@ using Hybrid.Scale;
 // The cold-start scale benchmark: `bash benchmarks/scale.sh [N ...]` (default 10 100 1000).
 // For each N it generates an app with N Hybrid operations on both doors and a hand-mapped baseline
 // with the same types and the same 2N endpoints (REST route + JSON action POST) into a temporary folder, builds both in Release, starts each as a fresh process RUNS times
-// (alternating), measures first response, memory, first calls, the documents' cold build, then runs
-// NSwag's TypeScript generator and tsc over the served documents, and prints markdown.
+// (alternating), measures first response, memory, first calls, the documents' cold build, then builds
+// the Hybrid app again with Hybrid.Clients switched on (first build, no-change and code-change
+// rebuilds against the same builds without it, the gate), sizes the TypeScript clients it generated,
+// runs tsc over them, and prints markdown.
 // Environment: RUNS (default 3), WARMUP (unmeasured starts per app and N, default 1), OUT (also write
 // the markdown there, and the raw results next to it as .json), MERGE (earlier .json results to
 // include in the summary, comma-separated), KEEP=1 (keep the generated folder).
@@ -51,13 +53,13 @@ try
     AppGenerator.WriteIsolation(work);
 
     // The referenced src projects once, so each size's build time is the generated app's own.
-    Console.Error.WriteLine("building src/Actions and src/Http (Release)");
-    foreach (var project in (string[])[Repository.ActionsProject, Repository.HttpProject])
+    Console.Error.WriteLine("building src/Actions, src/Http and src/Clients (Release)");
+    foreach (var project in (string[])[Repository.ActionsProject, Repository.HttpProject, Repository.ClientsProject])
     {
         (await Build(project, Repository.Root)).ShouldSucceed("dotnet build " + project);
     }
 
-    var (nswag, tsc, typeScriptNote) = await TypeScriptStep.PrepareAsync();
+    var (tsc, tscNote) = await TypeScriptCompiler.FindAsync();
     await AppRun.WarmClientAsync();
 
     var results = new List<SizeResult>();
@@ -75,8 +77,8 @@ try
         for (var w = 0; w < warmups; w++)
         {
             Console.Error.WriteLine($"N={n}: warm-up start {w + 1} of each app (not measured)");
-            await AppRun.MeasureAsync("Hybrid", apps.HybridDll, isHybrid: true, saveDocumentsTo: null);
-            await AppRun.MeasureAsync("baseline", apps.BaselineDll, isHybrid: false, saveDocumentsTo: null);
+            await AppRun.MeasureAsync("Hybrid", apps.HybridDll, isHybrid: true);
+            await AppRun.MeasureAsync("baseline", apps.BaselineDll, isHybrid: false);
         }
 
         var hybridRuns = new List<RunMeasure>();
@@ -87,16 +89,15 @@ try
             foreach (var hybrid in r % 2 == 0 ? (bool[])[true, false] : [false, true])
             {
                 var measure = hybrid
-                    ? await AppRun.MeasureAsync("Hybrid", apps.HybridDll, isHybrid: true, saveDocumentsTo: r == 0 ? folder : null)
-                    : await AppRun.MeasureAsync("baseline", apps.BaselineDll, isHybrid: false, saveDocumentsTo: null);
+                    ? await AppRun.MeasureAsync("Hybrid", apps.HybridDll, isHybrid: true)
+                    : await AppRun.MeasureAsync("baseline", apps.BaselineDll, isHybrid: false);
                 (hybrid ? hybridRuns : baselineRuns).Add(measure);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={n}: run {r + 1}/{runs} {measure.App}: first response {measure.FirstResponseMs:0} ms, RSS {measure.RssStartMb:0.0} MB"));
             }
         }
 
-        Console.Error.WriteLine($"N={n}: NSwag TypeScript generator and tsc");
-        var typeScript = await TypeScriptStep.RunAsync(folder, n, nswag, tsc, typeScriptNote);
-        var result = new SizeResult(n, runs.Value, hybridBuild.Elapsed.TotalSeconds, baselineBuild.Elapsed.TotalSeconds, hybridRuns, baselineRuns, typeScript);
+        var clients = await ClientsStep.RunAsync(apps, n, runs.Value, tsc, tscNote);
+        var result = new SizeResult(n, runs.Value, hybridBuild.Elapsed.TotalSeconds, baselineBuild.Elapsed.TotalSeconds, hybridRuns, baselineRuns, clients);
         results.Add(result);
         Console.WriteLine(Report.Size(result));
     }

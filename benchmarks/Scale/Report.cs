@@ -6,7 +6,7 @@ namespace Hybrid.Scale;
 /// <summary>The markdown: one table per operation count, then a summary across them.</summary>
 internal static class Report
 {
-    private const string Dash = "–";
+    internal const string Dash = "–";
 
     private static readonly (string Key, string Label)[] PhaseRows =
     [
@@ -57,28 +57,7 @@ internal static class Report
         s.Append(I($"| **process start → first response** | **{Ms(hFirst)}** | | | | **{Ms(bFirst)}** | | | |\n"));
 
         s.Append('\n');
-        var ts = r.TypeScript;
-        if (ts.Clients.Count > 0)
-        {
-            s.Append("| TypeScript (NSwag generator on the served documents; tsc) | seconds | peak MB | TS KB | TS KB / operation |\n|---|---:|---:|---:|---:|\n");
-            foreach (var c in ts.Clients)
-            {
-                s.Append(I($"| NSwag → `{(c.Document == "v1" ? "rest-v1" : c.Document)}.ts` | {c.NSwagSeconds:0.0} | {Mb(c.NSwagPeakMb)} | {c.TypeScriptBytes / 1024.0:0} | {c.TypeScriptBytes / 1024.0 / c.Operations:0.00} |\n"));
-            }
-
-            if (ts.Tsc is { } tsc)
-            {
-                s.Append(I($"| `tsc --strict --noEmit` over both{(tsc.ExitCode == 0 ? "" : $" — FAILED (exit {tsc.ExitCode})")} | {tsc.Seconds:0.0} | {Mb(tsc.PeakMb)} | | |\n"));
-            }
-
-            s.Append('\n');
-        }
-
-        if (ts.Note is not null)
-        {
-            s.Append("Note: ").Append(ts.Note).Append("\n\n");
-        }
-
+        s.Append(ClientsReport.Size(r));
         return s.ToString();
     }
 
@@ -87,26 +66,22 @@ internal static class Report
         var s = new StringBuilder();
         s.Append("## Summary (medians)\n\n");
         s.Append(environment).Append(I($"; at the end {loadAtEnd}.\n\n"));
-        s.Append("| N | Hybrid first response (ms) | baseline (ms) | ratio | Hybrid RSS (MB) | baseline RSS (MB) | ratio | Hybrid ms / op | Hybrid − baseline, ms / op | catalog + MapHybridActions + MapHybridRest (ms) | v1.json cold (ms / KB) | actions.json cold (ms / KB) | RSS after docs / after start | TS KB / op (rest-v1, actions) | NSwag s (rest-v1 + actions) | tsc s (peak MB) |\n");
-        s.Append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        s.Append("| N | Hybrid first response (ms) | baseline (ms) | ratio | Hybrid RSS (MB) | baseline RSS (MB) | ratio | Hybrid ms / op | Hybrid − baseline, ms / op | catalog + MapHybridActions + MapHybridRest (ms) | v1.json cold (ms / KB) | actions.json cold (ms / KB) | RSS after docs / after start |\n");
+        s.Append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
             var h = Median(r.Hybrid, m => m.FirstResponseMs);
             var b = Median(r.Baseline, m => m.FirstResponseMs);
             var hRss = Median(r.Hybrid, m => m.RssStartMb);
             var bRss = Median(r.Baseline, m => m.RssStartMb);
-            var clients = r.TypeScript.Clients;
-            var tsPerOp = clients.Count == 0 ? Dash : string.Join(", ", clients.Select(c => I($"{c.TypeScriptBytes / 1024.0 / c.Operations:0.00}")));
-            var nswag = clients.Count == 0 ? Dash : string.Join(" + ", clients.Select(c => I($"{c.NSwagSeconds:0.0}")));
-            var tsc = r.TypeScript.Tsc is { } t ? I($"{t.Seconds:0.0} ({Mb(t.PeakMb)}){(t.ExitCode == 0 ? "" : " FAILED")}") : Dash;
-            s.Append(I($"| {r.N} | {Ms(h)} | {Ms(b)} | {Ratio(h, b)} | {Mb(hRss)} | {Mb(bRss)} | {Ratio(hRss, bRss)} | {h / r.N:0.00} | {(h - b) / r.N:0.00} | {Ms(MapPhases(r))} | {Ms(Median(r.Hybrid, m => m.RestDocument?.Ms))} / {Kb(Median(r.Hybrid, m => m.RestDocument?.Bytes))} | {Ms(Median(r.Hybrid, m => m.ActionsDocument?.Ms))} / {Kb(Median(r.Hybrid, m => m.ActionsDocument?.Bytes))} | {Median(r.Hybrid, m => m.RssAfterDocumentsMb / m.RssStartMb):0.00} | {tsPerOp} | {nswag} | {tsc} |\n"));
+            s.Append(I($"| {r.N} | {Ms(h)} | {Ms(b)} | {Ratio(h, b)} | {Mb(hRss)} | {Mb(bRss)} | {Ratio(hRss, bRss)} | {h / r.N:0.00} | {(h - b) / r.N:0.00} | {Ms(MapPhases(r))} | {Ms(Median(r.Hybrid, m => m.RestDocument?.Ms))} / {Kb(Median(r.Hybrid, m => m.RestDocument?.Bytes))} | {Ms(Median(r.Hybrid, m => m.ActionsDocument?.Ms))} / {Kb(Median(r.Hybrid, m => m.ActionsDocument?.Bytes))} | {Median(r.Hybrid, m => m.RssAfterDocumentsMb / m.RssStartMb):0.00} |\n"));
         }
 
         if (results.Count > 1)
         {
             s.Append("\nGrowth between sizes (Δ of medians; per added operation):\n\n");
-            s.Append("| from → to | Hybrid first response | baseline first response | Hybrid RSS | baseline RSS | catalog + MapHybridActions + MapHybridRest | v1.json + actions.json cold | NSwag (both) | tsc |\n");
-            s.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            s.Append("| from → to | Hybrid first response | baseline first response | Hybrid RSS | baseline RSS | catalog + MapHybridActions + MapHybridRest | v1.json + actions.json cold |\n");
+            s.Append("|---|---:|---:|---:|---:|---:|---:|\n");
             for (var i = 1; i < results.Count; i++)
             {
                 var a = results[i - 1];
@@ -117,7 +92,7 @@ internal static class Report
                     continue;
                 }
 
-                s.Append(I($"| {a.N} → {z.N} | {Growth(Median(a.Hybrid, m => m.FirstResponseMs), Median(z.Hybrid, m => m.FirstResponseMs), ops, "ms")} | {Growth(Median(a.Baseline, m => m.FirstResponseMs), Median(z.Baseline, m => m.FirstResponseMs), ops, "ms")} | {Growth(Median(a.Hybrid, m => m.RssStartMb), Median(z.Hybrid, m => m.RssStartMb), ops, "MB")} | {Growth(Median(a.Baseline, m => m.RssStartMb), Median(z.Baseline, m => m.RssStartMb), ops, "MB")} | {Growth(MapPhases(a), MapPhases(z), ops, "ms")} | {Growth(Documents(a), Documents(z), ops, "ms")} | {Growth(NSwag(a), NSwag(z), ops, "s")} | {Growth(a.TypeScript.Tsc?.Seconds, z.TypeScript.Tsc?.Seconds, ops, "s")} |\n"));
+                s.Append(I($"| {a.N} → {z.N} | {Growth(Median(a.Hybrid, m => m.FirstResponseMs), Median(z.Hybrid, m => m.FirstResponseMs), ops, "ms")} | {Growth(Median(a.Baseline, m => m.FirstResponseMs), Median(z.Baseline, m => m.FirstResponseMs), ops, "ms")} | {Growth(Median(a.Hybrid, m => m.RssStartMb), Median(z.Hybrid, m => m.RssStartMb), ops, "MB")} | {Growth(Median(a.Baseline, m => m.RssStartMb), Median(z.Baseline, m => m.RssStartMb), ops, "MB")} | {Growth(MapPhases(a), MapPhases(z), ops, "ms")} | {Growth(Documents(a), Documents(z), ops, "ms")} |\n"));
             }
         }
 
@@ -125,7 +100,8 @@ internal static class Report
         s.Append("RSS: VmRSS of /proc/{pid}/status right after that response (and, for Hybrid, after both documents were first served). ");
         s.Append("The action door answers the token-less action POST with its antiforgery refusal; its time is still the first trip through that door. ");
         s.Append("The baseline serialises with a source-generated `JsonSerializerContext` (its `JsonTypeInfo`s); Hybrid with the app's reflection-based JSON options. ");
-        s.Append("Both apps: Microsoft.NET.Sdk.Web defaults (server GC, tiered JIT, no ReadyToRun for the app), logging at Warning.\n");
+        s.Append("Both apps: Microsoft.NET.Sdk.Web defaults (server GC, tiered JIT, no ReadyToRun for the app), logging at Warning.\n\n");
+        s.Append(ClientsReport.Summary(results));
         return s.ToString();
     }
 
@@ -143,8 +119,6 @@ internal static class Report
         return a is null || b is null ? null : a + b;
     }
 
-    private static double? NSwag(SizeResult r) => r.TypeScript.Clients.Count == 0 ? null : r.TypeScript.Clients.Sum(c => c.NSwagSeconds);
-
     private static string Growth(double? from, double? to, int operations, string unit)
     {
         if (from is not { } a || to is not { } z)
@@ -153,12 +127,7 @@ internal static class Report
         }
 
         var perOp = (z - a) / operations;
-        var perOpText = unit switch
-        {
-            "ms" => I($"{perOp:0.000} ms/op"),
-            "MB" => I($"{perOp * 1024:0.0} KB/op"),
-            _ => I($"{perOp * 1000:0.0} ms/op"),
-        };
+        var perOpText = unit == "MB" ? I($"{perOp * 1024:0.0} KB/op") : I($"{perOp:0.000} {unit}/op");
         return I($"{z - a:+0.0;-0.0} {unit} ({perOpText}, × {(a == 0 ? double.NaN : z / a):0.00})");
     }
 
@@ -194,7 +163,7 @@ internal static class Report
         return values.Count == 0 ? null : Median(values);
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         values.Sort();
         var middle = values.Count / 2;
@@ -213,16 +182,16 @@ internal static class Report
 
     private static string Ratio(double? a, double? b) => a is { } x && b is { } y && y > 0 ? I($"{x / y:0.00}") : "";
 
-    private static string Ms(double? value) => value switch
+    internal static string Ms(double? value) => value switch
     {
         null => Dash,
         >= 100 => I($"{value:0}"),
         _ => I($"{value:0.0}"),
     };
 
-    private static string Mb(double? value) => value is null ? Dash : I($"{value:0.0}");
+    internal static string Mb(double? value) => value is null ? Dash : I($"{value:0.0}");
 
     private static string Kb(double? bytes) => bytes is null ? Dash : I($"{bytes / 1024:0.0}");
 
-    private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 
 namespace Hybrid.Scale;
 
-/// <summary>Where things are, found at run time: the checkout, NSwag's generator, the TypeScript compiler.</summary>
+/// <summary>Where things are, found at run time: the checkout, Hybrid.Clients' build files, the TypeScript compiler.</summary>
 internal static class Repository
 {
     /// <summary>The checkout: HYBRID_ROOT if set (scale.sh sets it from its own location), else the folder above this program holding Hybrid.sln.</summary>
@@ -14,49 +14,30 @@ internal static class Repository
 
     public static string CoreProject => Path.Combine(Root, "src", "Core", "Hybrid.Core.csproj");
 
-    public static string ClientsFolder => Path.Combine(Root, "samples", "Blog", "clients");
+    /// <summary>Hybrid.Clients from source, as samples/Blog uses it: the project (built for its tool), its MSBuild files and templates.</summary>
+    public static string ClientsProject => Path.Combine(Root, "src", "Clients", "Hybrid.Clients.csproj");
+
+    public static string ClientsBuild => Path.Combine(Root, "src", "Clients", "build");
+
+    public static string ClientsTemplates => Path.Combine(Root, "src", "Clients", "templates");
 
     public static string TypeScriptFolder => Path.Combine(Root, "tests", "EndToEnd.Tests", "ts");
 
     public static string TypeScriptCompiler => Path.Combine(TypeScriptFolder, "node_modules", "typescript", "bin", "tsc");
 
-    /// <summary>The version of NSwag.MSBuild the repository pins in Directory.Packages.props (null if it pins none).</summary>
-    public static string? PinnedNSwagVersion()
+    /// <summary>
+    /// The version of NSwag.MSBuild the repository pins in Directory.Packages.props: the generated app
+    /// references it as the Blog does (the package Hybrid.Clients brings it as a dependency).
+    /// </summary>
+    public static string PinnedNSwagVersion()
     {
         var props = Path.Combine(Root, "Directory.Packages.props");
-        if (!File.Exists(props))
-        {
-            return null;
-        }
-
-        return XDocument.Load(props).Descendants("PackageVersion")
-            .FirstOrDefault(e => string.Equals((string?)e.Attribute("Include"), "NSwag.MSBuild", StringComparison.OrdinalIgnoreCase))
-            ?.Attribute("Version")?.Value;
-    }
-
-    /// <summary>
-    /// NSwag's generator as tests/EndToEnd.Tests finds it: NSwag.MSBuild's tools/Net100/dotnet-nswag.dll in
-    /// the NuGet packages folder, at the pinned version (else the newest one there); null if absent.
-    /// </summary>
-    public static string? FindNSwagDll()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (string.IsNullOrEmpty(packages))
-        {
-            packages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        }
-
-        var package = Path.Combine(packages, "nswag.msbuild");
-        if (!Directory.Exists(package))
-        {
-            return null;
-        }
-
-        var pinned = PinnedNSwagVersion();
-        var candidates = pinned is not null
-            ? [Path.Combine(package, pinned.ToLowerInvariant())]
-            : Directory.GetDirectories(package).OrderByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)).ToArray();
-        return candidates.Select(d => Path.Combine(d, "tools", "Net100", "dotnet-nswag.dll")).FirstOrDefault(File.Exists);
+        return (File.Exists(props)
+                ? XDocument.Load(props).Descendants("PackageVersion")
+                    .FirstOrDefault(e => string.Equals((string?)e.Attribute("Include"), "NSwag.MSBuild", StringComparison.OrdinalIgnoreCase))
+                    ?.Attribute("Version")?.Value
+                : null)
+            ?? throw new InvalidOperationException(props + " pins no NSwag.MSBuild version");
     }
 
     private static string FindRoot()
