@@ -33,7 +33,9 @@ internal static class ClientGeneration
         var fingerprintFile = Path.Combine(options.Work, "fingerprint");
 
         // The MSBuild target reruns the tool when one of these files is gone, whatever else changed.
-        File.WriteAllLines(Path.Combine(options.Work, "outputs"), documents.Select(d => Path.Combine(options.Output, d.Name + ".json")).Concat(expected));
+        var outputs = documents.Select(d => Path.Combine(options.Output, d.Name + ".json")).Concat(expected).ToList();
+        RemoveStale(Path.Combine(options.Work, "outputs"), outputs, log);
+        File.WriteAllLines(Path.Combine(options.Work, "outputs"), outputs);
         if (File.Exists(fingerprintFile) && File.ReadAllText(fingerprintFile) == fingerprint && expected.All(File.Exists))
         {
             log.WriteLine("Hybrid.Clients: documents unchanged; clients are current.");
@@ -80,6 +82,30 @@ internal static class ClientGeneration
         RunNSwag(options);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hybrid.Clients: generated {string.Join(", ", expected.Select(Path.GetFileName))} in {watch.Elapsed.TotalSeconds:0.0} s."));
         File.WriteAllText(fingerprintFile, fingerprint);
+    }
+
+    /// <summary>
+    /// Deletes what an earlier run generated and this one no longer does (C# clients switched off, a
+    /// version retired), so the folder never holds a client of an API that is gone. Only files the
+    /// earlier run listed as its own, in this run's folder, are touched.
+    /// </summary>
+    internal static void RemoveStale(string listFile, IReadOnlyCollection<string> outputs, TextWriter log)
+    {
+        if (!File.Exists(listFile))
+        {
+            return;
+        }
+
+        // A run into another folder (HybridClientsOutput changed) leaves the old folder as it was.
+        var folders = outputs.Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
+        foreach (var earlier in File.ReadAllLines(listFile).Except(outputs, StringComparer.Ordinal))
+        {
+            if (folders.Contains(Path.GetDirectoryName(earlier)) && File.Exists(earlier))
+            {
+                File.Delete(earlier);
+                log.WriteLine("Hybrid.Clients: removed " + earlier + ", which this build no longer generates.");
+            }
+        }
     }
 
     private static ClientFile Describe(ExportedDocument document, GenerationOptions options)
