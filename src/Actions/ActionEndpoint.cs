@@ -154,12 +154,12 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
 
     private HybridFormState StateOf(IFormCollection form, OperationProblem problem)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (name, value) in form)
         {
             if (!name.StartsWith("__", StringComparison.Ordinal) && !FormStateCookie.IsSecret(name, Shape))
             {
-                values[name] = value.Count > 0 ? value[^1] ?? string.Empty : string.Empty;
+                values[name] = [.. value.Select(v => v ?? string.Empty)];
             }
         }
 

@@ -90,6 +90,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
         // A policy the app puts on the document authenticates as the door's actions do.
         documentBuilder.Finally(b => DoorSchemes.Apply(b.Metadata, traits));
         documentBuilders.Add(documentBuilder);
+        services.GetRequiredService<MappedDoors>().AddCheck(Hybrid.Actions.TagHelpers.UnregisteredTagHelpers.Check);
         services.GetRequiredService<MappedDoors>().AddDocument(new MappedDocument(ActionsDocumentBuilder.DocumentName, IsPublic: false, () => document.Bytes));
         return conventions;
     }

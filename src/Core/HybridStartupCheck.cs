@@ -80,6 +80,7 @@ internal sealed class HybridStartupCheck : IStartupFilter
         errors.AddRange(catalog.Errors);
         var settings = services.GetRequiredService<HybridEndpointSettings>().Resolve(endpoints);
         errors.AddRange(EndpointChecks.Run(settings, catalog, services));
+        errors.AddRange(services.GetRequiredService<MappedDoors>().RunChecks(services));
 
         var strict = services.GetRequiredService<IOptions<HybridOptions>>().Value.RequireExplicitPolicy;
         foreach (var operation in settings.Where(s => s.Authorization.Policy == PolicyText.None).GroupBy(s => s.Operation).OrderBy(g => EndpointChecks.Name(g.Key), StringComparer.Ordinal))

@@ -70,8 +70,8 @@ public sealed class FormStateTests
             state!.Value.GetProperty("actionId").GetString().Should().Be("CreateNote");
             state.Value.GetProperty("code").GetString().Should().Be("validation_failed");
             state.Value.GetProperty("errors").GetProperty("title")[0].GetString().Should().NotBeNullOrEmpty();
-            state.Value.GetProperty("values").GetProperty("title").GetString().Should().Be("far too long for twenty characters");
-            state.Value.GetProperty("values").GetProperty("priority").GetString().Should().Be("3");
+            state.Value.GetProperty("values").GetProperty("title")[0].GetString().Should().Be("far too long for twenty characters");
+            state.Value.GetProperty("values").GetProperty("priority")[0].GetString().Should().Be("3");
             state.Value.GetProperty("values").TryGetProperty("__formUrl", out _).Should().BeFalse();
             page.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(".Hybrid.Form=;", StringComparison.Ordinal), "reading the state deletes it");
         }
@@ -91,7 +91,7 @@ public sealed class FormStateTests
             var values = state!.Value.GetProperty("values");
             values.TryGetProperty("secret1", out _).Should().BeFalse("a [DataType(Password)] member is never echoed");
             values.TryGetProperty("confirmPassword", out _).Should().BeFalse("a field named like a password is never echoed");
-            values.GetProperty("bio").GetString().Should().Be("hi");
+            values.GetProperty("bio")[0].GetString().Should().Be("hi");
             state.Value.GetProperty("errors").TryGetProperty("secret1", out _).Should().BeTrue();
         }
     }
@@ -108,7 +108,7 @@ public sealed class FormStateTests
         {
             state!.Value.GetProperty("code").GetString().Should().Be("conflict");
             state.Value.GetProperty("message").GetString().Should().Be("That user name is taken.");
-            state.Value.GetProperty("values").GetProperty("userName").GetString().Should().Be("taken");
+            state.Value.GetProperty("values").GetProperty("userName")[0].GetString().Should().Be("taken");
         }
     }
 

@@ -77,7 +77,7 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
     /// <summary>The state as compact JSON; values are dropped, longest first, until it fits <see cref="MaxPayload"/>, then errors are shortened.</summary>
     private static byte[] Serialize(HybridFormState state)
     {
-        var values = new Dictionary<string, string>(state.Values, StringComparer.Ordinal);
+        var values = new Dictionary<string, string[]>(state.Values, StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(state.Errors, StringComparer.Ordinal);
         while (true)
         {
@@ -89,7 +89,7 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
 
             if (values.Count > 0)
             {
-                values.Remove(values.MaxBy(p => p.Value.Length).Key);
+                values.Remove(values.MaxBy(p => p.Value.Sum(v => v.Length)).Key);
             }
             else if (errors.Count > 0)
             {
@@ -102,7 +102,7 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
         }
     }
 
-    private static byte[] Write(HybridFormState state, Dictionary<string, string> values, Dictionary<string, string[]> errors)
+    private static byte[] Write(HybridFormState state, Dictionary<string, string[]> values, Dictionary<string, string[]> errors)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -116,9 +116,22 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
             }
 
             writer.WriteStartObject("v");
-            foreach (var (name, value) in values)
+            foreach (var (name, posted) in values)
             {
-                writer.WriteString(name, value);
+                // One value as a string keeps the common form small; a repeated name as an array.
+                if (posted is [var single])
+                {
+                    writer.WriteString(name, single);
+                    continue;
+                }
+
+                writer.WriteStartArray(name);
+                foreach (var value in posted)
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                writer.WriteEndArray();
             }
 
             writer.WriteEndObject();
@@ -145,7 +158,10 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
     {
         using var document = JsonDocument.Parse(payload);
         var root = document.RootElement;
-        var values = root.GetProperty("v").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+        var values = root.GetProperty("v").EnumerateObject().ToDictionary(
+            p => p.Name,
+            p => p.Value.ValueKind == JsonValueKind.Array ? [.. p.Value.EnumerateArray().Select(v => v.GetString() ?? "")] : new[] { p.Value.GetString() ?? "" },
+            StringComparer.Ordinal);
         var errors = root.GetProperty("e").EnumerateObject().ToDictionary(
             p => p.Name,
             p => p.Value.EnumerateArray().Select(m => m.GetString() ?? "").ToArray(),

@@ -8,7 +8,7 @@ namespace Hybrid.Actions;
 /// </summary>
 public sealed class HybridFormState
 {
-    internal HybridFormState(string actionId, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string[]> errors, string? message, string code)
+    internal HybridFormState(string actionId, IReadOnlyDictionary<string, string[]> values, IReadOnlyDictionary<string, string[]> errors, string? message, string code)
     {
         ActionId = actionId;
         Values = values;
@@ -20,8 +20,11 @@ public sealed class HybridFormState
     /// <summary>The id of the action the form posted to.</summary>
     public string ActionId { get; }
 
-    /// <summary>The submitted values by field name, as posted (reserved <c>__</c> fields, passwords and files left out).</summary>
-    public IReadOnlyDictionary<string, string> Values { get; }
+    /// <summary>
+    /// The submitted values by field name, as posted and in order (a repeated name, such as checked
+    /// checkboxes or a multiple select, has several); reserved <c>__</c> fields, secrets and files left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> Values { get; }
 
     /// <summary>Field errors keyed by field name (the JSON name, as the problem's <c>errors</c> are).</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
@@ -32,10 +35,15 @@ public sealed class HybridFormState
     /// <summary>The problem's stable code, e.g. <c>validation_failed</c> or <c>conflict</c>.</summary>
     public string Code { get; }
 
-    /// <summary>The value the user typed into <paramref name="field"/>, or null.</summary>
+    /// <summary>The value the user typed into <paramref name="field"/> (the last, when the name was repeated), or null.</summary>
     /// <param name="field">The field name.</param>
     /// <returns>The value, or null.</returns>
-    public string? ValueOf(string field) => Values.GetValueOrDefault(field) ?? Find(Values, field);
+    public string? ValueOf(string field) => ValuesOf(field) is [.., var last] ? last : null;
+
+    /// <summary>Every value posted under <paramref name="field"/>, in order (matched exactly, else without regard to case), or none.</summary>
+    /// <param name="field">The field name.</param>
+    /// <returns>The values.</returns>
+    public IReadOnlyList<string> ValuesOf(string field) => Values.GetValueOrDefault(field) ?? Find(Values, field) ?? [];
 
     /// <summary>The errors of <paramref name="field"/> (matched without regard to case), or none.</summary>
     /// <param name="field">The field name.</param>

@@ -32,8 +32,8 @@ internal sealed class ActionForm
     public static ActionForm For(HttpContext http, string actionId, string? returnUrl, string element)
     {
         var services = http.RequestServices;
-        var operation = services.GetRequiredService<OperationCatalog>().FindAction(actionId)
-            ?? throw new InvalidOperationException($"{element}: no action has the id '{actionId}'. Check the id against the catalog (OperationCatalog.Operations).");
+        var catalog = services.GetRequiredService<OperationCatalog>();
+        var operation = catalog.FindAction(actionId) ?? throw UnknownAction(catalog, actionId, element);
         var here = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
         var hidden = new List<TagBuilder> { Hidden("__returnUrl", returnUrl ?? here), Hidden("__formUrl", here) };
         if (services.GetRequiredService<HybridEndpointSettings>().Find(operation, HybridDoors.Action)?.RequiresAntiforgeryToken == true && services.GetService<IAntiforgery>() is not null)
@@ -42,7 +42,25 @@ internal sealed class ActionForm
         }
 
         var scope = new FormScope(operation.ActionId!, http.GetHybridFormState(operation.ActionId));
-        return new ActionForm(operation, ActionPaths.For(services.GetRequiredService<OperationCatalog>(), services.GetRequiredService<IOptions<HybridOptions>>().Value.Actions()).Path(operation), hidden, scope);
+        return new ActionForm(operation, ActionPaths.For(catalog, services.GetRequiredService<IOptions<HybridOptions>>().Value.Actions()).Path(operation), hidden, scope)
+        {
+            TakesFiles = FileMembers.Any(catalog.ShapeOf(operation)),
+        };
+    }
+
+    /// <summary>True when the action has a file member: the form must post <c>multipart/form-data</c> or the file never arrives.</summary>
+    public bool TakesFiles { get; private init; }
+
+    /// <summary>HYB075, at the form's first render: the id names no action (a typo, or the request type lost its [Action]).</summary>
+    private static InvalidOperationException UnknownAction(OperationCatalog catalog, string actionId, string element)
+    {
+        var known = catalog.Operations.Where(o => o.ActionId is not null).Select(o => o.ActionId!).ToList();
+        var near = known.OrderBy(id => Distance.Between(id, actionId)).ThenBy(id => id, StringComparer.Ordinal).Take(3).ToList();
+        var hint = known.Count == 0
+            ? "The app has no actions: mark the request type with [Action] and map the door with app.MapHybridActions()."
+            : $"Closest action ids: {string.Join(", ", near)}.";
+        return new InvalidOperationException(
+            $"HYB075: {element} names no action: no operation has the action id '{actionId}'. {hint} Fix: use the id of an operation exposed as an action (its request type's name, or the id given to [Action]).");
     }
 
     private static TagBuilder Hidden(string name, string value)

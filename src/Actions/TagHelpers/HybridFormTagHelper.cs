@@ -9,8 +9,11 @@ namespace Hybrid.Actions.TagHelpers;
 /// without JavaScript. It sets <c>method</c> and <c>action</c> (the action's path, opaque when
 /// <see cref="ActionDoorOptions.OpaqueIds"/> is on, while <c>data-hybrid-action</c> keeps the
 /// readable id), adds the return URL (where success goes; <c>hybrid-return-url</c>, else this
-/// page), the form's own page (where a failure comes back to) and, when the action requires one, the antiforgery token; inside it, inputs get back the
-/// values a failed post typed and <c>hybrid-error-for</c> elements show the errors.
+/// page), the form's own page (where a failure comes back to) and, when the action requires one, the antiforgery token;
+/// <c>enctype="multipart/form-data"</c> when the action takes a file (unless the form sets its own).
+/// Inside it, inputs, text areas and selects get back the values a failed post typed and
+/// <c>hybrid-error-for</c> elements show the errors. An id that names no action fails the first
+/// render with HYB075.
 /// </summary>
 [HtmlTargetElement("form", Attributes = ActionAttributeName)]
 public sealed class HybridFormTagHelper : TagHelper
@@ -50,6 +53,11 @@ public sealed class HybridFormTagHelper : TagHelper
         output.Attributes.SetAttribute("method", "post");
         output.Attributes.SetAttribute("action", form.Url);
         output.Attributes.SetAttribute("data-hybrid-action", form.Operation.ActionId);
+        if (form.TakesFiles && !output.Attributes.ContainsName("enctype"))
+        {
+            output.Attributes.SetAttribute("enctype", "multipart/form-data");
+        }
+
         foreach (var field in form.HiddenFields)
         {
             output.PostContent.AppendHtml(field);

@@ -31,6 +31,11 @@ public static class HybridHtmlHelperExtensions
         tag.MergeAttribute("method", "post", replaceExisting: true);
         tag.MergeAttribute("action", form.Url, replaceExisting: true);
         tag.MergeAttribute("data-hybrid-action", form.Operation.ActionId!, replaceExisting: true);
+        if (form.TakesFiles)
+        {
+            tag.MergeAttribute("enctype", "multipart/form-data", replaceExisting: false);
+        }
+
         tag.WriteTo(view.Writer, HtmlEncoder.Default);
         foreach (var field in form.HiddenFields)
         {
@@ -75,6 +80,20 @@ public static class HybridHtmlHelperExtensions
     {
         ArgumentNullException.ThrowIfNull(html);
         return Current(html.ViewContext)?.State?.ValueOf(field);
+    }
+
+    /// <summary>
+    /// Every value a failed post of the enclosing form sent under <paramref name="field"/> (checked
+    /// checkboxes sharing a name, a multiple select), in order; none when nothing was posted or the
+    /// field is a secret.
+    /// </summary>
+    /// <param name="html">The view's HTML helper.</param>
+    /// <param name="field">The field name.</param>
+    /// <returns>The posted values.</returns>
+    public static IReadOnlyList<string> HybridValuesFor(this IHtmlHelper html, string field)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        return Current(html.ViewContext)?.State?.ValuesOf(field) ?? [];
     }
 
     private static Stack<FormScope> Scopes(ViewContext view)

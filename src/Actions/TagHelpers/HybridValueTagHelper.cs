@@ -4,9 +4,12 @@ namespace Hybrid.Actions.TagHelpers;
 
 /// <summary>
 /// Inside a <see cref="HybridFormTagHelper"/> form, puts back what a failed post typed: the
-/// <c>value</c> of an <c>input</c>, the text of a <c>textarea</c>, the <c>checked</c> state of a
-/// checkbox or radio. Passwords, files and hidden fields are left alone (the state never holds
-/// passwords anyway).
+/// <c>value</c> of an <c>input</c> of any text-like type (<c>text</c>, <c>email</c>, <c>date</c>,
+/// <c>number</c>, ...), the text of a <c>textarea</c>, the <c>checked</c> state of each checkbox or
+/// radio (one name may repeat: a box is checked when its value was among those posted), whatever
+/// the name (<c>sections[1].heading</c> included). Passwords, files and hidden fields are left
+/// alone, and the state never holds secrets (<see cref="HybridFormState.Values"/>); a
+/// <c>select</c> is restored by <see cref="HybridSelectTagHelper"/>.
 /// </summary>
 [HtmlTargetElement("input", Attributes = "name", TagStructure = TagStructure.WithoutEndTag)]
 [HtmlTargetElement("textarea", Attributes = "name")]
@@ -28,7 +31,7 @@ public sealed class HybridValueTagHelper : TagHelper
         }
 
         var typed = state.ValueOf(Name);
-        if (output.TagName == "textarea")
+        if (string.Equals(output.TagName, "textarea", StringComparison.OrdinalIgnoreCase))
         {
             if (typed is not null)
             {
@@ -45,7 +48,7 @@ public sealed class HybridValueTagHelper : TagHelper
                 return;
             case "checkbox" or "radio":
                 var own = output.Attributes["value"]?.Value?.ToString() ?? "on";
-                if (typed is not null && string.Equals(typed, own, StringComparison.Ordinal))
+                if (state.ValuesOf(Name).Contains(own, StringComparer.Ordinal))
                 {
                     output.Attributes.SetAttribute("checked", "checked");
                 }

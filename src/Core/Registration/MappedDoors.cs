@@ -12,6 +12,7 @@ internal sealed class MappedDoors
 {
     private readonly List<IEndpointRouteBuilder> _routes = [];
     private readonly List<MappedDocument> _documents = [];
+    private readonly List<Func<IServiceProvider, IEnumerable<HybridConfigurationError>>> _checks = [];
     private readonly Lock _lock = new();
 
     /// <summary>The documents the doors serve, in the order they were mapped.</summary>
@@ -35,6 +36,33 @@ internal sealed class MappedDoors
                 _routes.Add(routes);
             }
         }
+    }
+
+    /// <summary>
+    /// A door's own start-up check (e.g. the actions door's look at the app's Razor views), run by
+    /// <see cref="HybridStartupCheck"/> with the others so its problems land in the same one report.
+    /// </summary>
+    public void AddCheck(Func<IServiceProvider, IEnumerable<HybridConfigurationError>> check)
+    {
+        lock (_lock)
+        {
+            if (!_checks.Contains(check))
+            {
+                _checks.Add(check);
+            }
+        }
+    }
+
+    /// <summary>The problems the doors' own checks find.</summary>
+    public IEnumerable<HybridConfigurationError> RunChecks(IServiceProvider services)
+    {
+        Func<IServiceProvider, IEnumerable<HybridConfigurationError>>[] checks;
+        lock (_lock)
+        {
+            checks = [.. _checks];
+        }
+
+        return checks.SelectMany(check => check(services));
     }
 
     public void AddDocument(MappedDocument document)
