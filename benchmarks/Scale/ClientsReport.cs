@@ -21,7 +21,7 @@ internal static class ClientsReport
         s.Append(I($"| first build with clients (documents read, NSwag, contract baseline recorded) | {c.FirstBuildSeconds:0.0} s |\n"));
         s.Append(I($"| — the tool in all (MSBuild's time in the clients targets) | {Ms(c.First.TargetMs)} ms |\n"));
         s.Append(I($"| — read the documents without starting the app (tool) | {Ms(c.First.ReadMs)} ms |\n"));
-        s.Append(I($"| — NSwag: {string.Join(", ", ClientsStep.TypeScriptFiles)} (one process per file, at once) | {c.First.NSwagSeconds:0.0} s |\n"));
+        s.Append(I($"| — NSwag: {string.Join(", ", ClientsStep.TypeScriptFiles)} (in the tool's process, the files at once) | {c.First.NSwagSeconds:0.0} s |\n"));
         s.Append(I($"| — contract: baseline recorded ({c.First.ContractDocuments} document(s)) | {Ms(c.First.ContractMs)} ms |\n"));
         s.Append(I($"| — the rest, which no line of the tool times (process start, writing the documents, shared types, each client's imports) | {Ms(Unreported(c.First))} ms |\n"));
         s.Append(I($"| no-change build without / with clients | {Median(c.NoChangeWithout):0.00} / {Median(c.NoChangeWith):0.00} s |\n"));

@@ -165,47 +165,8 @@ internal static class ClientGeneration
         return found;
     }
 
-    /// <summary>
-    /// One NSwag process per configuration, all at once: most of each run is the console starting and
-    /// warming up, which overlaps on a machine with more than one core. Tiered PGO is off because its
-    /// instrumentation costs a short-lived process more than it gains.
-    /// </summary>
-    private static void RunNSwag(GenerationOptions options)
-    {
-        var runs = Directory.GetFiles(options.Work, "*.nswag").Order(StringComparer.Ordinal)
-            .Select(configuration => Task.Run(() => RunNSwag(options, configuration))).ToArray();
-        try
-        {
-            Task.WaitAll(runs);
-        }
-        catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed.InnerExceptions[0]).Throw();
-        }
-    }
-
-    private static void RunNSwag(GenerationOptions options, string configuration)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = options.Work,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        start.ArgumentList.Add(options.NSwag);
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add(configuration);
-        using var process = Process.Start(start) ?? throw new ExportException("Could not start NSwag (" + options.NSwag + ").");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new ExportException($"NSwag failed (exit code {process.ExitCode}) generating {Path.GetFileNameWithoutExtension(configuration)} from the documents in {options.Output}: {error.Result}{output.Result}".Trim());
-        }
-    }
+    private static void RunNSwag(GenerationOptions options) =>
+        NSwagRunner.Run(options.NSwag, [.. Directory.GetFiles(options.Work, "*.nswag").Order(StringComparer.Ordinal)], options.Output);
 
     private static string Fingerprint(IReadOnlyList<ExportedDocument> documents, GenerationOptions options)
     {
