@@ -22,7 +22,8 @@ public sealed class EnhancedCommentFormTests(BlogServer blog)
             var path = new Uri(request.Url).AbsolutePath;
             if (request.ResourceType == "fetch" || path.StartsWith("/_actions/", StringComparison.Ordinal))
             {
-                calls.Add($"{request.Method} {path} {request.Headers.GetValueOrDefault("content-type")?.Split(';')[0]} {request.Headers.GetValueOrDefault("accept")}".TrimEnd());
+                var type = request.Headers.GetValueOrDefault("content-type")?.Split(';')[0];
+                calls.Add(string.Join(' ', new[] { request.Method, path, type, request.Headers.GetValueOrDefault("accept") }.Where(part => !string.IsNullOrEmpty(part))));
             }
         };
         await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/1").ToString());
