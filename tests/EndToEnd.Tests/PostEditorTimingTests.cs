@@ -25,14 +25,14 @@ public sealed class PostEditorTimingTests(EditingBlogServer blog, ITestOutputHel
         var signedIn = await signIn.StorageStateAsync();
         var editor = new Uri(blog.BaseAddress, "/posts/new").ToString();
 
-        var fresh = new List<double>();
+        var fresh = new List<Timing>();
         for (var i = 0; i < Runs; i++)
         {
             await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { StorageState = signedIn });
             fresh.Add(await MeasureAsync(await context.NewPageAsync(), editor));
         }
 
-        var warm = new List<double>();
+        var warm = new List<Timing>();
         var page = await signIn.NewPageAsync();
         await page.GotoAsync(editor);
         for (var i = 0; i < Runs; i++)
@@ -41,19 +41,27 @@ public sealed class PostEditorTimingTests(EditingBlogServer blog, ITestOutputHel
             warm.Add(await MeasureAsync(page, editor));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"editor DOMContentLoaded, median of {Runs}: fresh {Median(fresh):0.0} ms ({string.Join(", ", fresh.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture)))}); warm {Median(warm):0.0} ms ({string.Join(", ", warm.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture)))})"));
-        Median(fresh).Should().BeLessThan(3_000, "a small server-rendered page with one 3 KB script");
-        Median(warm).Should().BeLessThan(3_000);
+        output.WriteLine(Report("fresh", fresh));
+        output.WriteLine(Report("warm", warm));
+        Median(fresh, t => t.Interactive).Should().BeLessThan(3_000, "a small server-rendered page with one 3 KB script");
+        Median(warm, t => t.Interactive).Should().BeLessThan(3_000);
         await signIn.DisposeAsync();
     }
 
     /// <summary>Navigates and reads the Navigation Timing entry, whose times are relative to navigation start.</summary>
-    private static async Task<double> MeasureAsync(IPage page, string url)
+    private static async Task<Timing> MeasureAsync(IPage page, string url)
     {
         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         (await page.EvaluateAsync<bool>("() => document.querySelector('#editor-form')?.matches('[data-hybrid-enhance]') === true")).Should().BeTrue();
-        return await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
+        var times = await page.EvaluateAsync<double[]>("() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseStart, n.domContentLoadedEventEnd]; }");
+        return new Timing(times[0], times[1]);
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    private static string Report(string label, List<Timing> runs) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"editor, {label}, median of {Runs}: first byte {Median(runs, t => t.FirstByte):0.0} ms, DOMContentLoaded {Median(runs, t => t.Interactive):0.0} ms (runs: {string.Join(", ", runs.Select(t => t.Interactive.ToString("0.0", CultureInfo.InvariantCulture)))})");
+
+    private static double Median(List<Timing> runs, Func<Timing, double> value) => runs.Select(value).Order().ElementAt(runs.Count / 2);
+
+    private sealed record Timing(double FirstByte, double Interactive);
 }
