@@ -2,8 +2,8 @@
 # Installs what the tests need and a fresh machine lacks, and nothing that is already there:
 # Debian's chromium (driven by Playwright through its executable path; no browser download),
 # Node.js with npm, Debian's redis-server (the scale-out tests start their own on a loopback port),
-# and the npm packages that compile the generated TypeScript clients, bundle the sample's page
-# scripts (typescript, esbuild) and lint and validate the sample's documents
+# and the npm packages that compile the generated TypeScript clients (typescript) and lint and
+# validate the sample's documents
 # (@stoplight/spectral-cli, @apidevtools/swagger-parser).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -77,14 +77,18 @@ var app = builder.Build();
 
 app.UseStatusCodePages();
 
-// wwwroot/js holds the pages' scripts, bundled from scripts/*.ts and committed (eng/bundle-scripts.sh).
-app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();
-app.MapRazorPages();
+
+// Static web assets as endpoints: Hybrid.Actions' enhancement script at a fingerprinted URL, cached
+// as immutable; WithStaticAssets() gives the pages that URL (<script hybrid-enhance-script>). In
+// Development, appsettings.Development.json keeps those cache headers (EnableStaticAssetsDevelopmentCaching):
+// a rebuilt script gets a new fingerprint, so nothing stale is ever served.
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 
 // The bytes of an attached image, for the post page's <img> tags.
 app.MapGet("/attachments/{id:int}", async (int id, MediatR.IMediator mediator, CancellationToken cancellationToken) =>

@@ -10,7 +10,8 @@ namespace Hybrid.Actions;
 /// <summary>
 /// One action. Binding: cross-site check, body limit, media type, antiforgery token when required, then JSON or form
 /// fields into <typeparamref name="TRequest"/>. Responding (one place): a problem, a 303 back to
-/// the page for a plain form, 204 for <see cref="Unit"/>, else 200 JSON.
+/// the page for a plain form, 204 for <see cref="Unit"/>, else 200 JSON. A form posted by a script
+/// that asks for JSON gets the same answer as JSON, with the 303's target in <c>Hybrid-Redirect</c>.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
@@ -105,11 +106,17 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
             return ProblemWriter.WriteAsync(context, problem);
         }
 
-        if (bound.Input == InputKind.Form && !PlainForm.AcceptsJson(request) && ReturnTarget(request) is { } target)
+        if (bound.Input == InputKind.Form && ReturnTarget(request, bound.Request!, outcome.Value) is { } target)
         {
-            context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            context.Response.Headers.Location = target;
-            return Task.CompletedTask;
+            if (!PlainForm.AcceptsJson(request))
+            {
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                context.Response.Headers.Location = target;
+                return Task.CompletedTask;
+            }
+
+            // A script posting the same form (hybrid.js) gets the JSON answer and where the plain post would have gone.
+            context.Response.Headers[PlainForm.RedirectHeader] = target;
         }
 
         if (Operation.ReturnsNothing)
@@ -173,18 +180,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     /// <summary>The page that holds the form: a local <c>__formUrl</c> field (the form tag helper writes it), else a same-origin Referer.</summary>
     private static string? FormPage(HttpRequest request)
     {
-        if (request.Form.TryGetValue("__formUrl", out var field) && IsLocal(field.ToString()))
-        {
-            return field.ToString();
-        }
-
-        return PlainForm.SameOriginReferer(request);
-    }
-
-    /// <summary>Where a plain HTML form goes back to: a local <c>__returnUrl</c> field, else a same-origin Referer.</summary>
-    private static string? ReturnTarget(HttpRequest request)
-    {
-        if (request.Form.TryGetValue("__returnUrl", out var field) && IsLocal(field.ToString()))
+        if (request.Form.TryGetValue("__formUrl", out var field) && PlainForm.IsLocal(field.ToString()))
         {
             return field.ToString();
         }
@@ -193,9 +189,24 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
     }
 
     /// <summary>
-    /// As ASP.NET Core's <c>IsLocalUrl</c>: a path, not <c>//host</c> or <c>/\host</c>, and no control
-    /// characters, which browsers strip (<c>/\t/evil.example</c> would become <c>//evil.example</c>).
+    /// Where a form goes after success: a local <c>__returnUrl</c> field, its placeholders filled from
+    /// the result (<see cref="ReturnUrlTemplate"/>), else a same-origin Referer.
     /// </summary>
-    private static bool IsLocal(string url) =>
-        url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl)));
+    private static string? ReturnTarget(HttpRequest request, TRequest argument, TResponse? result)
+    {
+        if (request.Form.TryGetValue("__returnUrl", out var field) && field.ToString() is { } url && PlainForm.IsLocal(url))
+        {
+            if (!ReturnUrlTemplate.IsTemplate(url))
+            {
+                return url;
+            }
+
+            if (ReturnUrlTemplate.For(typeof(TRequest), typeof(TResponse)).TryFill(url, argument, result, out var filled))
+            {
+                return filled;
+            }
+        }
+
+        return PlainForm.SameOriginReferer(request);
+    }
 }

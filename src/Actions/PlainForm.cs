@@ -10,6 +10,12 @@ namespace Hybrid.Actions;
 internal static class PlainForm
 {
     /// <summary>
+    /// On a script's successful form post (it asked for JSON), where the plain post's 303 would have
+    /// gone: the enhancement script follows it, or stays when it is the page itself.
+    /// </summary>
+    public const string RedirectHeader = "Hybrid-Redirect";
+
+    /// <summary>
     /// As <see cref="HttpRequest.HasFormContentType"/>, from the header alone: that property reads the
     /// form feature, which throws once the app's UseAntiforgery() judged the token invalid.
     /// </summary>
@@ -42,4 +48,11 @@ internal static class PlainForm
         string.Equals(referer.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
             ? referer.PathAndQuery
             : null;
+
+    /// <summary>
+    /// As ASP.NET Core's <c>IsLocalUrl</c>: a path, not <c>//host</c> or <c>/\host</c>, and no control
+    /// characters, which browsers strip (<c>/\t/evil.example</c> would become <c>//evil.example</c>).
+    /// </summary>
+    public static bool IsLocal(string url) =>
+        url.Length > 0 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\' && !url.Any(char.IsControl)));
 }

@@ -6,14 +6,14 @@ namespace Hybrid.EndToEnd.Tests;
 
 /// <summary>
 /// With antiforgery tokens on, the same flows pass without any code in the pages: the form tag
-/// helper adds the token field, the page script's fetch echoes the XSRF-TOKEN cookie, and a request
-/// without a token is refused.
+/// helper adds the token field, which the enhancement script posts with the rest of the form, and a
+/// request without a token is refused.
 /// </summary>
 [Collection(TokenModeBlogCollection.Name)]
 public sealed class TokenModeTests(TokenModeBlogServer blog)
 {
     [Fact]
-    public async Task A_comment_added_through_the_generated_client_appears_without_a_reload()
+    public async Task A_comment_added_through_the_enhanced_form_appears_without_a_reload()
     {
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync();

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hybrid.Actions.TagHelpers;
@@ -11,7 +13,7 @@ namespace Hybrid.Actions.TagHelpers;
 /// its method and URL, the return URL, the form's own page, the token field when the action
 /// requires one, and the state a failed post left.
 /// </summary>
-internal sealed class ActionForm
+internal sealed partial class ActionForm
 {
     private ActionForm(HybridOperation operation, string url, IReadOnlyList<TagBuilder> hiddenFields, FormScope scope)
     {
@@ -34,6 +36,11 @@ internal sealed class ActionForm
         var services = http.RequestServices;
         var catalog = services.GetRequiredService<OperationCatalog>();
         var operation = catalog.FindAction(actionId) ?? throw UnknownAction(catalog, actionId, element);
+        if (returnUrl is not null && ReturnUrlTemplate.IsTemplate(returnUrl))
+        {
+            CheckTemplate(services, operation, returnUrl, element);
+        }
+
         var here = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
         var hidden = new List<TagBuilder> { Hidden("__returnUrl", returnUrl ?? here), Hidden("__formUrl", here) };
         if (services.GetRequiredService<HybridEndpointSettings>().Find(operation, HybridDoors.Action)?.RequiresAntiforgeryToken == true && services.GetService<IAntiforgery>() is not null)
@@ -62,6 +69,31 @@ internal sealed class ActionForm
         return new InvalidOperationException(
             $"HYB075: {element} names no action: no operation has the action id '{actionId}'. {hint} Fix: use the id of an operation exposed as an action (its request type's name, or the id given to [Action]).");
     }
+
+    /// <summary>
+    /// A return URL's placeholders must name members of the result or the request. A developer's typo
+    /// stops the page in Development; elsewhere (where the URL may have come from a link, as a login
+    /// page's ReturnUrl does) it is logged and a successful post goes back to the form's page.
+    /// </summary>
+    private static void CheckTemplate(IServiceProvider services, HybridOperation operation, string returnUrl, string element)
+    {
+        if (ReturnUrlTemplate.For(operation.RequestType, operation.ResponseType).UnknownPlaceholder(returnUrl) is not { } unknown)
+        {
+            return;
+        }
+
+        var message = $"HYB080: {element}: the return URL '{returnUrl}' has the placeholder {{{unknown}}}, which names no member of {operation.ResponseType.Name} (the result) or {operation.RequestType.Name}. " +
+            "Fix: name a member of the result, e.g. hybrid-return-url=\"/posts/{id}\"; success otherwise goes back to the form's page.";
+        if (services.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+        {
+            throw new InvalidOperationException(message);
+        }
+
+        UnknownPlaceholder(services.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Actions.Forms"), message);
+    }
+
+    [LoggerMessage(EventId = 80, Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void UnknownPlaceholder(ILogger logger, string message);
 
     private static TagBuilder Hidden(string name, string value)
     {

@@ -26,6 +26,15 @@ internal static class AppExport
 
         var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
         var entryPoint = assembly.EntryPoint ?? throw new ExportException($"{assembly.GetName().Name} has no entry point: Hybrid.Clients reads the documents of an app (an Exe or Web project).");
+
+        // The host names the app after the entry assembly, which here is this tool: it would then look
+        // for Hybrid.Clients' static web assets manifest (MapStaticAssets() throws without it) and
+        // application parts. The host reads its name from DOTNET_APPLICATIONNAME first, as
+        // ASP.NET Core's own document tool passes --applicationName.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_APPLICATIONNAME")) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_APPLICATIONNAME")))
+        {
+            Environment.SetEnvironmentVariable("DOTNET_APPLICATIONNAME", assembly.GetName().Name);
+        }
         var result = new TaskCompletionSource<IReadOnlyList<ExportedDocument>>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = DiagnosticListener.AllListeners.Subscribe(new Observer<DiagnosticListener>(listener =>
         {
