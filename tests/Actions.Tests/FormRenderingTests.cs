@@ -132,6 +132,21 @@ public sealed class FormRenderingTests
     }
 
     [Fact]
+    public async Task Text_inputs_sharing_a_name_get_back_the_posted_values_in_order()
+    {
+        await using var host = await StartAsync();
+        var (_, _, inside) = OpenForm(await FailedPostAsync(host), "EditArticle");
+
+        var inputs = Enumerable.Range(0, 3).Select(_ => Output("input", ("name", "tags"))).ToList();
+        foreach (var input in inputs)
+        {
+            new HybridValueTagHelper { Name = "tags" }.Process(inside, input);
+        }
+
+        inputs.Select(i => i.Attributes.TryGetAttribute("value", out var v) ? v.Value : null).Should().Equal("a", "c", null);
+    }
+
+    [Fact]
     public async Task Indexed_names_get_back_their_values_and_errors_and_secrets_never_come_back()
     {
         await using var host = await StartAsync();

@@ -38,7 +38,7 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         await page.FillAsync("input[name=title]", "   ");
         await page.FillAsync("textarea[name=summary]", "Kept summary");
         await page.SelectOptionAsync("select[name=status]", "Archived");
-        await page.FillAsync("input[name='tags[0]']", "kept-tag");
+        await page.FillAsync("input[name=tags] >> nth=0", "kept-tag");
         await page.FillAsync("input[name='sections[0].heading']", "Kept heading");
         await page.FillAsync("textarea[name='sections[0].body']", "Kept text");
         await page.ClickAsync("#editor-form button[type=submit]");
@@ -55,7 +55,7 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         await Assertions.Expect(page.Locator("input[name=title]")).ToHaveValueAsync("   ");
         await Assertions.Expect(page.Locator("textarea[name=summary]")).ToHaveValueAsync("Kept summary");
         await Assertions.Expect(page.Locator("select[name=status]")).ToHaveValueAsync("Archived");
-        await Assertions.Expect(page.Locator("input[name='tags[0]']")).ToHaveValueAsync("kept-tag");
+        await Assertions.Expect(page.Locator("input[name=tags] >> nth=0")).ToHaveValueAsync("kept-tag");
         await Assertions.Expect(page.Locator("input[name='sections[0].heading']")).ToHaveValueAsync("Kept heading");
         await Assertions.Expect(page.Locator("[data-hybrid-error-for='sections[0].heading']")).ToBeEmptyAsync();
     }
@@ -70,8 +70,8 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         await page.FillAsync("textarea[name=summary]", "Written in the browser");
         await page.SelectOptionAsync("select[name=status]", "Published");
         await page.FillAsync("input[name=publishOn]", "2026-05-01");
-        await page.FillAsync("input[name='tags[0]']", "browser");
-        await page.FillAsync("input[name='tags[1]']", "forms");
+        await page.FillAsync("input[name=tags] >> nth=0", "browser");
+        await page.FillAsync("input[name=tags] >> nth=1", "forms");
         await page.FillAsync("input[name='sections[0].heading']", "First");
         await page.FillAsync("textarea[name='sections[0].body']", "The first section.");
         await page.ClickAsync("#add-section");
@@ -96,7 +96,7 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         await page.FillAsync("input[name=title]", "   ");
         await page.FillAsync("textarea[name=summary]", "No script");
         await page.SelectOptionAsync("select[name=status]", "Archived");
-        await page.FillAsync("input[name='tags[1]']", "second-tag");
+        await page.FillAsync("input[name=tags] >> nth=1", "second-tag");
         await page.FillAsync("input[name='sections[0].heading']", "Plain");
         await page.FillAsync("textarea[name='sections[0].body']", "Posted without JavaScript.");
         await Chromium.SubmitAsync(page, () => page.ClickAsync("#editor-form button[type=submit]"), Editor);
@@ -104,7 +104,7 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         await Assertions.Expect(page.Locator("[data-hybrid-error-for=title]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("textarea[name=summary]")).ToHaveValueAsync("No script");
         await Assertions.Expect(page.Locator("select[name=status]")).ToHaveValueAsync("Archived");
-        await Assertions.Expect(page.Locator("input[name='tags[1]']")).ToHaveValueAsync("second-tag");
+        await Assertions.Expect(page.Locator("input[name=tags] >> nth=1")).ToHaveValueAsync("second-tag");
         await Assertions.Expect(page.Locator("input[name='sections[0].heading']")).ToHaveValueAsync("Plain");
 
         var title = "Plain " + Guid.NewGuid().ToString("N")[..8];

@@ -16,24 +16,16 @@ public sealed class PostEditorModel : PageModel
     /// <summary>How many section rows to show: one, or as many as a failed plain post came back with.</summary>
     public int Sections { get; private set; } = 1;
 
-    /// <summary>The status the select shows: the one a failed post typed, else Draft.</summary>
-    public PostStatus Status { get; private set; } = PostStatus.Draft;
-
     /// <summary>Today, the date a new post is published on unless the editor picks another.</summary>
     public string Today { get; } = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public void OnGet()
     {
-        // The form's state is read once per request (the tag helpers read the same one): the select and
-        // the section rows are put back by hand, the inputs by the value tag helper.
+        // The form's state is read once per request (the tag helpers read the same one and put back
+        // every value); only how many section rows to render is the page's to decide.
         if (HttpContext.GetHybridFormState(nameof(SavePost)) is not { } state)
         {
             return;
-        }
-
-        if (Enum.TryParse<PostStatus>(state.ValueOf("status"), ignoreCase: true, out var status))
-        {
-            Status = status;
         }
 
         var rows = state.Values.Keys.Concat(state.Errors.Keys)

@@ -6,7 +6,8 @@ namespace Hybrid.Actions.TagHelpers;
 /// Inside a <see cref="HybridFormTagHelper"/> form, puts back what a failed post typed: the
 /// <c>value</c> of an <c>input</c> of any text-like type (<c>text</c>, <c>email</c>, <c>date</c>,
 /// <c>number</c>, ...), the text of a <c>textarea</c>, the <c>checked</c> state of each checkbox or
-/// radio (one name may repeat: a box is checked when its value was among those posted), whatever
+/// radio (one name may repeat: a box is checked when its value was among those posted; text fields
+/// sharing a name get back the posted values in order), whatever
 /// the name (<c>sections[1].heading</c> included). Passwords, files and hidden fields are left
 /// alone, and the state never holds secrets (<see cref="HybridFormState.Values"/>); a
 /// <c>select</c> is restored by <see cref="HybridSelectTagHelper"/>.
@@ -25,17 +26,16 @@ public sealed class HybridValueTagHelper : TagHelper
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         output.Attributes.SetAttribute("name", Name);
-        if (FormScope.Of(context)?.State is not { } state || Name.StartsWith("__", StringComparison.Ordinal))
+        if (FormScope.Of(context) is not { State: { } state } scope || Name.StartsWith("__", StringComparison.Ordinal))
         {
             return;
         }
 
-        var typed = state.ValueOf(Name);
         if (string.Equals(output.TagName, "textarea", StringComparison.OrdinalIgnoreCase))
         {
-            if (typed is not null)
+            if (scope.NextValue(Name) is { } text)
             {
-                output.Content.SetContent(typed);
+                output.Content.SetContent(text);
             }
 
             return;
@@ -59,7 +59,7 @@ public sealed class HybridValueTagHelper : TagHelper
 
                 return;
             default:
-                if (typed is not null)
+                if (scope.NextValue(Name) is { } typed)
                 {
                     output.Attributes.SetAttribute("value", typed);
                 }
