@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Hybrid catalog built: {Operations} operations, {Actions} actions, {Routes} REST routes")]
     public static partial void CatalogBuilt(ILogger logger, int operations, int actions, int routes);
 
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "{Door} door ignored {Count} form fields of {Request} that name no member: {Fields}")]
+    public static partial void UnknownFormFields(ILogger logger, string door, string request, int count, string fields);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "{Request} answered {Status} '{Code}', a code its operation does not declare; declare it with [ProducesProblem({Status}, \"{Code}\")] or op.Problem(...) so its documents list it")]
     public static partial void UndeclaredProblem(ILogger logger, string request, int status, string code);
 
