@@ -77,10 +77,17 @@ internal static class JsonBody
         {
             return (JsonSerializer.Deserialize(utf8, info), null);
         }
-        catch (JsonException)
+        catch (JsonException first)
         {
-            if (AsObject(utf8, info.Options) is not { } json)
+            if (AsObject(utf8, info.Options, out var malformed) is not { } json)
             {
+                // Broken or too deep further on than where the serializer stopped: that is the answer
+                // (a streamed read finds it first too), not the mistake in a member before it.
+                if (malformed is not null && !IsReaderError(first))
+                {
+                    throw new JsonException(malformed.Message, path: null, malformed.LineNumber, malformed.BytePositionInLine, malformed);
+                }
+
                 throw;
             }
 
@@ -95,9 +102,13 @@ internal static class JsonBody
         }
     }
 
-    /// <summary>The body as a JSON object under the reading options' own bounds, or null when it is not one.</summary>
-    private static JsonObject? AsObject(ReadOnlySpan<byte> utf8, JsonSerializerOptions options)
+    /// <summary>
+    /// The body as a JSON object under the reading options' own bounds; null when it is not one, with
+    /// the reader's exception when it is not even well-formed within those bounds.
+    /// </summary>
+    private static JsonObject? AsObject(ReadOnlySpan<byte> utf8, JsonSerializerOptions options, out JsonException? malformed)
     {
+        malformed = null;
         var document = new JsonDocumentOptions
         {
             MaxDepth = RequestJson.MaxDepth(options),
@@ -109,11 +120,17 @@ internal static class JsonBody
         {
             return JsonNode.Parse(utf8, nodeOptions: null, document) as JsonObject;
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
+            // The reader throws its own subtype; a duplicate is a plain JsonException, which the serializer words better.
+            malformed = e.GetType() == typeof(JsonException) ? null : e;
             return null;
         }
     }
+
+    /// <summary>As <see cref="JsonBodyErrors"/> tells: the serializer wraps its reader's exception and nothing else.</summary>
+    private static bool IsReaderError(JsonException exception) =>
+        exception.InnerException is JsonException inner && inner.GetType() != typeof(JsonException);
 
     /// <summary>
     /// The body as UTF-8: a body declared in another charset is transcoded, as ASP.NET Core's own

@@ -76,6 +76,15 @@ internal static class RequestJson
             // A required file member is the form binder's to check: JSON never holds one.
             if (info.Kind == JsonTypeInfoKind.Object)
             {
+                // A HybridRawRequest member is the door's to fill: a body naming it names an unknown member.
+                for (var i = info.Properties.Count - 1; i >= 0; i--)
+                {
+                    if (info.Properties[i].PropertyType == typeof(HybridRawRequest))
+                    {
+                        info.Properties.RemoveAt(i);
+                    }
+                }
+
                 foreach (var property in info.Properties)
                 {
                     if (property.IsRequired && FileMembers.IsFile(property.PropertyType))
