@@ -123,7 +123,8 @@ internal sealed class FormBinder<TRequest>
             return;
         }
 
-        if (segments.Count >= _slots.MaxDepth)
+        // Each step of a name is one level of the JSON it makes: author.email is {"author":{"email":...}}, 2 levels.
+        if (segments.Count > _slots.MaxDepth)
         {
             errors.Add(posted, $"'{posted}' nests deeper than the {_slots.MaxDepth} levels a request may have.");
             return;
