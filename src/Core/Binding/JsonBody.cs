@@ -92,7 +92,7 @@ internal static class JsonBody
             }
 
             var errors = new BindingErrors();
-            var request = PartialRead.Read(json, info, errors, problemOf);
+            var request = PartialRead.Read(json, info, errors, problemOf, PartialRead.ReadingsFor(utf8.Length));
             if (!errors.Any && errors.Refusal is null)
             {
                 throw; // Read as a tree it fits, read from the bytes it does not: the first answer stands.

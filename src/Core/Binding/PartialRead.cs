@@ -23,13 +23,22 @@ internal static class PartialRead
     public const int MaxReadings = 32;
 
     /// <summary>
+    /// How many bytes the readings of one body may read in all: a large body gets fewer readings, so
+    /// no body costs more than a few times what reading the largest allowed body once does.
+    /// </summary>
+    private const int ReadingBudget = 4 * 1024 * 1024;
+
+    /// <summary>The readings a body of <paramref name="length"/> bytes may cost: <see cref="MaxReadings"/>, fewer past 128 KiB, at least 2.</summary>
+    public static int ReadingsFor(int length) => Math.Clamp(ReadingBudget / Math.Max(length, 1), 2, MaxReadings);
+
+    /// <summary>
     /// The request read from <paramref name="json"/>, the mistakes added to <paramref name="errors"/>;
     /// null when no request could be made (then <paramref name="errors"/> holds why).
     /// </summary>
-    public static T? Read<T>(JsonObject json, JsonTypeInfo<T> info, BindingErrors errors, Func<JsonException, OperationProblem> problemOf)
+    public static T? Read<T>(JsonObject json, JsonTypeInfo<T> info, BindingErrors errors, Func<JsonException, OperationProblem> problemOf, int readings = MaxReadings)
     {
         var reading = info;
-        for (var attempt = 0; attempt < MaxReadings; attempt++)
+        for (var attempt = 0; attempt < readings; attempt++)
         {
             try
             {
