@@ -16,9 +16,6 @@ internal sealed class BindingErrors
     /// <summary>True once a field error was added.</summary>
     public bool Any => _errors is not null;
 
-    /// <summary>Grows with every message added: a caller compares it before and after to learn whether a step failed.</summary>
-    public int Version { get; private set; }
-
     /// <summary>The problem that refuses the body as a whole, when there is one.</summary>
     public OperationProblem? Refusal { get; private set; }
 
@@ -28,7 +25,6 @@ internal sealed class BindingErrors
         if (!messages.Contains(message))
         {
             messages.Add(message);
-            Version++;
         }
     }
 
