@@ -72,13 +72,11 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
                 return await BindFormAsync(context).ConfigureAwait(false);
             }
 
-            var argument = kind == InputKind.Json && BodyDetection.HasBody(request)
-                ? await request.ReadFromJsonAsync(RequestInfo, context.RequestAborted).ConfigureAwait(false)
-                : EmptyBody.Create(RequestInfo);
-
-            return argument is null
-                ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), kind)
-                : new Bound<TRequest>(argument, null, kind);
+            // No body at all (curl -X POST, a button's fetch with no arguments) is {}, as an empty JSON body is.
+            var (argument, errors) = kind == InputKind.Json && BodyDetection.HasBody(request)
+                ? await ReadJsonAsync(context, RequestInfo).ConfigureAwait(false)
+                : ReadEmpty(RequestInfo);
+            return Finish(context, argument, errors, kind);
         }
         catch (InvalidDataException e) when (kind == InputKind.Form && FormLimits.IsExceeded(e))
         {

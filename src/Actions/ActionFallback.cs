@@ -4,8 +4,8 @@ namespace Hybrid.Actions;
 
 /// <summary>
 /// Answers what no action endpoint matched: a known id asked with another verb gets 405 with
-/// <c>Allow: POST</c>; a known id POSTed with a body the endpoint's accepts metadata refuses (routing
-/// then skips the endpoint) gets 415; anything else 404, all as problem details. "Known" means
+/// <c>Allow: POST</c>; a known id POSTed here anyway gets 415 (the endpoints accept any media type
+/// in routing and judge it themselves, so this is a safety net); anything else 404, all as problem details. "Known" means
 /// posted to under that segment, so with opaque ids a readable id is as unknown as a made-up one.
 /// None of these answers reads the body.
 /// </summary>

@@ -14,7 +14,13 @@ namespace Microsoft.AspNetCore.Routing;
 /// </summary>
 public static class HybridActionsEndpointRouteBuilderExtensions
 {
-    private static readonly string[] Accepted = ["application/json", "application/*+json", "application/x-www-form-urlencoded", "multipart/form-data"];
+    /// <summary>
+    /// What an action reads, then <c>*/*</c>: routing sends a request with no Content-Type only to an
+    /// endpoint that accepts any, and an action POSTed with no body at all (<c>curl -X POST</c>) is a
+    /// call with no arguments, not the fallback's 415. The endpoint judges the media type itself and
+    /// answers any other with the same 415 problem.
+    /// </summary>
+    private static readonly string[] Accepted = ["application/json", "application/*+json", "application/x-www-form-urlencoded", "multipart/form-data", "*/*"];
 
     /// <summary>
     /// Maps every action in the catalog as <c>POST {ActionsPath}/{actionId}</c>, or

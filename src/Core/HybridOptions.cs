@@ -28,8 +28,9 @@ public sealed class HybridOptions
     /// policy and no explicit <c>[AllowAnonymous]</c> in its final metadata (attributes on the request
     /// type or handler, code conventions, or the app's conventions on a door such as
     /// <c>MapHybridRest().RequireAuthorization()</c>; an <c>AuthorizationOptions.FallbackPolicy</c>
-    /// counts too) can be called by anyone by omission. Default <see langword="false"/>: a start-up
-    /// warning names each such operation. When <see langword="true"/>: error HYB045, the app does not start.
+    /// counts too) can be called by anyone by omission. Default <see langword="false"/>: one start-up
+    /// warning counts such operations and names the first ten. When <see langword="true"/>: error HYB045
+    /// for each, the app does not start.
     /// </summary>
     public bool RequireExplicitPolicy { get; set; }
 
@@ -93,13 +94,15 @@ public sealed class HybridOptions
     /// path, so a misspelt or stale field is never silently dropped. When <see langword="true"/>, the
     /// app's own <c>UnmappedMemberHandling</c> decides (System.Text.Json's default skips them). A
     /// request type can decide for itself with <c>[JsonUnmappedMemberHandling]</c> or collect them
-    /// with <c>[JsonExtensionData]</c>.
+    /// with <c>[JsonExtensionData]</c>. A form's fields that name no member are ignored either way,
+    /// as MVC's model binding ignores them (docs/actions-input.md).
     /// </summary>
     public bool AllowUnknownMembers { get; set; }
 
     /// <summary>
     /// How deeply objects and arrays may nest in a request body; a deeper body is a 400
-    /// <c>invalid_json</c>. Default 32; between 1 and 256, checked at start-up.
+    /// <c>invalid_json</c>. The same bound applies to a form: a field's name (<c>author.email</c> is 2
+    /// levels) and JSON held in a field. Default 32; between 1 and 256, checked at start-up.
     /// </summary>
     public int MaxJsonDepth { get; set; } = 32;
 

@@ -21,6 +21,9 @@ internal sealed class HybridStartupCheck : IStartupFilter
         "Fix: add [Authorize(...)] or [AllowAnonymous] to the request type or its handler, declare it in code, " +
         "or add a convention on the door (e.g. MapHybridRest().RequireAuthorization()).";
 
+    /// <summary>The most operations the warning names; the rest are counted (the exposure inventory lists every one).</summary>
+    public const int NamedInWarning = 10;
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         next(app);
@@ -45,11 +48,21 @@ internal sealed class HybridStartupCheck : IStartupFilter
         if (unprotected.Count > 0)
         {
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(ExposureLog.Category);
-            foreach (var (operation, exposed) in unprotected)
-            {
-                Log.UnprotectedOperation(logger, operation, exposed, PolicyFix + " HybridOptions.RequireExplicitPolicy makes this an error (HYB045).");
-            }
+            Log.UnprotectedOperations(logger, unprotected.Count, Summary(unprotected), PolicyFix + " HybridOptions.RequireExplicitPolicy makes each an error (HYB045).");
         }
+    }
+
+    /// <summary>
+    /// One line for every unprotected operation, not one line each: a new app states no policy on any
+    /// of its operations, and a hundred warnings hide everything else the start-up logs. The first
+    /// <see cref="NamedInWarning"/> are named with their endpoints, the others counted.
+    /// </summary>
+    public static string Summary(IReadOnlyList<(string Operation, string Endpoints)> unprotected)
+    {
+        var named = string.Join("; ", unprotected.Take(NamedInWarning).Select(u => $"{u.Operation} ({u.Endpoints})"));
+        return unprotected.Count <= NamedInWarning
+            ? named
+            : $"{named}; and {unprotected.Count - NamedInWarning} more (the exposure inventory lists each)";
     }
 
     /// <summary>The options' problems with their ids, or none when they are valid.</summary>

@@ -94,36 +94,30 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         }
 
         TRequest? argument;
+        BindingErrors? errors;
         try
         {
             if (input == InputKind.Form)
             {
-                var form = await BindFormAsync(context).ConfigureAwait(false);
-                if (form.Problem is not null)
-                {
-                    return form;
-                }
-
-                argument = form.Request;
+                (argument, errors) = await ReadFormAsync(context).ConfigureAwait(false);
                 if (_values.FormNamesBoundMember(request.Form) is { } named)
                 {
-                    return Bound<TRequest>.Refused(OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
-                    {
-                        [named.JsonName] = [$"The {named.JsonName} value comes from the URL or a header; the form must not name it."],
-                    }), input);
+                    (errors ??= new BindingErrors()).Add(named.JsonName, $"The {named.JsonName} value comes from the URL or a header; the form must not name it.");
                 }
+            }
+            else if (input == InputKind.Json)
+            {
+                (argument, errors) = await ReadJsonAsync(context, _bodyInfo).ConfigureAwait(false);
+            }
+            else if (_readsBody || _create is null)
+            {
+                // No body on a route that reads one is {}, as on the action door, so a missing C# required member is named.
+                (argument, errors) = ReadEmpty(_bodyInfo);
             }
             else
             {
-                // No body on a route that reads one is {}, as on the action door, so a missing C# required member is named.
-                argument = input == InputKind.Json
-                    ? await request.ReadFromJsonAsync(_bodyInfo, context.RequestAborted).ConfigureAwait(false)
-                    : _readsBody || _create is null ? EmptyBody.Create(_bodyInfo) : _create();
+                (argument, errors) = (_create(), null);
             }
-        }
-        catch (MemberNotInBodyException e)
-        {
-            return Bound<TRequest>.Refused(OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Member.JsonName] = [e.FieldMessage] }), input);
         }
         catch (InvalidDataException e) when (input == InputKind.Form && FormLimits.IsExceeded(e))
         {
@@ -134,17 +128,22 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
             return Bound<TRequest>.Refused(UnreadableBody(e), input);
         }
 
-        if (argument is null)
+        if (argument is not null && errors?.Refusal is null)
         {
-            return Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), input);
+            _raw?.Fill(argument, context);
+
+            // The URL's, the query's and the headers' mistakes join the body's, in the same answer.
+            errors = _values.BindValues(argument, request, errors);
         }
 
-        _raw?.Fill(argument, context);
-
-        return _values.BindValues(argument, request) is { } invalid
-            ? Bound<TRequest>.Refused(invalid, input)
-            : new Bound<TRequest>(argument, null, input);
+        return Finish(context, argument, errors, input);
     }
+
+    /// <summary>A body naming a route- or header-bound member is a field error on that member, like any other mistake in the body.</summary>
+    protected override OperationProblem ProblemOf(System.Text.Json.JsonException exception) =>
+        exception is MemberNotInBodyException e
+            ? OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Member.JsonName] = [e.FieldMessage] })
+            : base.ProblemOf(exception);
 
     private static bool IsMultipart(HttpRequest request) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&

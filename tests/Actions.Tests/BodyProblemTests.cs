@@ -25,7 +25,7 @@ public sealed class BodyProblemTests
     }
 
     [Fact]
-    public async Task Post_without_a_body_or_content_type_is_415()
+    public async Task Post_without_a_body_or_content_type_is_a_call_with_no_arguments()
     {
         await using var host = await ActionsHost.StartAsync();
         var xsrf = await host.GetXsrfAsync();
@@ -34,8 +34,54 @@ public sealed class BodyProblemTests
 
         using var response = await host.Client.SendAsync(message);
 
-        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
-        (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.UnsupportedMediaType);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        (await response.Content.ReadAsStringAsync()).Should().Be("0");
+        host.Store().HandlerCalls.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("iso-8859-1")]
+    public async Task A_json_body_in_another_charset_is_read_as_its_charset_says(string charset)
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+        using var message = ActionsHost.JsonPost("CreateNote", "{}", xsrf);
+        message.Content = new StringContent("""{"title":"Café"}""", Encoding.GetEncoding(charset), "application/json");
+
+        using var response = await host.Client.SendAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        host.Store().Notes.Should().ContainSingle().Which.Title.Should().Be("Café");
+    }
+
+    [Fact]
+    public async Task A_json_body_in_a_charset_no_encoding_answers_to_is_400()
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+        using var message = ActionsHost.JsonPost("CreateNote", """{"title":"x"}""", xsrf);
+        message.Content!.Headers.ContentType!.CharSet = "no-such-charset";
+
+        using var response = await host.Client.SendAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.BadRequest);
+        host.Store().HandlerCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Post_without_a_body_for_an_action_with_required_members_names_them()
+    {
+        await using var host = await ActionsHost.StartAsync();
+        var xsrf = await host.GetXsrfAsync();
+        using var message = ActionsHost.JsonPost("CreateNote", "{}", xsrf);
+        message.Content = null;
+
+        using var response = await host.Client.SendAsync(message);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).Errors.Should().ContainKey("title");
         host.Store().HandlerCalls.Should().Be(0);
     }
 

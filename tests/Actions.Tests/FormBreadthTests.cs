@@ -70,20 +70,20 @@ public sealed class FormBreadthTests
         await using var host = await StartAsync();
         var expected = new PlaceOrder
         {
-            Author = new Contact { Email = "a@b.example", Name = string.Empty, Address = new Address("Oslo", string.Empty) },
+            Author = new Contact { Email = "a@b.example", Name = null, Address = new Address("Oslo", null) },
             Items =
             [
                 new OrderLine { Name = "Pen", Qty = 2, Options = ["red", "fine"] },
                 new OrderLine { Name = "Box", Parts = [new OrderLine { Name = "Lid", Parts = [new OrderLine { Name = "Hinge", Qty = 4 }] }] },
             ],
             Shipping = new Address("Bergen", null),
-            Note = string.Empty,
+            Note = null,
         };
 
         await AssertSameAsync(host, "PlaceOrder", multipart, expected, """
-            {"author":{"email":"a@b.example","name":"","address":{"city":"Oslo","zip":""}},
+            {"author":{"email":"a@b.example","name":null,"address":{"city":"Oslo","zip":null}},
              "items":[{"name":"Pen","qty":2,"options":["red","fine"]},{"name":"Box","parts":[{"name":"Lid","parts":[{"name":"Hinge","qty":4}]}]}],
-             "shipping":{"city":"Bergen"},"note":""}
+             "shipping":{"city":"Bergen"},"note":null}
             """,
             ("author.email", "a@b.example"), ("author.name", ""), ("author.address.city", "Oslo"), ("author.address.zip", ""),
             ("items[0].name", "Pen"), ("items[0].qty", "2"), ("items[0].options", "red"), ("items[0].options", "fine"),
@@ -120,7 +120,7 @@ public sealed class FormBreadthTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Simple_values_bind_as_json_values_do_and_an_empty_field_is_null_for_nullable_value_types(bool multipart)
+    public async Task Simple_values_bind_as_json_values_do_and_an_empty_field_is_null_for_nullable_members(bool multipart)
     {
         await using var host = await StartAsync();
         var expected = new Scalars
@@ -139,14 +139,14 @@ public sealed class FormBreadthTests
             Next = null,
             Id = G1,
             Parent = null,
-            Note = string.Empty,
+            Note = null,
             Title = "Hello",
         };
 
         await AssertSameAsync(host, "Scalars", multipart, expected, """
             {"agree":true,"subscribe":true,"count":-12,"big":null,"price":19.99,"ratio":1500,"day":"2024-02-29","until":null,
              "at":"2024-05-06T07:08:09+02:00","seen":null,"stage":1,"next":null,"id":"0f8fad5b-d9cb-469f-a165-70867728950e",
-             "parent":null,"note":"","title":"Hello"}
+             "parent":null,"note":null,"title":"Hello"}
             """,
             ("agree", "on"), ("subscribe", "true"), ("subscribe", "false"), ("count", "-12"), ("big", ""), ("price", "19.99"), ("ratio", "1.5e3"),
             ("day", "2024-02-29"), ("until", ""), ("at", "2024-05-06T07:08:09+02:00"), ("seen", ""), ("stage", "Review"), ("next", ""),
@@ -319,9 +319,9 @@ public sealed class FormBreadthTests
             },
             files);
 
-        var request = binder.Bind(form, out var problem, out var unbound);
+        var request = binder.Bind(form, out var errors, out var unbound);
 
-        problem.Should().BeNull();
+        errors.Should().BeNull();
         request!.Note.Should().Be("n");
         request.Author.Should().BeNull();
         request.Items.Should().ContainSingle().Which.Name.Should().Be("a");

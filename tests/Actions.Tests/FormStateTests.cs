@@ -166,7 +166,7 @@ public sealed class FormStateTests
         await using var host = await StartAsync();
         var fields = Enumerable.Range(0, 40).Select(i => ("extra" + i, new string('x', 500))).Append(("title", "")).Append(("__formUrl", "/notes/new")).ToArray();
 
-        // Forty unknown fields are themselves the errors here; the cookie still holds what fits.
+        // Forty unknown fields are ignored, the empty title is the error; the cookie still holds what fits.
         using var post = await host.Client.SendAsync(FormPost("CreateNote", fields));
 
         post.StatusCode.Should().Be(HttpStatusCode.SeeOther);

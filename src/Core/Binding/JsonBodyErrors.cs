@@ -24,7 +24,8 @@ internal static partial class JsonBodyErrors
         if (IsSyntaxError(exception))
         {
             return IsTooDeep(exception)
-                ? OperationProblem.Create(400, ProblemCodes.InvalidJson, $"The request body nests objects or arrays deeper than this API accepts, at '{exception.Path}'.")
+                ? OperationProblem.Create(400, ProblemCodes.InvalidJson, "The request body nests objects or arrays deeper than this API accepts" +
+                    (exception.Path is null ? "." : $", at '{exception.Path}'."))
                 : OperationProblem.InvalidJson(exception.Path);
         }
 
@@ -134,7 +135,9 @@ internal static partial class JsonBodyErrors
         }
 
         var comparison = root.Json.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        return candidates.All(c => c.Kind == JsonTypeInfoKind.Object && !c.Properties.Any(p => p.IsExtensionData || string.Equals(p.Name, last, comparison)));
+        // A HybridRawRequest member is no member of the body (RequestJson reads without it).
+        return candidates.All(c => c.Kind == JsonTypeInfoKind.Object &&
+            !c.Properties.Any(p => p.PropertyType != typeof(HybridRawRequest) && (p.IsExtensionData || string.Equals(p.Name, last, comparison))));
     }
 
     /// <summary><c>$.author.name</c> → <c>author.name</c>; <c>$.tags[1]</c> → <c>tags[1]</c>; <c>$['a b']</c> → <c>a b</c>.</summary>

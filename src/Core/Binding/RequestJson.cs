@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -25,6 +26,32 @@ namespace Hybrid;
 /// </summary>
 internal static class RequestJson
 {
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> LenientCopies = new();
+
+    /// <summary>The nesting bound of <paramref name="reading"/>: 0 is System.Text.Json's default of 64.</summary>
+    public static int MaxDepth(JsonSerializerOptions reading) => reading.MaxDepth == 0 ? 64 : reading.MaxDepth;
+
+    /// <summary>
+    /// <paramref name="strict"/> without its required members (C# <c>required</c>,
+    /// <c>[JsonRequired]</c>, required constructor parameters), everything else the same: the second
+    /// reading of a body that had mistakes, once the missing members are named, so the members that
+    /// are there still bind and are validated in the same round. Made on the first such body, once
+    /// per reading options.
+    /// </summary>
+    public static JsonTypeInfo<T> Lenient<T>(JsonTypeInfo<T> strict) =>
+        (JsonTypeInfo<T>)LenientCopies.GetValue(strict.Options, static reading =>
+        {
+            var lenient = new JsonSerializerOptions(reading) { RespectRequiredConstructorParameters = false };
+            lenient.TypeInfoResolver = (reading.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(static info =>
+            {
+                foreach (var property in info.Properties)
+                {
+                    property.IsRequired = false;
+                }
+            });
+            return lenient;
+        }).GetTypeInfo(typeof(T));
+
     public static JsonSerializerOptions For(JsonSerializerOptions app, HybridOptions options, IEnumerable<Type> requestTypes)
     {
         var reading = new JsonSerializerOptions(app)
@@ -49,6 +76,15 @@ internal static class RequestJson
             // A required file member is the form binder's to check: JSON never holds one.
             if (info.Kind == JsonTypeInfoKind.Object)
             {
+                // A HybridRawRequest member is the door's to fill: a body naming it names an unknown member.
+                for (var i = info.Properties.Count - 1; i >= 0; i--)
+                {
+                    if (info.Properties[i].PropertyType == typeof(HybridRawRequest))
+                    {
+                        info.Properties.RemoveAt(i);
+                    }
+                }
+
                 foreach (var property in info.Properties)
                 {
                     if (property.IsRequired && FileMembers.IsFile(property.PropertyType))

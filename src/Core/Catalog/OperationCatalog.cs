@@ -22,7 +22,7 @@ public sealed class OperationCatalog
             .Where(o => o.ActionId is not null)
             .ToDictionary(o => o.ActionId!, StringComparer.OrdinalIgnoreCase);
         _shapes = new Dictionary<Type, RequestShape>(shapes);
-        Validators = new Validators(json);
+        Validators = new Validators(json, options.MaxJsonDepth);
         Versions = [.. operations.SelectMany(o => o.Routes).Select(r => r.Version).Distinct().Order()];
     }
 

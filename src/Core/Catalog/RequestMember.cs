@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -23,9 +24,21 @@ internal sealed class RequestMember(PropertyInfo property, string jsonName)
         m.Property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true) ||
         m.Property.IsDefined(typeof(System.Text.Json.Serialization.JsonRequiredAttribute), inherit: true));
 
-    private const int SimpleKnown = 1, Simple = 2, RequiredKnown = 4, Required = 8;
+    /// <summary>
+    /// True when an empty form field means null here, as MVC's <c>ConvertEmptyStringToNull</c> has it:
+    /// a nullable value type, or a reference type the property declares nullable (<c>string?</c> in a
+    /// project with nullable reference types on), unless <c>[DisplayFormat(ConvertEmptyStringToNull = false)]</c>
+    /// says otherwise. A non-nullable <c>string</c> keeps the empty string: null there would be a value
+    /// its type says it never holds, and <c>[Required]</c> refuses an empty string anyway.
+    /// </summary>
+    public bool TakesEmptyAsNull => Flag(EmptyKnown, EmptyIsNull, static m =>
+        m.Property.GetCustomAttribute<DisplayFormatAttribute>(inherit: true) is not { ConvertEmptyStringToNull: false } &&
+        (Nullable.GetUnderlyingType(m.Type) is not null ||
+            (!m.Type.IsValueType && new NullabilityInfoContext().Create(m.Property).WriteState == NullabilityState.Nullable)));
 
-    // Both flags are worked out on first use: most members are never asked, and reflecting over
+    private const int SimpleKnown = 1, Simple = 2, RequiredKnown = 4, Required = 8, EmptyKnown = 16, EmptyIsNull = 32;
+
+    // The flags are worked out on first use: most members are never asked, and reflecting over
     // every member of 1,000 request types at start-up is measurable.
     private int _flags;
 

@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace Hybrid;
 
 /// <summary>
-/// Keeps <see cref="HybridRawRequest"/> out of JSON: a value a client sends for it is skipped (the
-/// door sets the member from what it read), and it is written as null.
+/// Keeps <see cref="HybridRawRequest"/> out of JSON: request bodies are read without the member
+/// (<see cref="RequestJson"/>), so a body naming it names an unknown member; any other reading skips
+/// the value (the door sets the member from what it read), and it is written as null.
 /// </summary>
 internal sealed class HybridRawRequestJsonConverter : JsonConverter<HybridRawRequest>
 {

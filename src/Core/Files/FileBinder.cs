@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hybrid.Forms;
 using Microsoft.AspNetCore.Http;
 
 namespace Hybrid;
@@ -38,7 +37,7 @@ internal sealed class FileBinder<TRequest>
     }
 
     /// <summary>Groups the file parts by member: a part for a member that takes no file, or a second part for a single file, is a field error; a part naming nothing is listed in <paramref name="unknown"/>.</summary>
-    public Dictionary<RequestMember, List<IFormFile>> Collect(IFormFileCollection files, RequestShape shape, FormErrors errors, List<string> unknown)
+    public Dictionary<RequestMember, List<IFormFile>> Collect(IFormFileCollection files, RequestShape shape, BindingErrors errors, List<string> unknown)
     {
         var found = new Dictionary<RequestMember, List<IFormFile>>();
         foreach (var file in files)

@@ -16,9 +16,11 @@ namespace Hybrid;
 /// validation apply as for a JSON body. A member the serializer does not read as a plain object or
 /// array, and any object or list for compatibility, also takes one field holding JSON. A value that
 /// does not parse, a malformed name for a member, a sparse or too large index, or two fields for one
-/// value is a field error keyed by the name as posted. Fields starting with <c>__</c> are the
+/// value is a field error keyed by the name as posted; the member is left out and the rest still
+/// binds, so validation can judge it in the same round. An empty field is null for a member that takes
+/// null (<see cref="RequestMember.TakesEmptyAsNull"/>). Fields starting with <c>__</c> are the
 /// page's (antiforgery token, return URL) and never bound; other fields that bind to nothing are
-/// listed for the caller. File parts set the request's <see cref="HybridFile"/> members
+/// listed for the caller, which ignores them as MVC does. File parts set the request's <see cref="HybridFile"/> members
 /// (<see cref="FileBinder{TRequest}"/>). The grammar is in docs/actions-forms.md.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
@@ -32,24 +34,23 @@ internal sealed class FormBinder<TRequest>
     public FormBinder(RequestShape shape, JsonTypeInfo<TRequest> info)
     {
         _info = info;
-        _slots = new FormSlots(shape);
+        _slots = new FormSlots(shape, RequestJson.MaxDepth(info.Options));
         _files = new FileBinder<TRequest>(shape);
     }
 
     /// <summary>True for the names a page posts for itself (<c>__RequestVerificationToken</c>, <c>__returnUrl</c>), which never bind.</summary>
     public static bool IsReserved(string name) => name.StartsWith("__", StringComparison.Ordinal);
 
-    /// <summary>The request, or null with the problem naming every malformed field.</summary>
-    public TRequest? Bind(IFormCollection form, out OperationProblem? problem) => Bind(form, out problem, out _);
-
     /// <summary>
-    /// The request, or null with the problem naming every malformed field; <paramref name="unbound"/>
-    /// lists, as posted, the fields and file parts that bound to nothing (reserved <c>__</c> names
-    /// excepted), such as a name no member has at any depth.
+    /// The request, with <paramref name="errors"/> null when every field fit. Otherwise
+    /// <paramref name="errors"/> names every field that did not, and the request (when one could be
+    /// made) holds what did, for validation to judge; it never reaches a handler.
+    /// <paramref name="unbound"/> lists, as posted, the fields and file parts that bound to nothing
+    /// (reserved <c>__</c> names excepted), such as a name no member has at any depth.
     /// </summary>
-    public TRequest? Bind(IFormCollection form, out OperationProblem? problem, out IReadOnlyList<string> unbound)
+    public TRequest? Bind(IFormCollection form, out BindingErrors? errors, out IReadOnlyList<string> unbound)
     {
-        var errors = new FormErrors();
+        var found = new BindingErrors();
         var unknown = new List<string>();
         var root = new FormObjectNode(_slots.Root.Shape!);
         var segments = new List<FieldSegment>();
@@ -57,41 +58,34 @@ internal sealed class FormBinder<TRequest>
         {
             if (!IsReserved(name))
             {
-                Place(root, name, values, segments, errors, unknown);
+                Place(root, name, values, segments, found, unknown);
             }
         }
 
-        var files = _files.Collect(form.Files, _slots.Root.Shape!, errors, unknown);
+        var files = _files.Collect(form.Files, _slots.Root.Shape!, found, unknown);
         unbound = unknown;
-        var json = root.ToJson(errors);
-        if (errors.Any)
-        {
-            problem = errors.ToProblem();
-            return null;
-        }
+        root.TryWrite(found, string.Empty, out var written);
+        var json = written!.AsObject();
 
         // A field may hold JSON; reading the assembled object deeper than the options allow would
         // throw from System.Text.Json's writer (not a JsonException), so the depth is checked here.
-        var maxDepth = _info.Options.MaxDepth == 0 ? 64 : _info.Options.MaxDepth; // 0 is System.Text.Json's default of 64.
-        foreach (var (name, value) in json!.AsObject())
+        foreach (var (name, value) in json.ToList())
         {
-            if (DepthOf(value) + 1 > maxDepth)
+            if (DepthOf(value) + 1 > _slots.MaxDepth)
             {
-                problem = OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
-                {
-                    [name] = [$"The value of '{name}' nests deeper than {maxDepth} levels."],
-                });
-                return null;
+                found.Add(name, $"The value of '{name}' nests deeper than {_slots.MaxDepth} levels.");
+                json.Remove(name);
+                found.Omit(name);
             }
         }
 
-        problem = null;
-        var request = json.Deserialize(_info);
+        var request = PartialRead.Read(json, _info, found, e => JsonBodyErrors.ToProblem(e, _slots.Root.Shape!));
         if (request is not null)
         {
             _files.Set(request, files);
         }
 
+        errors = found.Any || found.Refusal is not null ? found : null;
         return request;
     }
 
@@ -102,7 +96,7 @@ internal sealed class FormBinder<TRequest>
         _ => 0,
     };
 
-    private void Place(FormObjectNode root, string posted, StringValues values, List<FieldSegment> segments, FormErrors errors, List<string> unknown)
+    private void Place(FormObjectNode root, string posted, StringValues values, List<FieldSegment> segments, BindingErrors errors, List<string> unknown)
     {
         if (!FieldName.TryParse(posted, segments, out var head, out var malformed))
         {
@@ -129,7 +123,8 @@ internal sealed class FormBinder<TRequest>
             return;
         }
 
-        if (segments.Count >= _slots.MaxDepth)
+        // Each step of a name is one level of the JSON it makes: author.email is {"author":{"email":...}}, 2 levels.
+        if (segments.Count > _slots.MaxDepth)
         {
             errors.Add(posted, $"'{posted}' nests deeper than the {_slots.MaxDepth} levels a request may have.");
             return;
@@ -228,7 +223,9 @@ internal sealed class FormBinder<TRequest>
             return new FormListNode(element, field.Values, field.Posted, member.JsonName);
         }
 
-        return new FormValueNode(slot, field.Values, field.Posted, member.JsonName);
+        // An empty field is null only where it names the member itself, not an item of a list.
+        var emptyIsNull = !field.Segments[^1].IsIndex && member.TakesEmptyAsNull;
+        return new FormValueNode(slot, field.Values, field.Posted, member.JsonName, emptyIsNull);
     }
 
     /// <summary>A list of simple values posted the old way, as one field holding a JSON array.</summary>
@@ -261,5 +258,5 @@ internal sealed class FormBinder<TRequest>
     private readonly record struct Step(FormSlot Slot, RequestMember Member);
 
     /// <summary>One posted field, its name resolved.</summary>
-    private readonly record struct Field(string Posted, StringValues Values, List<FieldSegment> Segments, Step[] Steps, FormErrors Errors);
+    private readonly record struct Field(string Posted, StringValues Values, List<FieldSegment> Segments, Step[] Steps, BindingErrors Errors);
 }

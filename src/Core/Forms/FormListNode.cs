@@ -39,24 +39,32 @@ internal sealed class FormListNode : FormNode
     public void Set(int index, FormNode node, string posted) =>
         _items![index] = _items.TryGetValue(index, out var known) ? (node, known.Posted) : (node, posted);
 
-    public override JsonNode? ToJson(FormErrors errors)
+    /// <summary>
+    /// Written only whole: an item that does not fit cannot be left out without moving the items
+    /// after it to other indexes, so the list is left out instead (its good items are not validated).
+    /// </summary>
+    public override bool TryWrite(BindingErrors errors, string path, out JsonNode? json)
     {
-        var json = new JsonArray();
+        var array = new JsonArray();
+        json = null;
+        var fits = true;
         if (_items is null)
         {
             foreach (var value in _values)
             {
                 if (_element!.Reader!.TryRead(value ?? string.Empty, out var item))
                 {
-                    json.Add(item);
+                    array.Add(item);
                 }
                 else
                 {
                     errors.Add(_posted, ValueParsers.InvalidMessage(_memberName, _element.Type));
+                    fits = false;
                 }
             }
 
-            return json;
+            json = fits ? array : null;
+            return fits;
         }
 
         var expected = 0;
@@ -65,13 +73,23 @@ internal sealed class FormListNode : FormNode
             if (index != expected)
             {
                 errors.Add(item.Posted, $"'{item.Posted}' skips index {expected}: the indexes of '{_posted}' must run 0, 1, 2, ... without gaps.");
-                return null;
+                return false;
             }
 
-            json.Add(item.Node.ToJson(errors));
+            var itemPath = path + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            if (item.Node.TryWrite(errors, itemPath, out var written))
+            {
+                array.Add(written);
+            }
+            else
+            {
+                fits = false;
+            }
+
             expected++;
         }
 
-        return json;
+        json = fits ? array : null;
+        return fits;
     }
 }

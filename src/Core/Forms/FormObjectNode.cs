@@ -7,17 +7,27 @@ internal sealed class FormObjectNode(RequestShape shape) : FormNode
 {
     public Dictionary<RequestMember, FormNode> Members { get; } = [];
 
-    public override JsonNode? ToJson(FormErrors errors)
+    /// <summary>Always written: a member whose fields do not fit is left out (and named), the others stay.</summary>
+    public override bool TryWrite(BindingErrors errors, string path, out JsonNode? json)
     {
-        var json = new JsonObject();
+        var written = new JsonObject();
         foreach (var member in shape.Members)
         {
             if (Members.TryGetValue(member, out var node))
             {
-                json[member.JsonName] = node.ToJson(errors);
+                var memberPath = path.Length == 0 ? member.JsonName : path + "." + member.JsonName;
+                if (node.TryWrite(errors, memberPath, out var value))
+                {
+                    written[member.JsonName] = value;
+                }
+                else
+                {
+                    errors.Omit(memberPath);
+                }
             }
         }
 
-        return json;
+        json = written;
+        return true;
     }
 }

@@ -16,17 +16,17 @@ internal sealed class FormSlots
     private readonly ConcurrentDictionary<Type, FormSlot> _slots = new();
     private readonly JsonSerializerOptions _json;
 
-    public FormSlots(RequestShape root)
+    public FormSlots(RequestShape root, int maxDepth)
     {
         _json = root.Json;
         Root = FormSlot.Object(root);
         _slots[root.Type] = Root;
-        MaxDepth = _json.MaxDepth == 0 ? 64 : _json.MaxDepth;
+        MaxDepth = maxDepth;
     }
 
     public FormSlot Root { get; }
 
-    /// <summary>The serializer's nesting limit, which a field name may not exceed.</summary>
+    /// <summary>The nesting limit of request bodies (<see cref="HybridOptions.MaxJsonDepth"/>), which a field name, and JSON held in a field, may not exceed.</summary>
     public int MaxDepth { get; }
 
     public FormSlot For(Type type) => _slots.GetOrAdd(type, static (t, self) => self.Create(t), this);

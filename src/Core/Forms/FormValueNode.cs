@@ -6,45 +6,48 @@ namespace Hybrid.Forms;
 
 /// <summary>
 /// One field's value: a simple value for the value parser, or, for a member a form can also post
-/// by parts, a value holding JSON.
+/// by parts, a value holding JSON. <paramref name="emptyIsNull"/>: an empty field is null, as
+/// MVC's <c>ConvertEmptyStringToNull</c> makes it for a member that takes null (<see cref="RequestMember.TakesEmptyAsNull"/>).
 /// </summary>
-internal sealed class FormValueNode(FormSlot slot, StringValues values, string posted, string memberName) : FormNode
+internal sealed class FormValueNode(FormSlot slot, StringValues values, string posted, string memberName, bool emptyIsNull) : FormNode
 {
-    public override JsonNode? ToJson(FormErrors errors)
+    public override bool TryWrite(BindingErrors errors, string path, out JsonNode? json)
     {
+        json = null;
         if (!TrySingle(out var raw))
         {
             errors.Add(posted, $"'{posted}' takes one value, and {values.Count} were posted.");
-            return null;
+            return false;
         }
 
-        if (raw.Length == 0 && slot.Kind != FormSlotKind.Value)
+        if (raw.Length == 0 && (emptyIsNull || slot.Kind != FormSlotKind.Value))
         {
-            return null;
+            return true;
         }
 
         if (slot.Kind == FormSlotKind.Value)
         {
-            if (slot.Reader!.TryRead(raw, out var node))
+            if (slot.Reader!.TryRead(raw, out json))
             {
-                return node;
+                return true;
             }
         }
         else
         {
             try
             {
-                return JsonNode.Parse(raw);
+                json = JsonNode.Parse(raw);
+                return true;
             }
             catch (JsonException)
             {
                 errors.Add(posted, $"The value of '{memberName}' is not valid JSON.");
-                return null;
+                return false;
             }
         }
 
         errors.Add(posted, ValueParsers.InvalidMessage(memberName, slot.Type));
-        return null;
+        return false;
     }
 
     /// <summary>

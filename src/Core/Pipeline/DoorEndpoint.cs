@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -30,7 +28,6 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     private readonly HybridMetrics _metrics;
     private readonly string _activityName;
     private readonly TagList _tags;
-    private readonly bool _refusesUnknownFields;
     private readonly HybridEndpointMetadata _endpoint;
     private readonly HybridEndpointSettings _store;
     private readonly bool _development;
@@ -56,11 +53,6 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         _pipelineLogger = loggers.CreateLogger("Hybrid.Pipeline");
         RequestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
         ResponseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
-        var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        _refusesUnknownFields = !options.AllowUnknownMembers &&
-            typeof(TRequest).GetCustomAttributes(typeof(JsonUnmappedMemberHandlingAttribute), inherit: true)
-                .OfType<JsonUnmappedMemberHandlingAttribute>().FirstOrDefault()?.UnmappedMemberHandling != JsonUnmappedMemberHandling.Skip &&
-            !typeof(TRequest).GetProperties().Any(p => p.IsDefined(typeof(JsonExtensionDataAttribute), inherit: true));
         _logger = loggers.CreateLogger("Hybrid.Doors");
         _metrics = services.GetRequiredService<HybridMetrics>();
         _activityName = "Hybrid " + Door + " " + typeof(TRequest).Name;
@@ -261,31 +253,85 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     protected bool ApplyBodyLimit(HttpContext context) => BodyLimits.Apply(context, Settings.BodyLimit);
 
     /// <summary>
-    /// Reads the form and binds it (<see cref="FormBinder{TRequest}"/>): more file parts than
-    /// the endpoint's most files is 413, and fields or parts that bind to nothing are refused as unknown
-    /// JSON members are. A form over ASP.NET Core's form limits throws, for the door to answer.
+    /// Reads the form and binds it (<see cref="FormBinder{TRequest}"/>): more file parts than the
+    /// endpoint's most files is 413. Fields and file parts that bind to nothing are ignored, as MVC's
+    /// model binding ignores them (a named submit button, a field the page added for its own script),
+    /// and logged at Debug; a JSON body stays strict. A form over ASP.NET Core's form limits throws,
+    /// for the door to answer.
     /// </summary>
-    protected async ValueTask<Bound<TRequest>> BindFormAsync(HttpContext context)
+    protected async ValueTask<(TRequest? Request, BindingErrors? Errors)> ReadFormAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
         if (form.Files.Count > Settings.MaxFiles)
         {
-            return Bound<TRequest>.Refused(
-                OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, $"The request uploads {form.Files.Count} files, and this endpoint accepts at most {Settings.MaxFiles}."),
-                InputKind.Form);
+            var errors = new BindingErrors();
+            errors.Refuse(OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, $"The request uploads {form.Files.Count} files, and this endpoint accepts at most {Settings.MaxFiles}."));
+            return (null, errors);
         }
 
-        var argument = Form.Bind(form, out var problem, out var unbound);
-        if (problem is null && _refusesUnknownFields && unbound.Count > 0)
+        var request = Form.Bind(form, out var found, out var unbound);
+        if (unbound.Count > 0)
         {
-            // As for a JSON body: a field the request type does not have is a mistake to name, not to drop.
-            problem = OperationProblem.UnknownMembers(unbound);
+            LogUnknown(unbound);
         }
 
-        return problem is not null ? Bound<TRequest>.Refused(problem, InputKind.Form)
-            : argument is null ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), InputKind.Form)
-            : new Bound<TRequest>(argument, null, InputKind.Form);
+        return (request, found);
     }
+
+    /// <summary>At most 20 names: the log line says what was dropped, not everything a client can send.</summary>
+    private void LogUnknown(IReadOnlyList<string> unbound)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var fields = string.Join(", ", unbound.Take(20));
+            Log.UnknownFormFields(_logger, Door, typeof(TRequest).Name, unbound.Count, fields);
+        }
+    }
+
+    /// <summary>Binds a form (<see cref="ReadFormAsync"/>) and answers as <see cref="Finish"/> does.</summary>
+    protected async ValueTask<Bound<TRequest>> BindFormAsync(HttpContext context)
+    {
+        var (request, errors) = await ReadFormAsync(context).ConfigureAwait(false);
+        return Finish(context, request, errors, InputKind.Form);
+    }
+
+    /// <summary>Reads a JSON body with <paramref name="info"/>, every mistake named (<see cref="JsonBody"/>).</summary>
+    protected ValueTask<(TRequest? Request, BindingErrors? Errors)> ReadJsonAsync(HttpContext context, JsonTypeInfo<TRequest> info) =>
+        JsonBody.ReadAsync(context.Request, info, ProblemOf, context.RequestAborted);
+
+    /// <summary>The request a missing body makes, as <c>{}</c> does (<see cref="JsonBody.Empty{T}"/>).</summary>
+    protected (TRequest? Request, BindingErrors? Errors) ReadEmpty(JsonTypeInfo<TRequest> info) => JsonBody.Empty(info, ProblemOf);
+
+    /// <summary>
+    /// What binding made, as the door's answer: the request; or, when fields did not fit, one
+    /// <c>validation_failed</c> naming each of them together with what validation finds in the members
+    /// that did bind (<see cref="ObjectValidator"/>, members only), so one submit reports every
+    /// problem; or the refusal of the whole body.
+    /// </summary>
+    protected Bound<TRequest> Finish(HttpContext context, TRequest? request, BindingErrors? errors, InputKind input)
+    {
+        if (errors?.Refusal is { } refusal)
+        {
+            return Bound<TRequest>.Refused(refusal, input);
+        }
+
+        if (errors is { Any: true })
+        {
+            if (request is not null)
+            {
+                errors.AddFound(_validators.For(typeof(TRequest)).Validate(request, context.RequestServices, whole: false));
+            }
+
+            return Bound<TRequest>.Refused(errors.ToProblem(), input);
+        }
+
+        return request is null
+            ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), input)
+            : new Bound<TRequest>(request, null, input);
+    }
+
+    /// <summary>The field errors (or the refusal) a <see cref="JsonException"/> from reading a body means; a door adds its own exceptions.</summary>
+    protected virtual OperationProblem ProblemOf(JsonException exception) => JsonBodyErrors.ToProblem(exception, Shape);
 
     /// <summary>
     /// True for what reading a body throws when the client sent something unreadable: bad JSON, a body
@@ -298,7 +344,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     /// <summary>The problem for an exception <see cref="IsUnreadableBody"/> accepted.</summary>
     protected OperationProblem UnreadableBody(Exception exception) => exception switch
     {
-        JsonException json => JsonBodyErrors.ToProblem(json, Shape),
+        JsonException json => ProblemOf(json),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => OperationProblem.PayloadTooLarge(),
         _ => OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read."),
     };

@@ -17,14 +17,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Hybrid catalog built: {Operations} operations, {Actions} actions, {Routes} REST routes")]
     public static partial void CatalogBuilt(ILogger logger, int operations, int actions, int routes);
 
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "{Door} door ignored {Count} form fields of {Request} that name no member: {Fields}")]
+    public static partial void UnknownFormFields(ILogger logger, string door, string request, int count, string fields);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "{Request} answered {Status} '{Code}', a code its operation does not declare; declare it with [ProducesProblem({Status}, \"{Code}\")] or op.Problem(...) so its documents list it")]
     public static partial void UndeclaredProblem(ILogger logger, string request, int status, string code);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Hybrid exposure inventory ({Operations} operations):\n{Inventory}")]
     public static partial void ExposureInventory(ILogger logger, int operations, string inventory);
 
-    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "{Request} is exposed ({Endpoints}) with no authorization policy and no [AllowAnonymous]: anyone may call it. {Fix}")]
-    public static partial void UnprotectedOperation(ILogger logger, string request, string endpoints, string fix);
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "{Count} exposed operation(s) state no authorization policy and no [AllowAnonymous], so anyone may call them: {Operations}. {Fix}")]
+    public static partial void UnprotectedOperations(ILogger logger, int count, string operations, string fix);
 
     [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "{Request} succeeded, but the {Store} could not evict {Tags}; those entries stay until they expire")]
     public static partial void RevalidationFailed(ILogger logger, Exception exception, string request, string store, string tags);

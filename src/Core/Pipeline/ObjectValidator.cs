@@ -12,9 +12,6 @@ namespace Hybrid;
 /// </summary>
 internal sealed class ObjectValidator
 {
-    /// <summary>How deep a graph is walked; System.Text.Json's own default depth.</summary>
-    private const int MaxDepth = 64;
-
     private readonly Validators _set;
     private readonly Rule[] _rules;
     private readonly Nested[] _nested;
@@ -66,8 +63,13 @@ internal sealed class ObjectValidator
 
     private bool? _isEmpty;
 
-    /// <summary>Validates; returns the field errors keyed by JSON path, or null when valid.</summary>
-    public Dictionary<string, string[]>? Validate(object instance, IServiceProvider services)
+    /// <summary>
+    /// Validates; returns the field errors keyed by JSON path, or null when valid. With
+    /// <paramref name="whole"/> false (a request some of whose fields did not bind) the members'
+    /// rules run and the type-level ones (<c>IValidatableObject</c>, attributes on the type) do not:
+    /// they judge a whole object, and this one is missing what was left out.
+    /// </summary>
+    public Dictionary<string, string[]>? Validate(object instance, IServiceProvider services, bool whole = true)
     {
         if (IsEmpty)
         {
@@ -75,11 +77,11 @@ internal sealed class ObjectValidator
         }
 
         Dictionary<string, List<string>>? errors = null;
-        Validate(instance, string.Empty, services, ref errors, depth: 0);
+        Validate(instance, string.Empty, services, ref errors, depth: 0, whole);
         return errors?.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private void Validate(object instance, string prefix, IServiceProvider services, ref Dictionary<string, List<string>>? errors, int depth)
+    private void Validate(object instance, string prefix, IServiceProvider services, ref Dictionary<string, List<string>>? errors, int depth, bool whole)
     {
         var before = errors?.Count ?? 0;
         foreach (var rule in _rules)
@@ -125,16 +127,17 @@ internal sealed class ObjectValidator
             }
         }
 
-        if (depth < MaxDepth)
+        // A graph from a body is no deeper than the body's bound; one built otherwise (a cycle) stops there too.
+        if (depth < _set.MaxDepth)
         {
             foreach (var nested in _nested)
             {
-                ValidateNested(nested, instance, prefix, services, ref errors, depth);
+                ValidateNested(nested, instance, prefix, services, ref errors, depth, whole);
             }
         }
 
         // Type-level rules see a whole object, so they run once its members are valid (as Validator.TryValidateObject does).
-        if ((errors?.Count ?? 0) == before && (_typeAttributes.Length > 0 || _validatable))
+        if (whole && (errors?.Count ?? 0) == before && (_typeAttributes.Length > 0 || _validatable))
         {
             var context = new ValidationContext(instance, services, items: null);
             foreach (var attribute in _typeAttributes)
@@ -156,7 +159,7 @@ internal sealed class ObjectValidator
         }
     }
 
-    private void ValidateNested(Nested nested, object instance, string prefix, IServiceProvider services, ref Dictionary<string, List<string>>? errors, int depth)
+    private void ValidateNested(Nested nested, object instance, string prefix, IServiceProvider services, ref Dictionary<string, List<string>>? errors, int depth, bool whole)
     {
         var value = nested.Get(instance);
         if (value is null)
@@ -173,7 +176,7 @@ internal sealed class ObjectValidator
         var path = Join(prefix, nested.JsonName);
         if (!nested.IsCollection)
         {
-            validator.Validate(value, path, services, ref errors, depth + 1);
+            validator.Validate(value, path, services, ref errors, depth + 1, whole);
             return;
         }
 
@@ -182,7 +185,7 @@ internal sealed class ObjectValidator
         {
             if (item is not null)
             {
-                validator.Validate(item, path + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", services, ref errors, depth + 1);
+                validator.Validate(item, path + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", services, ref errors, depth + 1, whole);
             }
 
             index++;

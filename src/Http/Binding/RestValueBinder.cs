@@ -34,12 +34,12 @@ internal sealed class RestValueBinder<TRequest>
     }
 
     /// <summary>
-    /// Binds every query, header and route value onto <paramref name="argument"/>; one validation
-    /// problem naming each field that is missing or does not fit, so the client fixes them all at once.
+    /// Binds every query, header and route value onto <paramref name="argument"/>, adding each field
+    /// that is missing or does not fit to <paramref name="errors"/> (made when the first is found), so
+    /// the client fixes them all at once, together with the body's.
     /// </summary>
-    public OperationProblem? BindValues(TRequest argument, HttpRequest request)
+    public BindingErrors? BindValues(TRequest argument, HttpRequest request, BindingErrors? errors)
     {
-        Dictionary<string, string[]>? errors = null;
         for (var i = 0; i < _queryBinders.Length; i++)
         {
             var binder = _queryBinders[i];
@@ -47,12 +47,12 @@ internal sealed class RestValueBinder<TRequest>
             {
                 if (Bind(binder, argument, values, "parameter", binder.Name) is { } error)
                 {
-                    (errors ??= new(StringComparer.Ordinal))[binder.Name] = [error];
+                    (errors ??= new()).Add(binder.Name, error);
                 }
             }
             else if (_queryRequired[i])
             {
-                (errors ??= new(StringComparer.Ordinal))[binder.Name] = [$"The {binder.Name} field is required."];
+                (errors ??= new()).Add(binder.Name, $"The {binder.Name} field is required.");
             }
         }
 
@@ -63,12 +63,12 @@ internal sealed class RestValueBinder<TRequest>
             {
                 if (Bind(binder, argument, values, "header", _headerNames[i]) is { } error)
                 {
-                    (errors ??= new(StringComparer.Ordinal))[_headerNames[i]] = [error];
+                    HeaderError(ref errors, i, error);
                 }
             }
             else if (binder.Member.IsRequiredInJson)
             {
-                (errors ??= new(StringComparer.Ordinal))[_headerNames[i]] = [$"The {_headerNames[i]} header is required."];
+                HeaderError(ref errors, i, $"The {_headerNames[i]} header is required.");
             }
         }
 
@@ -77,11 +77,19 @@ internal sealed class RestValueBinder<TRequest>
             var text = Convert.ToString(request.RouteValues[_routeNames[i]], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
             if (!_routeBinders[i].TryBind(argument, text))
             {
-                (errors ??= new(StringComparer.Ordinal))[_routeBinders[i].Name] = [_routeBinders[i].InvalidMessage];
+                (errors ??= new()).Add(_routeBinders[i].Name, _routeBinders[i].InvalidMessage);
             }
         }
 
-        return errors is null ? null : OperationProblem.Validation(errors);
+        return errors;
+    }
+
+    /// <summary>A header's error is keyed by the header; its member is named too, so validation does not judge the default left in it.</summary>
+    private void HeaderError(ref BindingErrors? errors, int i, string message)
+    {
+        errors ??= new();
+        errors.Add(_headerNames[i], message);
+        errors.Omit(_headerBinders[i].Name);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,8 @@ internal sealed class ResourceVersionReader<TRequest, TResponse> : IResourceVers
 
     public async Task<(string? Tag, OperationProblem? Problem)> ReadAsync(HttpContext context)
     {
-        var request = EmptyBody.Create(_requestInfo)!;
+        // Made as from {} (a positional record gets its defaults), then given the route's values.
+        var request = JsonSerializer.Deserialize("{}"u8, _requestInfo)!;
         foreach (var (name, binder) in _binders)
         {
             var text = Convert.ToString(context.Request.RouteValues[name], CultureInfo.InvariantCulture) ?? string.Empty;

@@ -7,7 +7,8 @@ namespace Hybrid.EndToEnd.Tests.Parsing;
 /// One rule turns a single string into a typed value, whichever source the string came from: the
 /// same text as a REST route value, a REST query value, an action's HTML form field, and (written
 /// as JSON) a JSON body on either door binds the same value, or is refused with the same field
-/// error, keyed by the member's JSON name, and the handler never runs.
+/// error, keyed by the member's JSON name, and the handler never runs. One difference is the forms'
+/// own: an empty form field is null for a member that takes null (docs/actions-input.md).
 /// </summary>
 public sealed class ValueParserParityTests(ParsingHost host) : IClassFixture<ParsingHost>
 {
@@ -129,7 +130,11 @@ public sealed class ValueParserParityTests(ParsingHost host) : IClassFixture<Par
                 result.Status.Should().Be(HttpStatusCode.OK, report);
                 result.Problem.Should().BeNull(report);
                 var received = result.Received.Should().BeOfType<ParseProbe>($"the handler ran for {result.Source}").Subject;
-                ShouldHold(received, c.Member, c.Expected, result.Source);
+
+                // An empty form field is null for a member that takes null (string? too), as MVC's
+                // ConvertEmptyStringToNull has it; a route, a query and JSON keep the empty string.
+                var expected = result.Source == "action form" && c.Text.Length == 0 ? null : c.Expected;
+                ShouldHold(received, c.Member, expected, result.Source);
             }
         }
         else
