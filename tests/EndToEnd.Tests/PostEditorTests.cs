@@ -20,7 +20,7 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
     private string Editor => new Uri(blog.BaseAddress, "/posts/new").ToString();
 
     [Fact]
-    public async Task A_blank_title_shows_its_error_in_place_with_the_form_busy_while_pending_and_nothing_lost()
+    public async Task A_blank_title_and_a_bad_date_show_both_errors_in_place_with_the_form_busy_while_pending_and_nothing_lost()
     {
         await using var chromium = await Chromium.LaunchAsync();
         var page = await SignedInEditorAsync(chromium, javaScript: true);
@@ -37,6 +37,7 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         // Only spaces: the browser's `required` lets it through, the server's [Required] does not.
         await page.FillAsync("input[name=title]", "   ");
         await page.FillAsync("textarea[name=summary]", "Kept summary");
+        await TypeBadDateAsync(page);
         await page.SelectOptionAsync("select[name=status]", "Archived");
         await page.FillAsync("input[name=tags] >> nth=0", "kept-tag");
         await page.FillAsync("input[name='sections[0].heading']", "Kept heading");
@@ -48,12 +49,14 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         release.SetResult();
 
         await Assertions.Expect(page.Locator("[data-hybrid-error-for=title]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=publishOn]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("#editor-form")).Not.ToHaveAttributeAsync("aria-busy", "true");
         await Assertions.Expect(page.Locator("#editor-form button[type=submit]")).ToBeEnabledAsync();
         page.Url.Should().Be(Editor, "a failure does not navigate");
         (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).Should().BeTrue("the errors came in place");
         await Assertions.Expect(page.Locator("input[name=title]")).ToHaveValueAsync("   ");
         await Assertions.Expect(page.Locator("textarea[name=summary]")).ToHaveValueAsync("Kept summary");
+        await Assertions.Expect(page.Locator("input[name=publishOn]")).ToHaveValueAsync("31/02/2026");
         await Assertions.Expect(page.Locator("select[name=status]")).ToHaveValueAsync("Archived");
         await Assertions.Expect(page.Locator("input[name=tags] >> nth=0")).ToHaveValueAsync("kept-tag");
         await Assertions.Expect(page.Locator("input[name='sections[0].heading']")).ToHaveValueAsync("Kept heading");
@@ -88,13 +91,14 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
     }
 
     [Fact]
-    public async Task With_JavaScript_off_the_same_form_round_trips_its_errors_and_then_lands_on_the_new_post()
+    public async Task With_JavaScript_off_one_submit_brings_back_every_error_and_value_and_then_lands_on_the_new_post()
     {
         await using var chromium = await Chromium.LaunchAsync();
         var page = await SignedInEditorAsync(chromium, javaScript: false);
         await Assertions.Expect(page.Locator("#add-section")).ToBeHiddenAsync();
         await page.FillAsync("input[name=title]", "   ");
         await page.FillAsync("textarea[name=summary]", "No script");
+        await TypeBadDateAsync(page);
         await page.SelectOptionAsync("select[name=status]", "Archived");
         await page.FillAsync("input[name=tags] >> nth=1", "second-tag");
         await page.FillAsync("input[name='sections[0].heading']", "Plain");
@@ -102,6 +106,7 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         await Chromium.SubmitAsync(page, () => page.ClickAsync("#editor-form button[type=submit]"), Editor);
 
         await Assertions.Expect(page.Locator("[data-hybrid-error-for=title]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=publishOn]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("textarea[name=summary]")).ToHaveValueAsync("No script");
         await Assertions.Expect(page.Locator("select[name=status]")).ToHaveValueAsync("Archived");
         await Assertions.Expect(page.Locator("input[name=tags] >> nth=1")).ToHaveValueAsync("second-tag");
@@ -109,6 +114,7 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
 
         var title = "Plain " + Guid.NewGuid().ToString("N")[..8];
         await page.FillAsync("input[name=title]", title);
+        await page.FillAsync("input[name=publishOn]", "2026-06-01");
         await page.SetInputFilesAsync("input[name=cover]", new FilePayload { Name = "cover.png", MimeType = "image/png", Buffer = Png });
         await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#editor-form button[type=submit]"), r => r.Request.IsNavigationRequest && r.Request.Method == "GET" && PostUrl().IsMatch(r.Url));
 
@@ -133,6 +139,16 @@ public sealed partial class PostEditorTests(EditingBlogServer blog)
         (await ada.GetStringAsync(new Uri("/", UriKind.Relative))).Should().Contain("href=\"/posts/new\"");
         var editor = await ada.GetStringAsync(new Uri("/posts/new", UriKind.Relative));
         editor.Should().Contain("data-hybrid-enhance").And.Contain("name=\"__returnUrl\" type=\"hidden\" value=\"/posts/{id}\"");
+    }
+
+    /// <summary>
+    /// A date the server cannot parse. A date input never posts one, so the field becomes a text
+    /// input first, as it is in a browser without date inputs or for a client that posts by hand.
+    /// </summary>
+    private static async Task TypeBadDateAsync(IPage page)
+    {
+        await page.EvalOnSelectorAsync("input[name=publishOn]", "e => { e.type = 'text'; }");
+        await page.FillAsync("input[name=publishOn]", "31/02/2026");
     }
 
     private async Task<IPage> SignedInEditorAsync(Chromium chromium, bool javaScript)
