@@ -17,7 +17,7 @@ internal static class ClientGeneration
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static void Run(IReadOnlyList<ExportedDocument> documents, GenerationOptions options, TextWriter log)
+    public static void Run(IReadOnlyList<ExportedDocument> documents, GenerationOptions options, NSwagRunner nswag, TextWriter log)
     {
         Directory.CreateDirectory(options.Output);
         Directory.CreateDirectory(options.Work);
@@ -79,7 +79,7 @@ internal static class ClientGeneration
             typesDocument, Path.Combine(options.Output, NSwagConfig.TypesModule + ".ts"), Path.Combine(options.Templates, "runtime.ts")));
 
         var watch = Stopwatch.StartNew();
-        RunNSwag(options);
+        nswag.Run([.. Directory.GetFiles(options.Work, "*.nswag").Order(StringComparer.Ordinal)], options.Output);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Hybrid.Clients: generated {string.Join(", ", expected.Select(Path.GetFileName))} in {watch.Elapsed.TotalSeconds:0.0} s."));
         File.WriteAllText(fingerprintFile, fingerprint);
     }
@@ -164,9 +164,6 @@ internal static class ClientGeneration
 
         return found;
     }
-
-    private static void RunNSwag(GenerationOptions options) =>
-        NSwagRunner.Run(options.NSwag, [.. Directory.GetFiles(options.Work, "*.nswag").Order(StringComparer.Ordinal)], options.Output);
 
     private static string Fingerprint(IReadOnlyList<ExportedDocument> documents, GenerationOptions options)
     {
