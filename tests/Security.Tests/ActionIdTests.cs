@@ -35,7 +35,6 @@ public sealed class ActionIdTests(SecurityHost host) : IClassFixture<SecurityHos
         "CreateNote%20",
         "%20CreateNote",
         "CreateNote%09",
-        "CreateNote%00",
         "CreateNote%2500",
         "Create%20Note",
         "CreateNote;x=1",

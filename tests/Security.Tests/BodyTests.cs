@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests;
@@ -20,7 +19,6 @@ public sealed class BodyTests(SecurityHost host) : IClassFixture<SecurityHost>
         ["text/xml with a DTD"] = (() => SecurityHost.Bytes("""<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>"""u8.ToArray(), "text/xml"), HttpStatusCode.UnsupportedMediaType, ProblemCodes.UnsupportedMediaType),
         ["application/x-java-serialized-object"] = (() => SecurityHost.Bytes([0xAC, 0xED, 0x00, 0x05], "application/x-java-serialized-object"), HttpStatusCode.UnsupportedMediaType, ProblemCodes.UnsupportedMediaType),
         ["application/json; charset=utf-7"] = (() => SecurityHost.Bytes("{+ACI-title+ACI-:+ACI-x+ACI-}"u8.ToArray(), "application/json; charset=utf-7"), HttpStatusCode.UnsupportedMediaType, ProblemCodes.UnsupportedMediaType),
-        ["application/json; charset=utf-16"] = (() => SecurityHost.Bytes(Encoding.Unicode.GetBytes("""{"title":"x"}"""), "application/json; charset=utf-16"), HttpStatusCode.UnsupportedMediaType, ProblemCodes.UnsupportedMediaType),
         ["no Content-Type with a body"] = (() => SecurityHost.Bytes("""{"title":"x"}"""u8.ToArray(), null), HttpStatusCode.UnsupportedMediaType, ProblemCodes.UnsupportedMediaType),
         ["declared oversize"] = (() => SecurityHost.Json("{\"title\":\"x\",\"tags\":[\"" + new string('a', OverLimit) + "\"]}"), HttpStatusCode.RequestEntityTooLarge, ProblemCodes.PayloadTooLarge),
         ["chunked oversize"] = (() => new ChunkedJsonContent("{\"title\":\"x\",\"tags\":[\"" + new string('a', OverLimit) + "\"]}", 16 * 1024), HttpStatusCode.RequestEntityTooLarge, ProblemCodes.PayloadTooLarge),
@@ -34,7 +32,6 @@ public sealed class BodyTests(SecurityHost host) : IClassFixture<SecurityHost>
         ["1e400 for a double"] = (() => SecurityHost.Json("""{"title":"x","weight":1e400}"""), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed),
         ["a 10,000-digit number"] = (() => SecurityHost.Json("""{"title":"x","priority":""" + new string('9', 10_000) + "}"), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed),
         ["NaN"] = (() => SecurityHost.Json("""{"title":"x","weight":NaN}"""), HttpStatusCode.BadRequest, ProblemCodes.InvalidJson),
-        ["\"NaN\" as a string"] = (() => SecurityHost.Json("""{"title":"x","weight":"NaN"}"""), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed),
         ["long string"] = (() => SecurityHost.Json("{\"title\":\"" + new string('x', 500_000) + "\"}"), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed),
         ["duplicate property"] = (() => SecurityHost.Json("""{"title":"first","title":"second"}"""), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed),
         ["duplicate property in another case"] = (() => SecurityHost.Json("""{"title":"first","TITLE":"second"}"""), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed),

@@ -33,9 +33,10 @@ public sealed class OverrideHeaderTests(SecurityHost host) : IClassFixture<Secur
         var request = SecurityHost.ToDoor(door, SecurityHost.Json(Invalid));
         request.Headers.TryAddWithoutValidation(name, value);
 
+        var before = host.Mark();
         using var response = await host.Client.SendAsync(request);
 
-        var problem = await host.ShouldBeRefusalAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        var problem = await host.ShouldBeRefusalAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed, before);
         problem.GetProperty("errors").TryGetProperty("title", out _).Should().BeTrue();
         response.Headers.Contains("Hybrid-Redirect").Should().BeFalse();
         response.Headers.Location.Should().BeNull();
