@@ -151,8 +151,9 @@ internal static class JsonBody
         {
             encoding = Encoding.GetEncoding(type.Charset.Value!);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // UTF-7 is refused by .NET with NotSupportedException, not as an unknown name.
             throw new InvalidDataException($"The body's charset '{type.Charset}' is not a known encoding.");
         }
 
