@@ -1,6 +1,7 @@
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace Hybrid;
 
@@ -30,16 +31,17 @@ internal sealed class ObjectValidator
             var attributes = member.Property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray();
             var enumType = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
             var checksEnum = enumType.IsEnum && !enumType.IsDefined(typeof(FlagsAttribute), inherit: false);
+            var checksFinite = IsFloatingPoint(enumType) && !set.Json.NumberHandling.HasFlag(JsonNumberHandling.AllowNamedFloatingPointLiterals);
             var (nestedType, isCollection) = NestedTypeOf(member.Type);
-            if (attributes.Length == 0 && !checksEnum && nestedType is null)
+            if (attributes.Length == 0 && !checksEnum && !checksFinite && nestedType is null)
             {
                 continue;
             }
 
             var get = Accessors.ObjectGetter(member.Property);
-            if (attributes.Length > 0 || checksEnum)
+            if (attributes.Length > 0 || checksEnum || checksFinite)
             {
-                rules.Add(new Rule(member, get, attributes, [.. attributes.Select(IsContextFree)], checksEnum ? enumType : null));
+                rules.Add(new Rule(member, get, attributes, [.. attributes.Select(IsContextFree)], checksEnum ? enumType : null, checksFinite ? enumType : null));
             }
 
             if (nestedType is not null)
@@ -91,6 +93,11 @@ internal sealed class ObjectValidator
             if (rule.EnumType is not null && value is not null && !Enum.IsDefined(rule.EnumType, value))
             {
                 Add(ref errors, field, ValueParsers.InvalidMessage(rule.Member.JsonName, rule.EnumType));
+            }
+
+            if (rule.FiniteType is not null && value is not null && !IsFinite(value))
+            {
+                Add(ref errors, field, ValueParsers.InvalidMessage(rule.Member.JsonName, rule.FiniteType));
             }
 
             if (rule.Attributes.Length == 0)
@@ -273,7 +280,23 @@ internal sealed class ObjectValidator
     private static bool IsContextFree(ValidationAttribute attribute) =>
         attribute.GetType().Assembly == typeof(ValidationAttribute).Assembly && !attribute.RequiresValidationContext;
 
-    private sealed record Rule(RequestMember Member, Func<object, object?> Get, ValidationAttribute[] Attributes, bool[] ContextFree, Type? EnumType);
+    private sealed record Rule(RequestMember Member, Func<object, object?> Get, ValidationAttribute[] Attributes, bool[] ContextFree, Type? EnumType, Type? FiniteType);
+
+    private static bool IsFloatingPoint(Type type) => type == typeof(double) || type == typeof(float) || type == typeof(Half);
+
+    /// <summary>
+    /// An implicit rule beside the enum one: a number too large for its type (<c>1e400</c> for a
+    /// <c>double</c>) reads as infinity, on every door, so the handler would get a value no client
+    /// sent. Unless the app's JSON options take <c>NaN</c> and <c>Infinity</c> on purpose
+    /// (<c>AllowNamedFloatingPointLiterals</c>), a floating-point member must be finite.
+    /// </summary>
+    private static bool IsFinite(object value) => value switch
+    {
+        double d => double.IsFinite(d),
+        float f => float.IsFinite(f),
+        Half h => Half.IsFinite(h),
+        _ => true,
+    };
 
     private sealed record Nested(string JsonName, Func<object, object?> Get, Type Type, bool IsCollection);
 }
