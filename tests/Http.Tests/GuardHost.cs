@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Hybrid.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.Http.Tests;
@@ -13,7 +11,7 @@ namespace Hybrid.Http.Tests;
 /// </summary>
 public sealed class GuardHost : IAsyncDisposable
 {
-    public const string UserHeader = "X-Test-User";
+    public const string UserHeader = HeaderUser.Header;
 
     public const string SecretKey = "Tests:WebhookSecret";
 
@@ -45,15 +43,7 @@ public sealed class GuardHost : IAsyncDisposable
             },
             app =>
             {
-                app.Use((context, next) =>
-                {
-                    if (context.Request.Headers.TryGetValue(UserHeader, out var user))
-                    {
-                        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.ToString())], "test"));
-                    }
-
-                    return next(context);
-                });
+                HeaderUser.Use(app);
                 app.MapHybridRest();
             },
             configuration =>

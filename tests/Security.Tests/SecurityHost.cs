@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Hybrid.Actions;
@@ -18,7 +17,7 @@ namespace Hybrid.Security.Tests;
 /// </summary>
 public sealed class SecurityHost : IAsyncLifetime
 {
-    public const string UserHeader = "X-Test-User";
+    public const string UserHeader = HeaderUser.Header;
 
     public const string StatePage = "/test/form-state";
 
@@ -54,16 +53,7 @@ public sealed class SecurityHost : IAsyncLifetime
             },
             app =>
             {
-                app.Use((context, next) =>
-                {
-                    if (context.Request.Headers.TryGetValue(UserHeader, out var user))
-                    {
-                        context.User = new ClaimsPrincipal(new ClaimsIdentity(
-                            [new Claim(ClaimTypes.NameIdentifier, user.ToString()), new Claim(ClaimTypes.Name, user.ToString())], "test"));
-                    }
-
-                    return next(context);
-                });
+                HeaderUser.Use(app);
                 app.MapGet(StatePage, (HttpContext context) => context.GetHybridFormState() is { } state
                     ? Results.Json(new { state.ActionId, state.Code })
                     : Results.NoContent());

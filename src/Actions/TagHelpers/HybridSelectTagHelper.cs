@@ -28,10 +28,6 @@ public sealed class HybridSelectTagHelper : TagHelper
         {
             context.Items[typeof(HybridSelectTagHelper)] = new PostedChoice(state.ValuesOf(Name));
         }
-        else
-        {
-            context.Items.Remove(typeof(HybridSelectTagHelper));
-        }
     }
 
     /// <inheritdoc />
