@@ -48,7 +48,16 @@ builder.Services.AddHybrid([typeof(Program).Assembly], options =>
     // Each door accepts its own credential: a cookie on the pages' actions, a token on the public routes.
     options.Actions().AuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
     options.Rest().AuthenticationSchemes.Add(JwtBearerDefaults.AuthenticationScheme);
+
+    // A locked database (SQLITE_BUSY 5, SQLITE_LOCKED 6, after the connection's busy timeout) is a
+    // moment's contention, not a bug: 503 with Retry-After instead of a 500. The handler's
+    // transaction rolled back, so a retry is safe.
+    options.TransientFailures.Add(e => e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 });
 });
+
+// No request runs for ever: a handler still busy after 30 s is cancelled (its transaction rolls
+// back) and answered 504 request_timeout; the documents list that answer on every operation.
+builder.Services.AddRequestTimeouts(options => options.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(30) });
 
 // Actions are guarded by the origin check; setting Blog:AntiforgeryTokens=true adds tokens on top
 // (the forms' tag helper and the pages' script then send them without any code in the pages).
@@ -78,6 +87,7 @@ var app = builder.Build();
 app.UseStatusCodePages();
 
 app.UseRouting();
+app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -23,6 +23,6 @@ internal static class ActionProblems
             .Add(413, ProblemCodes.PayloadTooLarge, "The body is larger than the action accepts.")
             .Add(415, ProblemCodes.UnsupportedMediaType, "The arguments are neither JSON nor a form.")
             .AddPolicies(endpoint)
-            .Add(500, ProblemCodes.InternalError, "Unexpected error; the problem carries a trace id only.");
+            .AddFaults(endpoint);
     }
 }

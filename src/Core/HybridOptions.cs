@@ -121,6 +121,28 @@ public sealed class HybridOptions
     public bool EnumsAsNumbers { get; set; }
 
     /// <summary>
+    /// Tests for exceptions that mean a dependency was busy for a moment rather than broken: a
+    /// handler that throws one is answered 503 <c>service_unavailable</c> with <c>Retry-After</c>
+    /// (<see cref="TransientRetryAfter"/>) instead of a 500, on both doors, and logged as a warning.
+    /// Holds by default a <see cref="System.Data.Common.DbException"/> whose provider marks it
+    /// <c>IsTransient</c>, and a <see cref="TimeoutException"/>. Add what your provider throws when
+    /// it is busy (SQLite's locked database is not marked transient by Microsoft.Data.Sqlite:
+    /// <c>options.TransientFailures.Add(e =&gt; e is SqliteException { SqliteErrorCode: 5 or 6 })</c>).
+    /// The handler's own transaction must roll back: the answer tells the client nothing was changed.
+    /// </summary>
+    public IList<Func<Exception, bool>> TransientFailures { get; } = new List<Func<Exception, bool>>
+    {
+        e => e is System.Data.Common.DbException { IsTransient: true },
+        e => e is TimeoutException,
+    };
+
+    /// <summary>
+    /// The <c>Retry-After</c> of a 503 <c>service_unavailable</c> (<see cref="TransientFailures"/>),
+    /// sent in whole seconds. Default 1 second; between 1 second and 1 hour, checked at start-up (HYB072).
+    /// </summary>
+    public TimeSpan TransientRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// A door's own options, made on first use: each door reaches its own through an extension
     /// (<c>options.Actions()</c>, <c>options.Rest()</c>), so the same instance is configured and read.
     /// </summary>

@@ -51,6 +51,6 @@ internal static class RestProblems
         }
 
         return problems.AddPolicies(endpoint)
-            .Add(500, ProblemCodes.InternalError, "Unexpected error; the problem carries a trace id only.");
+            .AddFaults(endpoint);
     }
 }

@@ -58,7 +58,7 @@ internal static class DocumentDescriptions
     /// Writes each problem response, its schema a component that narrows <c>code</c> to the codes of
     /// that status, named after them (<c>post_not_found</c> gives <c>PostNotFoundProblem</c>, several
     /// codes are joined with <c>Or</c>) and shared by every response of the document with the same codes,
-    /// so a client declares each problem type once; a 429 also states <c>Retry-After</c>.
+    /// so a client declares each problem type once; a 429 and a 503 also state <c>Retry-After</c>.
     /// </summary>
     public static void WriteProblems(DocumentJson document, DocumentSchemas schemas, OperationProblems problems)
     {
@@ -68,7 +68,7 @@ internal static class DocumentDescriptions
                 string.Join("Or", codes.Select(ComponentPrefix)) + "Problem",
                 string.Join(' ', codes),
                 w => ProblemSchema.WriteNarrowed(w, codes));
-            document.WriteProblemResponse(status.ToString(CultureInfo.InvariantCulture), description, component, withRetryAfter: status == 429);
+            document.WriteProblemResponse(status.ToString(CultureInfo.InvariantCulture), description, component, withRetryAfter: status is 429 or 503);
         }
     }
 

@@ -61,6 +61,23 @@ internal sealed class OperationProblems
         return this;
     }
 
+    /// <summary>
+    /// What any operation can meet on the server's side: 500 (a trace id only), 503 when a dependency
+    /// is busy (<see cref="HybridOptions.TransientFailures"/>, with <c>Retry-After</c>), and the
+    /// endpoint's request timeout when it has one.
+    /// </summary>
+    public OperationProblems AddFaults(EndpointSettings settings)
+    {
+        Add(500, ProblemCodes.InternalError, "Unexpected error; the problem carries a trace id only.");
+        Add(503, ProblemCodes.ServiceUnavailable, "A dependency was busy and nothing was changed; Retry-After says when to try again.");
+        if (settings.Timeout is { } timeout)
+        {
+            Add(timeout.StatusCode, ProblemCodes.RequestTimeout, $"The operation ran past its {timeout.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s limit and was cancelled.");
+        }
+
+        return this;
+    }
+
     /// <summary>Each status with its codes and the response's description.</summary>
     public IEnumerable<(int Status, IReadOnlyList<string> Codes, string Description)> Responses =>
         _statuses.Select(s => (s.Key, (IReadOnlyList<string>)s.Value.Codes, DescriptionOf(s.Key, s.Value)));

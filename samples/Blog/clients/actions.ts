@@ -30,8 +30,10 @@ import type { PostStatus } from "./types";
 import type { PostSummary } from "./types";
 import type { ProblemDetails } from "./types";
 import type { RateLimitedProblem } from "./types";
+import type { RequestTimeoutProblem } from "./types";
 import type { SavePost } from "./types";
 import type { SavedPost } from "./types";
+import type { ServiceUnavailableProblem } from "./types";
 import type { SignIn } from "./types";
 import type { SignOut } from "./types";
 import type { UnauthorizedProblem } from "./types";
@@ -171,23 +173,23 @@ export class ActionsClient extends HybridActionsClientBase {
 
 /** Each operation's declared problems: `if (isApiException<GetPostError>(e) && e.status === 404)` narrows `e.result` to that status's problem. */
 
-export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem>;
+export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type DeleteCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type DeleteCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type GetCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type GetCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type GetPostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type GetPostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type SignInError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, InvalidCredentialsProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type SignInError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, InvalidCredentialsProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type SignOutError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type SignOutError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

@@ -28,9 +28,11 @@ import type { PostStatus } from "./types";
 import type { PostSummary } from "./types";
 import type { ProblemDetails } from "./types";
 import type { RateLimitedProblem } from "./types";
+import type { RequestTimeoutProblem } from "./types";
 import type { SavePost } from "./types";
 import type { SavePostBody } from "./types";
 import type { SavedPost } from "./types";
+import type { ServiceUnavailableProblem } from "./types";
 import type { UnauthorizedProblem } from "./types";
 import type { UnsupportedMediaTypeProblem } from "./types";
 import type { ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
@@ -253,25 +255,25 @@ export class BlogApiV1Client extends HybridClientBase {
 
 /** Each operation's declared problems: `if (isApiException<GetPostError>(e) && e.status === 404)` narrows `e.result` to that status's problem. */
 
-export type ListPostsError = ApiException<400, ValidationFailedProblem> | ApiException<500, InternalErrorProblem>;
+export type ListPostsError = ApiException<400, ValidationFailedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem>;
+export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type SavePost2Error = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type SavePost2Error = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type GetAttachmentError = ApiException<400, ValidationFailedProblem> | ApiException<404, AttachmentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
+export type GetAttachmentError = ApiException<400, ValidationFailedProblem> | ApiException<404, AttachmentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem>;
+export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type DeleteCommentError = ApiException<400, ValidationFailedProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
+export type DeleteCommentError = ApiException<400, ValidationFailedProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type GetCommentError = ApiException<400, ValidationFailedProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem>;
+export type GetCommentError = ApiException<400, ValidationFailedProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type ModerateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, WebhookSignatureInvalidProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem>;
+export type ModerateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, WebhookSignatureInvalidProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

@@ -19,6 +19,8 @@ import type { PostNotFoundProblem } from "./types";
 import type { PostSection } from "./types";
 import type { PostStatus } from "./types";
 import type { ProblemDetails } from "./types";
+import type { RequestTimeoutProblem } from "./types";
+import type { ServiceUnavailableProblem } from "./types";
 import type { ValidationFailedProblem } from "./types";
 
 export class BlogApiV2Client extends HybridClientBase {
@@ -67,7 +69,7 @@ export class BlogApiV2Client extends HybridClientBase {
 
 /** Each operation's declared problems: `if (isApiException<GetPostError>(e) && e.status === 404)` narrows `e.result` to that status's problem. */
 
-export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem>;
+export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

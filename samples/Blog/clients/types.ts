@@ -184,6 +184,13 @@ export interface RateLimitedProblem extends ProblemDetails {
     [key: string]: any;
 }
 
+export interface RequestTimeoutProblem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: RequestTimeoutProblemCode;
+
+    [key: string]: any;
+}
+
 /** Writes a post: creates one, or replaces the one postId names (its title, summary, status, date, tags and sections; its cover only when a new one is sent). Editors only. As JSON, or as a multipart form that can carry the cover. */
 export interface SavePost {
     /** The post to replace; none creates a post. The REST door's PUT takes it from the URL. */
@@ -220,6 +227,13 @@ export interface SavedPost {
     sections: PostSection[];
     /** Where its cover image is served, or null when it has none. */
     coverUrl: string | null;
+}
+
+export interface ServiceUnavailableProblem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: ServiceUnavailableProblemCode;
+
+    [key: string]: any;
 }
 
 /** Signs a user in to the web pages with a cookie. */
@@ -394,6 +408,10 @@ export type PayloadTooLargeProblemCode = "payload_too_large";
 export type PostNotFoundProblemCode = "post_not_found";
 
 export type RateLimitedProblemCode = "rate_limited";
+
+export type RequestTimeoutProblemCode = "request_timeout";
+
+export type ServiceUnavailableProblemCode = "service_unavailable";
 
 export type UnauthorizedProblemCode = "unauthorized";
 

@@ -3,9 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MediatR;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -34,7 +36,9 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     private readonly Validators _validators;
     private readonly IRequestDispatcher _dispatcher;
     private readonly ILogger _pipelineLogger;
+    private readonly HybridOptions _options;
     private EndpointSettings? _settings;
+    private bool _timeoutSeen;
     private OperationInvoker<TRequest, TResponse>? _invoker;
     private FormBinder<TRequest>? _form;
 
@@ -51,6 +55,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         _validators = catalog.Validators;
         _dispatcher = services.GetRequiredService<IRequestDispatcher>();
         _pipelineLogger = loggers.CreateLogger("Hybrid.Pipeline");
+        _options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
         RequestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
         ResponseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
         _logger = loggers.CreateLogger("Hybrid.Doors");
@@ -76,6 +81,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         _validators,
         _dispatcher,
         _pipelineLogger,
+        _options,
         !_development ? null : Settings.Problems.Select(p => p.Code).Append(ProblemCodes.ValidationFailed).ToHashSet(StringComparer.Ordinal));
 
     protected JsonTypeInfo<TRequest> RequestInfo { get; }
@@ -91,6 +97,11 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         var settings = _settings ?? Settle(context);
+        if (settings.Timeout is not null && !_timeoutSeen)
+        {
+            SeeTimeout(context, settings.Timeout);
+        }
+
         var started = Stopwatch.GetTimestamp();
         using var activity = HybridTelemetry.Source.StartActivity(_activityName, ActivityKind.Internal);
         activity?.SetTag(HybridTelemetry.OperationTag, typeof(TRequest).Name);
@@ -157,6 +168,12 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             errorType = "canceled";
+            if (settings.Timeout is { } timeout && TimedOut(context) && !context.Response.HasStarted)
+            {
+                errorType = "timeout";
+                activity?.SetStatus(ActivityStatusCode.Error, ProblemCodes.RequestTimeout);
+                await AnswerTimeoutAsync(context, timeout).ConfigureAwait(false);
+            }
         }
         catch (Exception e)
         {
@@ -213,6 +230,36 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         var settings = _store.Of(_endpoint, context.GetEndpoint()?.Metadata ?? (IReadOnlyList<object>)[]);
         Volatile.Write(ref _settings, settings);
         return settings;
+    }
+
+    /// <summary>Whether the request timeouts middleware's timer, not the client, cancelled the request.</summary>
+    private static bool TimedOut(HttpContext context) =>
+        context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+
+    /// <summary>
+    /// The timeout's answer is Hybrid's problem, not the middleware's empty status: written here, with
+    /// the request's token set aside (it is the cancelled one; the middleware restores the client's).
+    /// </summary>
+    private async Task AnswerTimeoutAsync(HttpContext context, EndpointTimeout timeout)
+    {
+        Log.TimedOut(_logger, typeof(TRequest).Name, timeout.StatusCode);
+        context.RequestAborted = CancellationToken.None;
+        context.Response.Clear();
+        await ProblemWriter.WriteAsync(context, OperationProblem.TimedOut(timeout.StatusCode)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// HYB077 once per endpoint: a declared timeout the middleware did not apply (no
+    /// <c>UseRequestTimeouts()</c>, or it runs before routing). The middleware applies none while a
+    /// debugger is attached, by design.
+    /// </summary>
+    private void SeeTimeout(HttpContext context, EndpointTimeout timeout)
+    {
+        _timeoutSeen = true;
+        if (context.Features.Get<IHttpRequestTimeoutFeature>() is null && !Debugger.IsAttached)
+        {
+            Log.TimeoutNotApplied(_logger, typeof(TRequest).Name, timeout.ToString());
+        }
     }
 
     private async ValueTask LeaveAsync(IGuardExit exit)
@@ -346,6 +393,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     {
         JsonException json => ProblemOf(json),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => OperationProblem.PayloadTooLarge(),
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => OperationProblem.Create(408, ProblemCodes.BodyTooSlow, "The request body arrived more slowly than the server accepts."),
         _ => OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read."),
     };
 }

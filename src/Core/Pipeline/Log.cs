@@ -11,6 +11,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{Request} failed unexpectedly; the client was told trace id {TraceId} only")]
     public static partial void UnexpectedFailure(ILogger logger, Exception exception, string request, string traceId);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Request} met a transient failure; the client was told 503 service_unavailable with Retry-After (trace id {TraceId})")]
+    public static partial void TransientFailure(ILogger logger, Exception exception, string request, string traceId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Request} ran past its request timeout and was cancelled; the client was told {Status} request_timeout")]
+    public static partial void TimedOut(ILogger logger, string request, int status);
+
+    [LoggerMessage(EventId = 77, Level = LogLevel.Warning, Message = "HYB077: {Request} has a request timeout ({Timeout}), but ASP.NET Core's request timeouts middleware did not run for it, so nothing cancels it. Fix: call app.UseRequestTimeouts() after routing and before the endpoints (or remove the timeout).")]
+    public static partial void TimeoutNotApplied(ILogger logger, string request, string timeout);
+
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "{Door} door rejected a request: {Status} {Code}")]
     public static partial void Rejected(ILogger logger, string door, int status, string code);
 

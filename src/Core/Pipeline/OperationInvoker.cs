@@ -8,7 +8,9 @@ namespace Hybrid;
 /// <summary>
 /// The one pipeline both doors call, typed per operation: validate, then dispatch (the app's MediatR
 /// behaviours run), then an outcome. Expected failures become problems; anything else becomes a 500
-/// with no detail, logged and recorded on the current activity.
+/// with no detail, logged and recorded on the current activity, except a transient one
+/// (<see cref="HybridOptions.TransientFailures"/>: a busy database), which is a 503 with
+/// <c>Retry-After</c> and a warning.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
@@ -16,7 +18,7 @@ namespace Hybrid;
 /// <paramref name="declaredCodes"/> is given in Development only: a handler's problem whose code the
 /// operation did not declare is then logged as a warning, so the documents never silently miss one.
 /// </remarks>
-internal sealed class OperationInvoker<TRequest, TResponse>(Validators validators, IRequestDispatcher dispatcher, ILogger logger, IReadOnlySet<string>? declaredCodes = null)
+internal sealed class OperationInvoker<TRequest, TResponse>(Validators validators, IRequestDispatcher dispatcher, ILogger logger, HybridOptions options, IReadOnlySet<string>? declaredCodes = null)
     where TRequest : class, IRequest<TResponse>
 {
     private ObjectValidator? _validator;
@@ -50,11 +52,30 @@ internal sealed class OperationInvoker<TRequest, TResponse>(Validators validator
         {
             throw;
         }
+        catch (Exception e) when (IsTransient(e))
+        {
+            Activity.Current?.AddException(e);
+            Log.TransientFailure(logger, e, typeof(TRequest).Name, Activity.Current?.Id ?? context.TraceIdentifier);
+            return Outcome<TResponse>.Failure(OperationProblem.Unavailable(options.TransientRetryAfter), e.GetType().FullName);
+        }
         catch (Exception e)
         {
             Activity.Current?.AddException(e);
             Log.UnexpectedFailure(logger, e, typeof(TRequest).Name, Activity.Current?.Id ?? context.TraceIdentifier);
             return Outcome<TResponse>.Failure(OperationProblem.Internal(), e.GetType().FullName);
         }
+    }
+
+    private bool IsTransient(Exception exception)
+    {
+        foreach (var test in options.TransientFailures)
+        {
+            if (test(exception))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -50,6 +50,15 @@ internal sealed class OperationProblem
     public static OperationProblem UnsupportedMediaType(string detail) =>
         new(415, ProblemCodes.UnsupportedMediaType, detail, null);
 
+    /// <summary>503: a transient failure (<see cref="HybridOptions.TransientFailures"/>), with <c>Retry-After</c> in whole seconds.</summary>
+    public static OperationProblem Unavailable(TimeSpan retryAfter) =>
+        Create(503, ProblemCodes.ServiceUnavailable, "A service this operation depends on is busy. Nothing was changed; try again after Retry-After seconds.",
+            "Retry-After", Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The answer of an operation cancelled by its request timeout: 504 unless the timeout's policy names another status.</summary>
+    public static OperationProblem TimedOut(int status) =>
+        Create(status, ProblemCodes.RequestTimeout, "The operation did not finish within its time limit and was cancelled.");
+
     public static OperationProblem Internal() =>
         new(500, ProblemCodes.InternalError, "An unexpected error occurred. Quote the trace id when reporting it.", null);
 

@@ -69,6 +69,15 @@ public static class ProblemCodes
     /// <summary>401: a webhook's signature, timestamp or id headers are missing, stale or do not verify.</summary>
     public const string WebhookSignatureInvalid = "webhook_signature_invalid";
 
+    /// <summary>408: the body arrived more slowly than the server's minimum data rate (Kestrel's <c>MinRequestBodyDataRate</c>); the connection closes.</summary>
+    public const string BodyTooSlow = "body_too_slow";
+
+    /// <summary>503: a dependency was busy for a moment (a locked database, a timed-out call); nothing was changed, and <c>Retry-After</c> says when to try again.</summary>
+    public const string ServiceUnavailable = "service_unavailable";
+
+    /// <summary>504: the operation ran past its request timeout (ASP.NET Core's <c>RequestTimeouts</c>) and was cancelled.</summary>
+    public const string RequestTimeout = "request_timeout";
+
     /// <summary>500: an unexpected error; only the trace id is told.</summary>
     public const string InternalError = "internal_error";
 }

@@ -57,6 +57,16 @@ internal sealed class HybridOptionsValidator : IValidateOptions<HybridOptions>
             yield return new("HYB068", "HybridOptions: each Servers entry's Url must be an absolute http or https URL or a path starting with '/', without a trailing slash. Fix: e.g. https://api.example.org or /.");
         }
 
+        if (o.TransientRetryAfter < TimeSpan.FromSeconds(1) || o.TransientRetryAfter > TimeSpan.FromHours(1))
+        {
+            yield return new("HYB072", "HybridOptions: TransientRetryAfter must be between 1 second and 1 hour. Fix: keep the default (1 s), or give how long a busy dependency usually takes to recover.");
+        }
+
+        if (o.TransientFailures.Any(f => f is null))
+        {
+            yield return new("HYB072", "HybridOptions: TransientFailures must not hold null. Fix: add a test such as e => e is SqliteException { SqliteErrorCode: 5 }.");
+        }
+
         foreach (var door in o.Doors)
         {
             foreach (var error in door.Validate())

@@ -24,6 +24,17 @@ internal static class EndpointChecks
             errors.Add(new("HYB023", $"Antiforgery tokens are required (options.Actions().RequireAntiforgeryTokens, [RequiresAntiforgeryToken] or RequireAntiforgeryToken()) by {string.Join(", ", guarded.Take(5))}{(guarded.Count > 5 ? $" and {guarded.Count - 5} more" : string.Empty)}, but ASP.NET Core's antiforgery services are not registered. Fix: call services.AddAntiforgery(o => o.HeaderName = HybridAntiforgery.HeaderName), or leave tokens off and rely on the origin check."));
         }
 
+        foreach (var endpoint in endpoints.Where(e => e.UnknownTimeoutPolicy is not null).DistinctBy(e => (e.Operation, e.UnknownTimeoutPolicy)))
+        {
+            errors.Add(new("HYB073", $"{Name(endpoint.Operation)} asks for the request timeout policy '{endpoint.UnknownTimeoutPolicy}', which the app does not define, so ASP.NET Core's request timeouts middleware would fail every call. Fix: add it with services.AddRequestTimeouts(o => o.AddPolicy(\"{endpoint.UnknownTimeoutPolicy}\", TimeSpan.FromSeconds(10))), or name a defined policy."));
+        }
+
+        var timed = endpoints.Where(e => e.Timeout is not null).Select(e => Name(e.Operation)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (timed.Count > 0 && !RequestTimeoutServices.Registered(services))
+        {
+            errors.Add(new("HYB074", $"{string.Join(", ", timed.Take(5))}{(timed.Count > 5 ? $" and {timed.Count - 5} more" : string.Empty)} declare a request timeout, but ASP.NET Core's request timeout services are not registered, so nothing would cancel them. Fix: call services.AddRequestTimeouts() and app.UseRequestTimeouts() (after routing), or remove the timeout."));
+        }
+
         foreach (var operation in endpoints.GroupBy(e => e.Operation))
         {
             var name = Name(operation.Key);

@@ -71,6 +71,12 @@ internal sealed class EndpointSettings
     /// <summary>Whether the endpoint opted out of rate limiting.</summary>
     public bool RateLimitDisabled { get; init; }
 
+    /// <summary>The request timeout the <c>RequestTimeouts</c> middleware applies, or <see langword="null"/>.</summary>
+    public EndpointTimeout? Timeout { get; init; }
+
+    /// <summary>A timeout policy the endpoint names that the app's <c>RequestTimeoutOptions</c> lack, or <see langword="null"/>.</summary>
+    public string? UnknownTimeoutPolicy { get; init; }
+
     /// <summary>The problems the endpoint declares, attributes and code, in order.</summary>
     public IReadOnlyList<ProducesProblemAttribute> Problems { get; init; } = [];
 
@@ -98,6 +104,7 @@ internal sealed class EndpointSettings
             .Append(" | revalidates: ").Append(string.Join(" ", Revalidates))
             .Append(" | read cache: ").Append(ReadCache is { } r ? $"{r.DurationSeconds.ToString(CultureInfo.InvariantCulture)}s {string.Join(" ", r.Tags)}" : "no")
             .Append(" | rate limit: ").Append(RateLimitDisabled ? "disabled" : RateLimitPolicy ?? "no")
+            .Append(" | timeout: ").Append(Timeout?.ToString() ?? "no")
             .Append(" | problems: ").Append(string.Join(" ", Problems.Select(p => p.StatusCode.ToString(CultureInfo.InvariantCulture) + ":" + p.Code)));
         return text.ToString();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ namespace Hybrid;
 internal sealed class EndpointSettingsResolver(IServiceProvider services)
 {
     private readonly HybridOptions _options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
+    private readonly RequestTimeoutOptions _timeouts = services.GetService<IOptions<RequestTimeoutOptions>>()?.Value ?? new RequestTimeoutOptions();
 
     // With a fallback policy, ASP.NET Core authorizes endpoints that state nothing: that is a policy too.
     private readonly bool _hasFallbackPolicy = services.GetService<IOptions<AuthorizationOptions>>()?.Value.FallbackPolicy is not null;
@@ -40,6 +42,9 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
         StandardWebhookAttribute? webhook = null;
         ReadCacheAttribute? readCache = null;
         EnableRateLimitingAttribute? rateLimit = null;
+        RequestTimeoutAttribute? timeout = null;
+        RequestTimeoutPolicy? timeoutPolicy = null;
+        var disableTimeout = false;
         var disableRateLimiting = false;
         var antiforgeryOptOut = false;
         List<string>? revalidates = null;
@@ -55,6 +60,9 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
                 case ReadCacheAttribute read: readCache = read; break;
                 case EnableRateLimitingAttribute enable: rateLimit = enable; break;
                 case DisableRateLimitingAttribute: disableRateLimiting = true; break;
+                case RequestTimeoutAttribute time: timeout = time; break;
+                case RequestTimeoutPolicy time: timeoutPolicy = time; break;
+                case DisableRequestTimeoutAttribute: disableTimeout = true; break;
                 case IAntiforgeryMetadata { RequiresValidation: false }: antiforgeryOptOut = true; break;
                 case RevalidatesAttribute stale: (revalidates ??= []).AddRange(stale.Targets); break;
                 case ProducesProblemAttribute problem when problems is null || !problems.Exists(p => p.StatusCode == problem.StatusCode && p.Code == problem.Code):
@@ -68,6 +76,7 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
         var tokens = door.ChecksAntiforgeryTokens && AntiforgeryRequirement.Requires(door.TokensByDefault, metadata);
         IReadOnlyList<string> targets = isGet || revalidates is null ? [] : revalidates;
         readCache = door.CachesReads && isGet ? readCache : null;
+        var timeLimit = EndpointTimeout.Of(timeout, timeoutPolicy, disableTimeout, _timeouts, out var unknownPolicy);
         return new EndpointSettings
         {
             Operation = endpoint.Operation,
@@ -89,6 +98,8 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
             ReadCachePolicy = readCache is null ? null : new ReadCachePolicy(TimeSpan.FromSeconds(Math.Max(1, readCache.DurationSeconds)), readCache.Tags),
             RateLimitDisabled = disableRateLimiting,
             RateLimitPolicy = disableRateLimiting || rateLimit is null ? null : rateLimit.PolicyName ?? "(policy object)",
+            Timeout = timeLimit,
+            UnknownTimeoutPolicy = unknownPolicy,
             Problems = problems is null ? [] : problems,
         };
     }

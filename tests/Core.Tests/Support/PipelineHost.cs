@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hybrid.Core.Tests.Support;
 
@@ -52,7 +53,8 @@ internal sealed class PipelineHost : IAsyncDisposable
         var invoker = new OperationInvoker<TRequest, TResponse>(
             Catalog.Validators,
             _services.GetRequiredService<IRequestDispatcher>(),
-            _services.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Pipeline"));
+            _services.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Pipeline"),
+            _services.GetRequiredService<IOptions<HybridOptions>>().Value);
         await using var scope = _services.CreateAsyncScope();
         var context = new DefaultHttpContext
         {
