@@ -62,12 +62,18 @@ internal sealed class OperationProblems
     }
 
     /// <summary>
-    /// What any operation can meet on the server's side: 500 (a trace id only), 503 when a dependency
+    /// What any operation can meet on the server's side: 408 when its body trickles in below Kestrel's
+    /// minimum data rate, 500 (a trace id only), 503 when a dependency
     /// is busy (<see cref="HybridOptions.TransientFailures"/>, with <c>Retry-After</c>), and the
     /// endpoint's request timeout when it has one.
     /// </summary>
     public OperationProblems AddFaults(EndpointSettings settings)
     {
+        if (settings.ReadsBody)
+        {
+            Add(408, ProblemCodes.BodyTooSlow, "The body arrived more slowly than the server's minimum data rate; the connection closes.");
+        }
+
         Add(500, ProblemCodes.InternalError, "Unexpected error; the problem carries a trace id only.");
         Add(503, ProblemCodes.ServiceUnavailable, "A dependency was busy and nothing was changed; Retry-After says when to try again.");
         if (settings.Timeout is { } timeout)

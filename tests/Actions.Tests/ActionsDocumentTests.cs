@@ -73,7 +73,7 @@ public sealed class ActionsDocumentTests
         {
             var responses = Operation(document, id).GetProperty("responses");
             var problems = responses.EnumerateObject().Where(r => r.Name[0] is '4' or '5').Select(r => r.Name).ToList();
-            problems.Should().Equal(["400", "403", "413", "415", "500"], $"{id} declares nothing and has no policy");
+            problems.Should().Equal(["400", "403", "408", "413", "415", "500", "503"], $"{id} declares nothing and has no policy");
             foreach (var status in problems)
             {
                 var reference = responses.GetProperty(status).GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")

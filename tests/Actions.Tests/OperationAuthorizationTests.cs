@@ -214,8 +214,8 @@ public sealed class OperationAuthorizationTests
         var guarded = paths.GetProperty("/_actions/AdminReport").GetProperty("post").GetProperty("responses");
         var open = paths.GetProperty("/_actions/PublicNotice").GetProperty("post").GetProperty("responses");
 
-        ProblemStatuses(guarded).Should().Equal("400", "401", "403", "413", "415", "500");
-        ProblemStatuses(open).Should().Equal("400", "403", "413", "415", "500");
+        ProblemStatuses(guarded).Should().Equal("400", "401", "403", "408", "413", "415", "500", "503");
+        ProblemStatuses(open).Should().Equal("400", "403", "408", "413", "415", "500", "503");
         ActionsDocumentTests.Codes(document, guarded, "401").Should().Equal(ProblemCodes.Unauthorized);
         ActionsDocumentTests.Codes(document, guarded, "403").Should().Equal(ProblemCodes.CrossSiteRequest, ProblemCodes.Forbidden);
         ActionsDocumentTests.Codes(document, open, "403").Should().Equal(ProblemCodes.CrossSiteRequest);

@@ -37,7 +37,9 @@ public sealed class DocumentContractTests
         component.GetProperty("allOf")[1].GetProperty("required").EnumerateArray().Select(e => e.GetString()).Should().Equal("code");
         Codes(document, responses, "400").Should().Equal(ProblemCodes.ValidationFailed);
         Codes(document, responses, "500").Should().Equal(ProblemCodes.InternalError);
-        ProblemStatuses(responses).Should().Equal("400", "404", "500");
+        Codes(document, responses, "503").Should().Equal(ProblemCodes.ServiceUnavailable);
+        responses.GetProperty("503").GetProperty("headers").TryGetProperty("Retry-After", out _).Should().BeTrue();
+        ProblemStatuses(responses).Should().Equal("400", "404", "500", "503");
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class DocumentContractTests
 
         var get = Operation(document, "/api/v1/sprockets", "get");
         var responses = get.GetProperty("responses");
-        ProblemStatuses(responses).Should().Equal("500");
+        ProblemStatuses(responses).Should().Equal("500", "503");
         responses.GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _).Should().BeTrue();
         responses.GetProperty("304").TryGetProperty("content", out _).Should().BeFalse();
         Parameters(get).Should().Equal([("If-None-Match", "header", false)]);
@@ -63,7 +65,7 @@ public sealed class DocumentContractTests
 
         var post = Operation(document, "/api/v1/sprockets", "post");
         var responses = post.GetProperty("responses");
-        ProblemStatuses(responses).Should().Equal("400", "401", "403", "409", "413", "415", "422", "429", "500");
+        ProblemStatuses(responses).Should().Equal("400", "401", "403", "408", "409", "413", "415", "422", "429", "500", "503");
         Codes(document, responses, "400").Should().Equal(
             ProblemCodes.ValidationFailed, ProblemCodes.InvalidJson, ProblemCodes.BadRequest, ProblemCodes.IdempotencyKeyMissing);
         Codes(document, responses, "401").Should().Equal(ProblemCodes.Unauthorized);
@@ -87,7 +89,7 @@ public sealed class DocumentContractTests
         var put = Operation(document, "/api/v1/sprockets/{sprocketId}", "put");
         Parameters(put).Should().Equal([("sprocketId", "path", true), ("If-Match", "header", false)]);
         Codes(document, put.GetProperty("responses"), "412").Should().Equal(ProblemCodes.PreconditionFailed);
-        ProblemStatuses(put.GetProperty("responses")).Should().Equal("400", "412", "413", "415", "500");
+        ProblemStatuses(put.GetProperty("responses")).Should().Equal("400", "408", "412", "413", "415", "500", "503");
 
         var post = Operation(document, "/api/v1/sprockets", "post");
         ProblemStatuses(post.GetProperty("responses")).Should().NotContain("412", "If-Match is for PUT, PATCH and DELETE");

@@ -10,6 +10,7 @@
 import { ApiException, HybridClientBase, NotModified, toFormData } from "./types";
 import type { Attachment } from "./types";
 import type { AttachmentNotFoundProblem } from "./types";
+import type { BodyTooSlowProblem } from "./types";
 import type { Comment } from "./types";
 import type { CommentNotFoundProblem } from "./types";
 import type { CreateCommentBody } from "./types";
@@ -257,23 +258,23 @@ export class BlogApiV1Client extends HybridClientBase {
 
 export type ListPostsError = ApiException<400, ValidationFailedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
+export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type GetPostError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type SavePost2Error = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
+export type SavePost2Error = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
+export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type GetAttachmentError = ApiException<400, ValidationFailedProblem> | ApiException<404, AttachmentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
+export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type DeleteCommentError = ApiException<400, ValidationFailedProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type GetCommentError = ApiException<400, ValidationFailedProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type ModerateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, WebhookSignatureInvalidProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
+export type ModerateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, WebhookSignatureInvalidProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 function throwException(message: string, status: number, response: string, headers: { [key: string]: any; }, result?: any): any {
     throw new ApiException(message, status, response, headers, result);

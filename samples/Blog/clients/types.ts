@@ -23,20 +23,6 @@ export interface Attachment {
     length: number;
 }
 
-/** A comment on a post. */
-export interface Comment {
-    /** The comment's id. */
-    id: number;
-    /** The post it belongs to. */
-    postId: number;
-    /** The name it is signed with. */
-    author: string;
-    /** Its text. */
-    body: string;
-    /** When it was posted. */
-    createdAt: string;
-}
-
 /** An RFC 9457 problem: the same shape from both doors. Branch on 'code'. */
 export interface ProblemDetails {
     type: string;
@@ -51,6 +37,27 @@ export interface ProblemDetails {
     errors?: { [key: string]: string[]; } | null;
 
     [key: string]: any;
+}
+
+export interface BodyTooSlowProblem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: BodyTooSlowProblemCode;
+
+    [key: string]: any;
+}
+
+/** A comment on a post. */
+export interface Comment {
+    /** The comment's id. */
+    id: number;
+    /** The post it belongs to. */
+    postId: number;
+    /** The name it is signed with. */
+    author: string;
+    /** Its text. */
+    body: string;
+    /** When it was posted. */
+    createdAt: string;
 }
 
 export interface CommentNotFoundProblem extends ProblemDetails {
@@ -392,6 +399,8 @@ export interface PostDetails2 {
     /** Where its cover image is served, or null when it has none. */
     coverUrl: string | null;
 }
+
+export type BodyTooSlowProblemCode = "body_too_slow";
 
 export type CommentNotFoundProblemCode = "comment_not_found";
 

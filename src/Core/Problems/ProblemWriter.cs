@@ -57,6 +57,9 @@ internal static class ProblemWriter
         412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
         429 => "https://tools.ietf.org/html/rfc6585#section-4",
+        408 => "https://tools.ietf.org/html/rfc9110#section-15.5.9",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        504 => "https://tools.ietf.org/html/rfc9110#section-15.6.5",
         _ when status >= 500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
         _ => "about:blank",
     };

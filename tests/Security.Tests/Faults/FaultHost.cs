@@ -7,7 +7,8 @@ namespace Hybrid.Security.Tests.Faults;
 
 /// <summary>
 /// The fault operations on both doors of an app on Kestrel at 127.0.0.1, with a real SQLite file, a
-/// probe and a recorded log. Each test starts its own: faults leave state behind by design.
+/// probe and a recorded log. Request timeout services are registered (TimedWrite declares one) but
+/// the middleware runs only where a test puts it in the pipeline. Each test starts its own: faults leave state behind by design.
 /// </summary>
 public sealed class FaultHost : IAsyncDisposable
 {
@@ -33,7 +34,8 @@ public sealed class FaultHost : IAsyncDisposable
         Action<HybridOptions>? configure = null,
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? pipeline = null,
-        Action<HybridEndpointConventionBuilder, HybridEndpointConventionBuilder>? doors = null)
+        Action<HybridEndpointConventionBuilder, HybridEndpointConventionBuilder>? doors = null,
+        bool timeoutServices = true)
     {
         var database = new FaultDatabase();
         var log = new RecordedLog();
@@ -55,6 +57,11 @@ public sealed class FaultHost : IAsyncDisposable
                     s.AddSingleton(database);
                     s.AddSingleton<FaultProbe>();
                     log.AddTo(s);
+                    if (timeoutServices)
+                    {
+                        s.AddRequestTimeouts();
+                    }
+
                     services?.Invoke(s);
                 },
                 app =>

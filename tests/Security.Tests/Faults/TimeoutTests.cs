@@ -119,7 +119,7 @@ public sealed class TimeoutTests
     [Fact]
     public async Task Without_the_middleware_a_declared_timeout_is_reported_at_the_first_request()
     {
-        await using var host = await FaultHost.StartAsync(services: s => s.AddRequestTimeouts());
+        await using var host = await FaultHost.StartAsync();
         var marker = Guid.NewGuid().ToString("N");
 
         using var response = await host.Client.SendAsync(host.Post("rest", "TimedWrite", "timed-writes", new { marker, holdMilliseconds = 10 }));
@@ -132,7 +132,7 @@ public sealed class TimeoutTests
     [Fact]
     public async Task A_timeout_without_the_services_or_with_an_unknown_policy_stops_the_app()
     {
-        var missing = async () => await FaultHost.StartAsync();
+        var missing = async () => await FaultHost.StartAsync(timeoutServices: false);
         (await missing.Should().ThrowAsync<HybridConfigurationException>()).Which.Message.Should().Contain("HYB074").And.Contain("TimedWrite").And.Contain("AddRequestTimeouts");
 
         var unknown = async () => await StartAsync(doors: (actions, rest) => rest.ForOperation<PlainTimedWrite>().WithRequestTimeout("nowhere"));
