@@ -19,7 +19,7 @@ internal static class IdempotencyKey
     public const int MaxLength = 255;
 
     /// <summary>
-    /// Reads the key: one header value of 1 to 255 visible ASCII characters, bare or as the draft's
+    /// Reads the key: one header value of 1 to 255 printable ASCII characters (spaces inside allowed, as the draft's structured-field string allows them; no quote or backslash), bare or as the draft's
     /// quoted structured-field string.
     /// </summary>
     public static bool TryRead(StringValues values, out string key)

@@ -32,7 +32,7 @@ internal sealed class IdempotentRetries(IIdempotencyStore store, ILogger logger,
 
         if (!IdempotencyKey.TryRead(values, out var key))
         {
-            return GuardEntry.Refuse(OperationProblem.Create(400, ProblemCodes.IdempotencyKeyMissing, $"The Idempotency-Key header must be one value of 1 to {IdempotencyKey.MaxLength} visible ASCII characters."), Guard);
+            return GuardEntry.Refuse(OperationProblem.Create(400, ProblemCodes.IdempotencyKeyMissing, $"The Idempotency-Key header must be one value of 1 to {IdempotencyKey.MaxLength} printable ASCII characters, without quotes or backslashes."), Guard);
         }
 
         var cacheKey = IdempotencyKey.CacheKey(context, route, key);
