@@ -144,6 +144,11 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
                 else
                 {
                     outcome = await Invoker.InvokeAsync(bound.Request!, context).ConfigureAwait(false);
+
+                    // The handler has returned, so whatever it wrote is written. A client that leaves now
+                    // must not cut short what follows: the eviction of what it made stale, its answer, and
+                    // that answer stored for its Idempotency-Key (else the retry runs it a second time).
+                    context.RequestAborted = CancellationToken.None;
                 }
 
                 if (outcome.Problem is null && settings.Revalidation is { } revalidation)

@@ -42,13 +42,14 @@ public sealed class FaultHost : IAsyncDisposable
         try
         {
             var host = await TestHost.StartOnKestrelAsync(
-                [new ScannedTypes(typeof(SlowWrite), typeof(TimedWrite), typeof(PlainTimedWrite), typeof(LockedWrite), typeof(SlowWriteHandler), typeof(LockedWriteHandler))],
+                [new ScannedTypes(typeof(SlowWrite), typeof(TimedWrite), typeof(PlainTimedWrite), typeof(LockedWrite), typeof(CommittedWrite), typeof(SlowWriteHandler), typeof(LockedWriteHandler), typeof(CommittedWriteHandler))],
                 options =>
                 {
                     options.Expose<SlowWrite>(op => { op.AsAction(); op.Post("slow-writes"); });
                     options.Expose<TimedWrite>(op => { op.AsAction(); op.Post("timed-writes"); });
                     options.Expose<PlainTimedWrite>(op => { op.AsAction(); op.Post("plain-timed-writes"); });
                     options.Expose<LockedWrite>(op => { op.AsAction(); op.Post("locked-writes"); });
+                    options.Expose<CommittedWrite>(op => op.Post("committed-writes"));
                     options.Actions().PublicDocument = true;
                     configure?.Invoke(options);
                 },

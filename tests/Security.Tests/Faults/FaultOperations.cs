@@ -88,3 +88,33 @@ public sealed class FaultProbe
 
     public void Ran() => Interlocked.Increment(ref _runs);
 }
+
+/// <summary>
+/// An idempotent write whose client may leave after it committed: it commits, then waits
+/// <see cref="HoldMilliseconds"/> whatever the client does, then answers.
+/// </summary>
+[Idempotent(Required = true)]
+public sealed class CommittedWrite : IRequest<Written>
+{
+    public string Marker { get; set; } = string.Empty;
+
+    public int HoldMilliseconds { get; set; }
+}
+
+public sealed class CommittedWriteHandler(FaultDatabase database, FaultProbe probe) : IRequestHandler<CommittedWrite, Written>
+{
+    public async Task<Written> Handle(CommittedWrite request, CancellationToken cancellationToken)
+    {
+        probe.Ran();
+        await using (var connection = database.Open())
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            FaultDatabase.Insert(connection, transaction, request.Marker);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        probe.Started.TrySetResult();
+        await Task.Delay(request.HoldMilliseconds, CancellationToken.None);
+        return new Written(request.Marker);
+    }
+}
