@@ -111,6 +111,7 @@ public static class SettingsHost
                     l.Window = TimeSpan.FromMinutes(1);
                 }));
                 services.AddOutputCache();
+                services.AddRequestTimeouts();
             },
             app =>
             {
@@ -118,6 +119,7 @@ public static class SettingsHost
                 app.UseAuthorization();
                 app.UseRateLimiter();
                 app.UseOutputCache();
+                app.UseRequestTimeouts();
                 var actions = app.MapHybridActions();
                 var rest = app.MapHybridRest();
                 map?.Invoke(actions, rest);

@@ -52,7 +52,7 @@ public sealed class SettingsModelTests
         get.Should().Contain("read cache: 60s tally:{name}").And.Contain("revalidates:  |").And.Contain("idempotent: no");
         foreach (var endpoint in settings)
         {
-            endpoint.Should().Contain("required=True").And.Contain("requirement: Hybrid.Contract.Tests.TallyGate").And.Contain("rate limit: tallies").And.Contain("problems: 409:tally_closed");
+            endpoint.Should().Contain("required=True").And.Contain("requirement: Hybrid.Contract.Tests.TallyGate").And.Contain("rate limit: tallies").And.Contain("timeout: 5s").And.Contain("problems: 409:tally_closed");
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class SettingsModelTests
 
         foreach (var document in new[] { rest, actions })
         {
-            document.Should().Contain("\"401\"").And.Contain("\"403\"").And.Contain("\"429\"").And.Contain("tally_closed");
+            document.Should().Contain("\"401\"").And.Contain("\"403\"").And.Contain("\"429\"").And.Contain("\"504\"").And.Contain("tally_closed");
         }
 
         actions.Should().NotContain("x-hybrid-anonymous");

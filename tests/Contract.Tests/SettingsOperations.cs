@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -75,6 +76,7 @@ public static class TallySettings
         new ProducesProblemAttribute(409, "tally_closed"),
         new RequiresAntiforgeryTokenAttribute(),
         new TagsAttribute("tallies"),
+        new RequestTimeoutAttribute(5000),
     ];
 }
 
@@ -106,6 +108,7 @@ public sealed class TallyHandler(IServiceProvider services) : IRequestHandler<Ta
 [ProducesProblem(409, "tally_closed")]
 [RequiresAntiforgeryToken]
 [Tags("tallies")]
+[RequestTimeout(5000)]
 public sealed class AttributedTally : IRequest<TallyView>
 {
     public string Name { get; set; } = "";
