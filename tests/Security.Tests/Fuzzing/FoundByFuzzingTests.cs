@@ -23,4 +23,16 @@ public sealed class FoundByFuzzingTests(FuzzHost host)
         text.Should().Contain("\"code\":\"invalid_json\"");
         host.Ledger.Runs.Should().Be(before, "no handler may run for a body that is not JSON text");
     }
+
+    /// <summary>A control character in a query date made the JSON reader throw: 500 instead of a field error.</summary>
+    [Fact]
+    public async Task A_control_character_in_a_query_date_is_a_field_error()
+    {
+        var before = host.Ledger.Runs;
+        using var response = await host.Client.GetAsync("/api/v1/fuzz-regions/a/orders?since=%09%0D%0A");
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, text);
+        text.Should().Contain("\"code\":\"validation_failed\"");
+        host.Ledger.Runs.Should().Be(before);
+    }
 }
