@@ -37,7 +37,8 @@ public sealed class ActionIdProperties(FuzzHost host)
                     return; // Not sendable by HttpClient at all.
                 }
 
-                if (!new Uri(host.Client.BaseAddress!, uri).AbsolutePath.StartsWith("/_actions/", StringComparison.Ordinal))
+                var sentPath = new Uri(host.Client.BaseAddress!, uri).AbsolutePath;
+                if (!sentPath.StartsWith("/_actions/", StringComparison.Ordinal))
                 {
                     return; // Dot segments climbed out of the door before the request left the client.
                 }
@@ -56,7 +57,7 @@ public sealed class ActionIdProperties(FuzzHost host)
                 {
                     return; // The in-memory server cannot carry %00 in a path; Kestrel refuses it with 400 before the app.
                 }
-                if (seen is not null && !Known.Contains(id, StringComparer.OrdinalIgnoreCase))
+                if (seen is not null && !Known.Contains(Uri.UnescapeDataString(sentPath["/_actions/".Length..]), StringComparer.OrdinalIgnoreCase))
                 {
                     throw new FuzzFailureException($"the id '{id}' ran {seen.GetType().Name}");
                 }

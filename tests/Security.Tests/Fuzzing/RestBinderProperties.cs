@@ -72,7 +72,7 @@ public sealed class RestBinderProperties(FuzzHost host)
                     }
                 }
 
-                await host.SendAsync(request);
+                await host.SendAsync(request, mayReplay: order);
             },
             seed: FuzzBudget.Seed,
             time: FuzzBudget.Seconds,
