@@ -52,7 +52,17 @@ internal static class JsonBody
                 used += read;
             }
 
-            return Bind(buffer.AsSpan(0, used), info, problemOf);
+            try
+            {
+                return Bind(buffer.AsSpan(0, used), info, problemOf);
+            }
+            catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+            {
+                // The reader checks UTF-8 only when it turns bytes into a string: invalid UTF-8 in a
+                // property name surfaces while naming the member, outside the serializer's JsonException.
+                // The name cannot be told, so the body as a whole is not JSON text (RFC 8259 is UTF-8).
+                throw new JsonException("The request body is not valid UTF-8.", e);
+            }
         }
         finally
         {

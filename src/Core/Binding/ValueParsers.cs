@@ -112,7 +112,8 @@ internal static class ValueParsers
     private static bool AsJsonString(string text, out Utf8JsonReader reader)
     {
         reader = default;
-        if (text.Length is 0 or > 64 || text.AsSpan().IndexOfAny('"', '\\') >= 0)
+        // A control character is no JSON string content: the reader would throw, not answer false.
+        if (text.Length is 0 or > 64 || text.AsSpan().IndexOfAny('"', '\\') >= 0 || text.AsSpan().ContainsAnyInRange('\0', '\u001F'))
         {
             return false;
         }
