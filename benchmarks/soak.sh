@@ -11,7 +11,9 @@
 #   SOAK_MIX=writes SOAK_CLIENTS=16 bash benchmarks/soak.sh 60
 # Environment: SOAK_MIX (all | writes, default all), SOAK_CLIENTS (default 8), SOAK_WARMUP (seconds
 # before the RSS baseline, default a fifth of the run, at most 60), SOAK_NO_BUILD=1 (use the builds
-# already in bin/Release). On demand only: eng/test.sh does not run it.
+# already in bin/Release), SOAK_EXCUSE=dropped-response-duplicates (report the known duplicates after
+# a dropped response, docs/reliability.md, without failing on them). On demand only: eng/test.sh
+# does not run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
@@ -54,11 +56,16 @@ done
 rc=0
 dotnet benchmarks/Soak/bin/Release/net10.0/Hybrid.Soak.dll --url "http://127.0.0.1:$port" --seconds "$seconds" \
   --database "$work/data/blog.db" --pid "$server" --token "$token" --mix "${SOAK_MIX:-all}" --clients "${SOAK_CLIENTS:-8}" \
-  ${SOAK_WARMUP:+--warmup "$SOAK_WARMUP"} || rc=$?
-failures=$(grep -c '^fail:' "$work/server.log" || true)
-echo "- server log: $(wc -l <"$work/server.log") lines, $failures at level fail"
-if (( rc != 0 || failures > 0 )); then
-  echo "server log (first fail lines):"
-  grep -A 12 '^fail:' "$work/server.log" | head -60 || true
+  ${SOAK_WARMUP:+--warmup "$SOAK_WARMUP"} ${SOAK_EXCUSE:+--excuse "$SOAK_EXCUSE"} || rc=$?
+
+# The server's errors: a body cut off mid-way on an idempotent REST route is logged as an unexpected
+# failure (docs/reliability.md, reported); any other error fails the run.
+errors=$(grep -c '^fail:' "$work/server.log" || true)
+cut_off=$(grep -A 2 '^fail:' "$work/server.log" | grep -c 'Unexpected end of request content' || true)
+echo "- server log: $(wc -l <"$work/server.log") lines, $errors errors ($cut_off of them a body cut off mid-way, logged as unexpected)"
+if (( errors > cut_off )); then
+  echo "FAIL: the server logged $((errors - cut_off)) other errors; the first:"
+  awk '/^fail:/ {show = 1; n = 0} show && n++ < 12' "$work/server.log" | grep -v -A 11 'Unexpected end of request content' | head -40 || true
+  rc=1
 fi
 exit "$rc"

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Hybrid.Soak;
 
 /// <summary>The Blog's SQLite file against the ledger: how many times each marker was stored.</summary>
-internal sealed record Verification(int Accepted, int AcceptedStoredOnce, int Lost, int Duplicated, int Aborted, int AbortedStored, int Unconfirmed, int UnconfirmedStored, IReadOnlyList<string> Examples)
+internal sealed record Verification(int Accepted, int AcceptedStoredOnce, int Lost, int Duplicated, int DuplicatedAfterDroppedResponse, int Aborted, int AbortedStored, int Unconfirmed, int UnconfirmedStored, IReadOnlyList<string> Examples)
 {
     public static Verification Check(string databasePath, Ledger ledger)
     {
@@ -61,10 +61,11 @@ internal sealed record Verification(int Accepted, int AcceptedStoredOnce, int Lo
             }
         }
 
-        var duplicated = 0;
+        int duplicated = 0, afterDrop = 0;
         foreach (var (marker, count) in stored.Where(s => s.Value > 1))
         {
             duplicated++;
+            afterDrop += ledger.KindOf(marker) == Workload.LostResponse ? 1 : 0;
             Example($"{marker} ({ledger.KindOf(marker)}, {ledger.Writes.GetValueOrDefault(marker)}) is stored {count} times");
         }
 
@@ -73,7 +74,7 @@ internal sealed record Verification(int Accepted, int AcceptedStoredOnce, int Lo
             Example($"{marker} is stored but the driver never sent it");
         }
 
-        return new Verification(accepted, once, lost, duplicated, aborted, abortedStored, unconfirmed, unconfirmedStored, examples);
+        return new Verification(accepted, once, lost, duplicated, afterDrop, aborted, abortedStored, unconfirmed, unconfirmedStored, examples);
 
         void Example(string what)
         {

@@ -15,6 +15,9 @@ namespace Hybrid.Soak;
 /// </summary>
 internal sealed class Workload
 {
+    /// <summary>The kind of the flow that drops a response and retries its key.</summary>
+    public const string LostResponse = "write rest lost response";
+
     private const string Author = "soak";
     private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(30);
 
@@ -50,7 +53,7 @@ internal sealed class Workload
             ("write form comment", 10, FormCommentAsync),
             ("write rest comment", 25, RestCommentAsync),
             ("write rest retry", 8, RestRetryAsync),
-            ("write rest lost response", 5, RestLostResponseAsync),
+            (LostResponse, 5, RestLostResponseAsync),
             ("write rest concurrent retry", 4, RestConcurrentRetryAsync),
             ("write rest post", 9, RestPostAsync),
             ("write action post", 9, ActionPostAsync),
@@ -175,13 +178,13 @@ internal sealed class Workload
     /// <summary>Sent whole, the connection closed before the answer is read; then the same key again until it is answered.</summary>
     private async Task RestLostResponseAsync()
     {
-        var marker = _ledger.NewMarker("write rest lost response", WriteFate.Unconfirmed);
+        var marker = _ledger.NewMarker(LostResponse, WriteFate.Unconfirmed);
         var (path, json) = RestComment(marker);
         var key = Guid.NewGuid().ToString();
         var body = Encoding.UTF8.GetBytes(json);
         await RawHttp.SendAndCloseAsync(_options.BaseAddress, "POST", path, RestHeaders(key), "application/json", body, body.Length, TimeSpan.FromMilliseconds(Random.Shared.Next(0, 30)));
-        _tally.RecordUnanswered("write rest lost response (dropped)");
-        if (await SendUntilAnsweredAsync("write rest lost response", path, json, key) is not null)
+        _tally.RecordUnanswered(LostResponse + " (dropped)");
+        if (await SendUntilAnsweredAsync(LostResponse, path, json, key) is not null)
         {
             _ledger.Set(marker, WriteFate.Accepted);
         }
