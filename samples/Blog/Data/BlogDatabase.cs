@@ -16,7 +16,10 @@ public sealed class BlogDatabase
     {
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true }.ToString();
+        // Pooled: a request opens and closes a connection per operation, pooling makes that cheap.
+        // Default Timeout: how long Microsoft.Data.Sqlite retries a locked database (its default is 30 s);
+        // a request should rather fail after 5 s than hold its thread for half a minute.
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Pooling = true, DefaultTimeout = 5 }.ToString();
         Initialize();
     }
 
@@ -34,7 +37,11 @@ public sealed class BlogDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys = ON;";
+        // Per connection, as production runs SQLite: synchronous = NORMAL is durable in WAL mode except
+        // for the last commits before a power loss (no fsync per commit: writes are several times
+        // faster, docs/reliability.md); busy_timeout lets SQLite itself wait up to 5 s for another
+        // writer's lock, with short sleeps, before Microsoft.Data.Sqlite's coarser retry loop.
+        pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
         pragma.ExecuteNonQuery();
         return connection;
     }
