@@ -12,14 +12,10 @@ internal sealed record SoakOptions(
     string Token,
     bool WritesOnly,
     int Clients,
-    double RssLimit,
-    bool ExcuseDroppedResponseDuplicates)
+    double RssLimit)
 {
-    /// <summary>The name <c>--excuse</c> takes for the known duplicates after a dropped response.</summary>
-    public const string DroppedResponseBug = "dropped-response-duplicates";
-
     public const string Usage =
-        "usage: Hybrid.Soak --url http://127.0.0.1:PORT --seconds N --database FILE --pid PID --token JWT [--mix all|writes] [--clients N] [--warmup SECONDS] [--rss-limit 1.5] [--excuse " + DroppedResponseBug + "]";
+        "usage: Hybrid.Soak --url http://127.0.0.1:PORT --seconds N --database FILE --pid PID --token JWT [--mix all|writes] [--clients N] [--warmup SECONDS] [--rss-limit 1.5]";
 
     /// <summary>The options, or null (and a message on stderr) when they are incomplete or malformed.</summary>
     public static SoakOptions? Parse(string[] args)
@@ -46,14 +42,13 @@ internal sealed record SoakOptions(
         }
 
         var mix = values.GetValueOrDefault("mix", "all");
-        var excuse = values.GetValueOrDefault("excuse", string.Empty);
-        if (excuse is not ("" or DroppedResponseBug) || mix is not ("all" or "writes") || seconds < 5 || clients < 1 || warmUp >= seconds)
+        if (mix is not ("all" or "writes") || seconds < 5 || clients < 1 || warmUp >= seconds)
         {
             Console.Error.WriteLine($"--mix is all or writes, --seconds at least 5, --clients at least 1, --warmup under --seconds\n{Usage}");
             return null;
         }
 
-        return new SoakOptions(new Uri(url), TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUp), database, pid, token, mix == "writes", clients, rssLimit, excuse == DroppedResponseBug);
+        return new SoakOptions(new Uri(url), TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmUp), database, pid, token, mix == "writes", clients, rssLimit);
 
         bool Number(string name, int? fallback, out int value)
         {

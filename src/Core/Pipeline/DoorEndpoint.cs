@@ -398,7 +398,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     {
         JsonException json => ProblemOf(json),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => OperationProblem.PayloadTooLarge(),
-        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => OperationProblem.Create(408, ProblemCodes.BodyTooSlow, "The request body arrived more slowly than the server accepts."),
-        _ => OperationProblem.Create(400, ProblemCodes.BadRequest, "The request body could not be read."),
+        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => OperationProblem.BodyTooSlow(),
+        _ => OperationProblem.UnreadableBody(),
     };
 }

@@ -59,6 +59,14 @@ internal sealed class OperationProblem
     public static OperationProblem TimedOut(int status) =>
         Create(status, ProblemCodes.RequestTimeout, "The operation did not finish within its time limit and was cancelled.");
 
+    /// <summary>400: the body could not be read (malformed framing, truncated, a malformed form).</summary>
+    public static OperationProblem UnreadableBody() =>
+        Create(400, ProblemCodes.BadRequest, "The request body could not be read.");
+
+    /// <summary>408: the body arrived below the server's minimum data rate.</summary>
+    public static OperationProblem BodyTooSlow() =>
+        Create(408, ProblemCodes.BodyTooSlow, "The request body arrived more slowly than the server accepts.");
+
     public static OperationProblem Internal() =>
         new(500, ProblemCodes.InternalError, "An unexpected error occurred. Quote the trace id when reporting it.", null);
 

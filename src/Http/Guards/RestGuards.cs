@@ -46,7 +46,18 @@ internal sealed class RestGuards
 
     private async ValueTask<GuardEntry> GuardAsync(HttpContext context, EndpointSettings settings)
     {
-        if (await BodyLimits.BufferAsync(context, settings.BodyLimit).ConfigureAwait(false) is not { } body)
+        ReadOnlyMemory<byte>? buffered;
+        try
+        {
+            buffered = await BodyLimits.BufferAsync(context, settings.BodyLimit).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A body cut off mid-way or trickled in too slowly: the client's mistake, answered as binding answers it.
+            return GuardEntry.Refuse(e.StatusCode == StatusCodes.Status408RequestTimeout ? OperationProblem.BodyTooSlow() : OperationProblem.UnreadableBody(), "body");
+        }
+
+        if (buffered is not { } body)
         {
             return GuardEntry.Refuse(OperationProblem.PayloadTooLarge(), "body_limit");
         }
