@@ -164,7 +164,10 @@ public class ProblemWriterTests
     [InlineData(413, "https://tools.ietf.org/html/rfc9110#section-15.5.14")]
     [InlineData(415, "https://tools.ietf.org/html/rfc9110#section-15.5.16")]
     [InlineData(500, "https://tools.ietf.org/html/rfc9110#section-15.6.1")]
-    [InlineData(503, "https://tools.ietf.org/html/rfc9110#section-15.6.1")]
+    [InlineData(503, "https://tools.ietf.org/html/rfc9110#section-15.6.4")]
+    [InlineData(504, "https://tools.ietf.org/html/rfc9110#section-15.6.5")]
+    [InlineData(502, "https://tools.ietf.org/html/rfc9110#section-15.6.1")]
+    [InlineData(408, "https://tools.ietf.org/html/rfc9110#section-15.5.9")]
     [InlineData(418, "about:blank")]
     public void The_type_points_at_the_status_in_rfc_9110(int status, string type) =>
         ProblemWriter.TypeFor(status).Should().Be(type);
