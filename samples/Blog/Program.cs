@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(_ => new BlogDatabase(BlogDatabase.PathFrom(builder.Configuration, builder.Environment)));
 builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddHostedService<WalCheckpoints>();
 builder.Services.AddSingleton<BlogUsers>();
 builder.Services.AddHttpContextAccessor();
 
