@@ -11,7 +11,10 @@
 #   SOAK_MIX=writes SOAK_CLIENTS=16 bash benchmarks/soak.sh 60
 # Environment: SOAK_MIX (all | writes, default all), SOAK_CLIENTS (default 8), SOAK_WARMUP (seconds
 # before the RSS baseline, default a fifth of the run, at most 60), SOAK_NO_BUILD=1 (use the builds
-# already in bin/Release). On demand only: eng/test.sh does not run it.
+# already in bin/Release), SOAK_REDIS=1 (start Debian's redis-server on a free loopback port and give
+# the Blog ConnectionStrings:Redis, so Idempotency-Key records, the output cache and the key ring live
+# there instead of in the server's memory: a long run then measures the process alone). On demand
+# only: eng/test.sh does not run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
@@ -24,10 +27,15 @@ fi
 
 work=$(mktemp -d -t hybrid-soak-XXXXXX)
 server=
+redis=
 cleanup() {
   if [[ -n "$server" ]]; then
     kill "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
+  fi
+  if [[ -n "$redis" ]]; then
+    kill "$redis" 2>/dev/null || true
+    wait "$redis" 2>/dev/null || true
   fi
   rm -rf "$work"
 }
@@ -41,6 +49,18 @@ key=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).deco
 settings=(--contentRoot "$work/content" "--Blog:Database=$work/data/blog.db" --Blog:CommentsPerMinute=1000000000
   "--Blog:Jwt:SigningKey=$key" --Blog:Jwt:Issuer=hybrid-soak --Blog:Jwt:Audience=hybrid-soak)
 export ASPNETCORE_ENVIRONMENT=Production HOME="$work/home"   # the key ring goes under $HOME/.aspnet
+if [[ "${SOAK_REDIS:-}" == 1 ]]; then
+  command -v redis-server >/dev/null || { echo "SOAK_REDIS=1 needs redis-server (bash eng/install-test-prerequisites.sh)" >&2; exit 2; }
+  redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
+  redis=$!
+  for _ in $(seq 50); do
+    redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.1
+  done
+  settings+=("--ConnectionStrings:Redis=127.0.0.1:$redis_port")
+  echo "- Redis: 127.0.0.1:$redis_port (Idempotency-Key records, output cache, key ring)"
+fi
 
 token=$(cd "$work/content" && dotnet "$blog" issue-token --user ada "${settings[@]}")
 (cd "$work/content" && exec dotnet "$blog" --urls "http://127.0.0.1:$port" "${settings[@]}" >"$work/server.log" 2>&1) &
