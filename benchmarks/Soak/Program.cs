@@ -43,6 +43,7 @@ Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {opt
 var clock = Stopwatch.StartNew();
 double? rssWarm = null;
 double rssPeak = 0;
+double logPeak = 0;
 using var stop = new CancellationTokenSource();
 var monitor = Task.Run(async () =>
 {
@@ -52,6 +53,8 @@ var monitor = Task.Run(async () =>
         if (ServerMemory.RssMb(options.ServerPid) is { } rss)
         {
             rssPeak = Math.Max(rssPeak, rss);
+            var log = DatabaseFiles.LogMb(options.DatabasePath);
+            logPeak = Math.Max(logPeak, log);
             if (rssWarm is null && clock.Elapsed >= options.WarmUp)
             {
                 rssWarm = rss;
@@ -59,7 +62,7 @@ var monitor = Task.Run(async () =>
 
             if (clock.Elapsed >= nextReport)
             {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {clock.Elapsed.TotalSeconds:0} s, {tally.Count(_ => true)} requests, RSS {rss:0.0} MB, {tally.ServerErrors} 5xx, {tally.Unexpected} unexpected"));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: {clock.Elapsed.TotalSeconds:0} s, {tally.Count(_ => true)} requests, RSS {rss:0.0} MB, WAL {log:0.0} MB, {tally.ServerErrors} 5xx, {tally.Unexpected} unexpected"));
                 nextReport += TimeSpan.FromSeconds(30);
             }
         }
@@ -92,6 +95,7 @@ var clients = Enumerable.Range(0, options.Clients).Select(_ => Task.Run(async ()
 await Task.WhenAll(clients);
 var elapsed = clock.Elapsed;
 var rssEnd = ServerMemory.RssMb(options.ServerPid);
+var logEnd = DatabaseFiles.LogMb(options.DatabasePath);
 await stop.CancelAsync();
 await monitor;
 
@@ -107,6 +111,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- write requests
 Console.WriteLine($"- aborted mid-body: {verification.Aborted}, stored: {verification.AbortedStored}; never confirmed: {verification.Unconfirmed}, of which stored: {verification.UnconfirmedStored}");
 Console.WriteLine($"- lost (accepted, not stored): {verification.Lost}; stored more than once: {verification.Duplicated}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- server RSS: {rssWarm:0.0} MB after the warm-up, {rssEnd:0.0} MB at the end, peak {rssPeak:0.0} MB"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- database: {DatabaseFiles.DatabaseMb(options.DatabasePath):0.0} MB; write-ahead log {logEnd:0.0} MB at the end, peak {logPeak:0.0} MB"));
 Console.WriteLine();
 
 var checks = new (string What, bool Passed)[]
