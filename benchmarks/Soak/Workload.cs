@@ -97,7 +97,8 @@ internal sealed class Workload
     {
         lock (_postIds)
         {
-            return (_postIds.Count / 10) + 1;
+            // The Blog pages up to 10,000 (a larger page is a 400 by design).
+            return Math.Min((_postIds.Count / 10) + 1, 10_000);
         }
     }
 

@@ -17,6 +17,10 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
     /// </summary>
     internal static readonly TimeSpan MaxClaim = TimeSpan.FromMinutes(10);
 
+    // MemoryCache at its SizeLimit refuses a new entry (and drops the key's previous one) while it
+    // compacts in the background; a record is set again after these pauses until the cache keeps it.
+    private static readonly TimeSpan[] KeepPauses = [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100)];
+
     // Striped: one lock per key would need its own bookkeeping; 64 stripes keep unrelated keys from
     // waiting on each other in practice, and a lock is held only over two cache calls.
     private readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
@@ -38,8 +42,8 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
             }
 
             var claim = expiry < MaxClaim ? expiry : MaxClaim;
-            await SetAsync(key, new IdempotencyRecord(fingerprint, now + claim, null), claim, cancellationToken).ConfigureAwait(false);
-            return new(IdempotencyState.Started);
+            var kept = await SetKeptAsync(key, new IdempotencyRecord(fingerprint, now + claim, null), claim, cancellationToken).ConfigureAwait(false);
+            return new(kept ? IdempotencyState.Started : IdempotencyState.Unavailable);
         }
         finally
         {
@@ -53,7 +57,9 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await SetAsync(key, new IdempotencyRecord(fingerprint, time.GetUtcNow() + expiry, response), expiry, cancellationToken).ConfigureAwait(false);
+            // Not kept after the pauses, a retry of this request runs again: nothing better is possible
+            // once the operation has run (docs/rest.md, Storage).
+            await SetKeptAsync(key, new IdempotencyRecord(fingerprint, time.GetUtcNow() + expiry, response), expiry, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -75,8 +81,25 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
         }
     }
 
-    private Task SetAsync(string key, IdempotencyRecord record, TimeSpan lifetime, CancellationToken cancellationToken) =>
-        cache.SetAsync(key, record.ToBytes(), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime }, cancellationToken);
+    private async ValueTask<bool> SetKeptAsync(string key, IdempotencyRecord record, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var bytes = record.ToBytes();
+        for (var attempt = 0; ; attempt++)
+        {
+            await cache.SetAsync(key, bytes, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime }, cancellationToken).ConfigureAwait(false);
+            if (await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return true;
+            }
+
+            if (attempt == KeepPauses.Length)
+            {
+                return false;
+            }
+
+            await Task.Delay(KeepPauses[attempt], time, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private SemaphoreSlim LockFor(string key) => _locks[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_locks.Length)];
 }

@@ -14,4 +14,10 @@ internal enum IdempotencyState
 
     /// <summary>The key's response is stored: replay it.</summary>
     Completed,
+
+    /// <summary>
+    /// The store could not keep the claim (an in-memory cache at its size limit drops new entries
+    /// while it compacts): running now could run the operation twice, so the request is refused.
+    /// </summary>
+    Unavailable,
 }

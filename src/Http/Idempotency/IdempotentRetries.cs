@@ -43,9 +43,16 @@ internal sealed class IdempotentRetries(IIdempotencyStore store, ILogger logger,
         {
             IdempotencyState.Completed => GuardEntry.Answered(new Replay(begun.Response!, logger, operation), Guard),
             IdempotencyState.InFlight => GuardEntry.Refuse(OperationProblem.Create(409, ProblemCodes.IdempotencyKeyInUse, "A request with this Idempotency-Key is still being processed. Retry later.", "Retry-After", "1"), Guard),
+            IdempotencyState.Unavailable => Unavailable(),
             IdempotencyState.Mismatch => GuardEntry.Refuse(OperationProblem.Create(422, ProblemCodes.IdempotencyKeyReused, "This Idempotency-Key was already used with a different request. Use a new key for a new request."), Guard),
             _ => GuardEntry.Through(new Claim(this, context, cacheKey, fingerprint, expiry)),
         };
+    }
+
+    private GuardEntry Unavailable()
+    {
+        RestLog.IdempotencyStoreFull(logger, operation);
+        return GuardEntry.Refuse(OperationProblem.Unavailable(TimeSpan.FromSeconds(1)), Guard);
     }
 
     /// <summary>The stored answer for a repeated key, marked as a replay.</summary>
