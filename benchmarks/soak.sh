@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak run: the Blog built in Release and started in the Production environment on Kestrel at
-# 127.0.0.1 (a free port), with its SQLite file, content root and key ring in a fresh temporary
-# folder; benchmarks/Soak drives a mix over loopback for SECONDS (default 300): paged reads (REST,
+# 127.0.0.1 (a free port), with its SQLite file and content root in a fresh temporary folder and
+# Redis on another free port (SOAK_REDIS below); benchmarks/Soak drives a mix over loopback for SECONDS (default 300): paged reads (REST,
 # the ListPosts action, the pages), comments and posts written through both doors (actions with the
 # origin check's headers and ada's cookie, REST with ada's bearer token), Idempotency-Key retries
 # (sequential, concurrent, after a dropped response) and 5 % of writes cut off mid-body. Then it
@@ -11,9 +11,10 @@
 #   SOAK_MIX=writes SOAK_CLIENTS=16 bash benchmarks/soak.sh 60
 # Environment: SOAK_MIX (all | writes, default all), SOAK_CLIENTS (default 8), SOAK_WARMUP (seconds
 # before the RSS baseline, default a fifth of the run, at most 60), SOAK_NO_BUILD=1 (use the builds
-# already in bin/Release), SOAK_REDIS=1 (start Debian's redis-server on a free loopback port and give
-# the Blog ConnectionStrings:Redis, so Idempotency-Key records, the output cache and the key ring live
-# there instead of in the server's memory: a long run then measures the process alone). On demand
+# already in bin/Release), SOAK_REDIS (default 1: start Debian's redis-server on a free loopback port
+# and give the Blog ConnectionStrings:Redis, as production runs it, so Idempotency-Key records, the
+# output cache and the key ring live there and the RSS check measures the process; 0: keep them in
+# the server's memory, where a day of records grows the process up to the cache's size limit). On demand
 # only: eng/test.sh does not run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,8 +50,8 @@ key=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).deco
 settings=(--contentRoot "$work/content" "--Blog:Database=$work/data/blog.db" --Blog:CommentsPerMinute=1000000000
   "--Blog:Jwt:SigningKey=$key" --Blog:Jwt:Issuer=hybrid-soak --Blog:Jwt:Audience=hybrid-soak)
 export ASPNETCORE_ENVIRONMENT=Production HOME="$work/home"   # the key ring goes under $HOME/.aspnet
-if [[ "${SOAK_REDIS:-}" == 1 ]]; then
-  command -v redis-server >/dev/null || { echo "SOAK_REDIS=1 needs redis-server (bash eng/install-test-prerequisites.sh)" >&2; exit 2; }
+if [[ "${SOAK_REDIS:-1}" != 0 ]]; then
+  command -v redis-server >/dev/null || { echo "the soak needs redis-server (bash eng/install-test-prerequisites.sh), or SOAK_REDIS=0" >&2; exit 2; }
   redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no --dir "$work" >"$work/redis.log" 2>&1 &
   redis=$!
@@ -60,6 +61,8 @@ if [[ "${SOAK_REDIS:-}" == 1 ]]; then
   done
   settings+=("--ConnectionStrings:Redis=127.0.0.1:$redis_port")
   echo "- Redis: 127.0.0.1:$redis_port (Idempotency-Key records, output cache, key ring)"
+else
+  echo "- no Redis: Idempotency-Key records, output cache and key ring in the server's memory"
 fi
 
 token=$(cd "$work/content" && dotnet "$blog" issue-token --user ada "${settings[@]}")
