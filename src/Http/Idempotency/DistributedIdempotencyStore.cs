@@ -7,7 +7,7 @@ namespace Hybrid.Http.Idempotency;
 /// The built-in store: records in <see cref="IDistributedCache"/>, claimed under a lock held in this
 /// process. <see cref="IDistributedCache"/> has no atomic add, so the read-then-write of a claim is
 /// atomic only among requests this process serves; with several instances behind a balancer, two
-/// of them can claim one key at once until a store with an atomic add in the cache replaces this one.
+/// of them can claim one key at once; <c>AddHybridRedis</c> replaces this store with one that claims atomically.
 /// </summary>
 internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeProvider time) : IIdempotencyStore
 {
@@ -18,11 +18,13 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
     internal static readonly TimeSpan MaxClaim = TimeSpan.FromMinutes(10);
 
     // MemoryCache at its SizeLimit refuses a new entry (and drops the key's previous one) while it
-    // compacts in the background; a record is set again after these pauses until the cache keeps it.
+    // compacts in the background, and IDistributedCache cannot say so: every write is read back, and
+    // set again after these pauses until the cache keeps it.
     private static readonly TimeSpan[] KeepPauses = [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100)];
 
     // Striped: one lock per key would need its own bookkeeping; 64 stripes keep unrelated keys from
-    // waiting on each other in practice, and a lock is held only over two cache calls.
+    // waiting on each other in practice. A lock is held over a read, a write and the read that checks
+    // it was kept; only a cache at its size limit adds the pauses.
     private readonly SemaphoreSlim[] _locks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public async ValueTask<IdempotencyBegin> BeginAsync(string key, byte[] fingerprint, TimeSpan expiry, CancellationToken cancellationToken)
