@@ -16,7 +16,7 @@ namespace Hybrid.Actions;
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
 internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest, TResponse>
-    where TRequest : class, IRequest<TResponse>
+    where TRequest : class
 {
     private const string MediaTypes = "Send the action's arguments as application/json or as an HTML form.";
 

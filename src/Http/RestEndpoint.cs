@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ namespace Hybrid.Http;
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
 internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest, TResponse>
-    where TRequest : class, IRequest<TResponse>
+    where TRequest : class
 {
     private readonly RestValueBinder<TRequest> _values;
     private readonly RestPreconditions _preconditions;

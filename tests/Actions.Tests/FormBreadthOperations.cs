@@ -21,7 +21,7 @@ public enum Stage
 }
 
 /// <summary>Collections of simple values, of several collection types.</summary>
-public sealed class TagItems : IRequest<Unit>
+public sealed class TagItems : IRequest
 {
     public string[] Tags { get; set; } = [];
 
@@ -39,7 +39,7 @@ public sealed class TagItems : IRequest<Unit>
 }
 
 /// <summary>Nested objects, a positional record, collections of objects that nest again.</summary>
-public sealed class PlaceOrder : IRequest<Unit>
+public sealed class PlaceOrder : IRequest
 {
     public Contact? Author { get; set; }
 
@@ -73,7 +73,7 @@ public sealed class OrderLine
 }
 
 /// <summary>One member of each simple kind, nullable and not.</summary>
-public sealed class Scalars : IRequest<Unit>
+public sealed class Scalars : IRequest
 {
     public bool Agree { get; set; }
 
@@ -112,19 +112,19 @@ public sealed class Scalars : IRequest<Unit>
 }
 
 public sealed class BreadthHandlers(BreadthStore store) :
-    IRequestHandler<TagItems, Unit>,
-    IRequestHandler<PlaceOrder, Unit>,
-    IRequestHandler<Scalars, Unit>
+    IRequestHandler<TagItems>,
+    IRequestHandler<PlaceOrder>,
+    IRequestHandler<Scalars>
 {
-    public Task<Unit> Handle(TagItems request, CancellationToken cancellationToken) => Record(request);
+    public Task Handle(TagItems request, CancellationToken cancellationToken) => Record(request);
 
-    public Task<Unit> Handle(PlaceOrder request, CancellationToken cancellationToken) => Record(request);
+    public Task Handle(PlaceOrder request, CancellationToken cancellationToken) => Record(request);
 
-    public Task<Unit> Handle(Scalars request, CancellationToken cancellationToken) => Record(request);
+    public Task Handle(Scalars request, CancellationToken cancellationToken) => Record(request);
 
-    private Task<Unit> Record(object request)
+    private Task Record(object request)
     {
         store.Received.Enqueue(request);
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }

@@ -13,7 +13,7 @@ public enum Theme
 }
 
 /// <summary>Every kind of input a form restores: text, a select, repeated checkboxes, a multiple select, indexed sections, a secret and a file.</summary>
-public sealed class EditArticle : IRequest<Unit>
+public sealed class EditArticle : IRequest
 {
     [Required]
     public string Title { get; set; } = string.Empty;
@@ -40,7 +40,7 @@ public sealed class EditedSection
     public string? Body { get; set; }
 }
 
-public sealed class EditArticleHandler : IRequestHandler<EditArticle, Unit>
+public sealed class EditArticleHandler : IRequestHandler<EditArticle>
 {
-    public Task<Unit> Handle(EditArticle request, CancellationToken cancellationToken) => Task.FromResult(Unit.Value);
+    public Task Handle(EditArticle request, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -62,13 +62,13 @@ public sealed class ClearNotes : IRequest
     public bool Confirm { get; set; }
 }
 
-public sealed class ClearNotesHandler(NoteStore store) : IRequestHandler<ClearNotes, Unit>
+public sealed class ClearNotesHandler(NoteStore store) : IRequestHandler<ClearNotes>
 {
-    public Task<Unit> Handle(ClearNotes request, CancellationToken cancellationToken)
+    public Task Handle(ClearNotes request, CancellationToken cancellationToken)
     {
         store.Called();
         store.Notes.Clear();
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }
 

@@ -66,11 +66,11 @@ public sealed class TouchShelf : IRequest
     public int ShelfId { get; set; }
 }
 
-public sealed class TouchShelfHandler(IRevalidation revalidation) : IRequestHandler<TouchShelf, Unit>
+public sealed class TouchShelfHandler(IRevalidation revalidation) : IRequestHandler<TouchShelf>
 {
-    public Task<Unit> Handle(TouchShelf request, CancellationToken cancellationToken)
+    public Task Handle(TouchShelf request, CancellationToken cancellationToken)
     {
         revalidation.Tag($"shelf:{request.ShelfId}");
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }

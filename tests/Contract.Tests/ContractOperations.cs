@@ -65,13 +65,13 @@ public sealed class RemoveRecord : IRequest
     public int Id { get; set; }
 }
 
-public sealed class RemoveRecordHandler(RecordStore store) : IRequestHandler<RemoveRecord, Unit>
+public sealed class RemoveRecordHandler(RecordStore store) : IRequestHandler<RemoveRecord>
 {
-    public Task<Unit> Handle(RemoveRecord request, CancellationToken cancellationToken)
+    public Task Handle(RemoveRecord request, CancellationToken cancellationToken)
     {
         store.Ran(nameof(RemoveRecord));
         store.Records.TryRemove(request.Id, out _);
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }
 

@@ -25,13 +25,13 @@ public sealed class RemoveNote : IRequest
     public int Id { get; set; }
 }
 
-public sealed class RemoveNoteHandler(NoteStore store, Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : IRequestHandler<RemoveNote, Unit>
+public sealed class RemoveNoteHandler(NoteStore store, Microsoft.AspNetCore.Http.IHttpContextAccessor accessor) : IRequestHandler<RemoveNote>
 {
-    public Task<Unit> Handle(RemoveNote request, CancellationToken cancellationToken)
+    public Task Handle(RemoveNote request, CancellationToken cancellationToken)
     {
         store.Notes.TryRemove(request.Id, out _);
         store.RemovedBy.Enqueue(accessor.HttpContext!.User.Identity!.Name!);
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }
 
@@ -62,12 +62,12 @@ public sealed class EditNote : IRequest
     public string Text { get; set; } = string.Empty;
 }
 
-public sealed class EditNoteHandler(NoteStore store) : IRequestHandler<EditNote, Unit>
+public sealed class EditNoteHandler(NoteStore store) : IRequestHandler<EditNote>
 {
-    public Task<Unit> Handle(EditNote request, CancellationToken cancellationToken)
+    public Task Handle(EditNote request, CancellationToken cancellationToken)
     {
         store.Notes[request.Id] = request.Text;
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }
 

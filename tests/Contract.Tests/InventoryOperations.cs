@@ -22,9 +22,9 @@ public sealed class RemoveShelf : IRequest
     public int Id { get; set; }
 }
 
-public sealed class RemoveShelfHandler : IRequestHandler<RemoveShelf, Unit>
+public sealed class RemoveShelfHandler : IRequestHandler<RemoveShelf>
 {
-    public Task<Unit> Handle(RemoveShelf request, CancellationToken cancellationToken) => Unit.Task;
+    public Task Handle(RemoveShelf request, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 [Authorize(Policy = "stockers")]
@@ -38,9 +38,9 @@ public sealed class StockShelf : IRequest
     public int Count { get; set; }
 }
 
-public sealed class StockShelfHandler : IRequestHandler<StockShelf, Unit>
+public sealed class StockShelfHandler : IRequestHandler<StockShelf>
 {
-    public Task<Unit> Handle(StockShelf request, CancellationToken cancellationToken) => Unit.Task;
+    public Task Handle(StockShelf request, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 [AllowAnonymous]
@@ -50,9 +50,9 @@ public sealed class ShelfHook : IRequest
     public string? Type { get; set; }
 }
 
-public sealed class ShelfHookHandler : IRequestHandler<ShelfHook, Unit>
+public sealed class ShelfHookHandler : IRequestHandler<ShelfHook>
 {
-    public Task<Unit> Handle(ShelfHook request, CancellationToken cancellationToken) => Unit.Task;
+    public Task Handle(ShelfHook request, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>States nothing about who may call it: the operation the warning and strict mode are about.</summary>
@@ -63,7 +63,7 @@ public sealed class RenameShelf : IRequest
     public string? Name { get; set; }
 }
 
-public sealed class RenameShelfHandler : IRequestHandler<RenameShelf, Unit>
+public sealed class RenameShelfHandler : IRequestHandler<RenameShelf>
 {
-    public Task<Unit> Handle(RenameShelf request, CancellationToken cancellationToken) => Unit.Task;
+    public Task Handle(RenameShelf request, CancellationToken cancellationToken) => Task.CompletedTask;
 }

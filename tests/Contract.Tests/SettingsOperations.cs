@@ -141,9 +141,9 @@ public sealed class TallyHook : IRequest
 
 public sealed class TallyHookHandler(IServiceProvider services) : IRequestHandler<TallyHook>
 {
-    public Task<Unit> Handle(TallyHook request, CancellationToken cancellationToken)
+    public Task Handle(TallyHook request, CancellationToken cancellationToken)
     {
         services.GetRequiredService<TallyStore>().Add(request.Name, 1);
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hybrid.Core.Tests.Behaviors;
 
 public sealed class RecordingBehavior<TRequest, TResponse>(CallLog calls) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : notnull
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public async Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
         calls.Add("before " + typeof(TRequest).Name);
         var response = await next();
@@ -17,8 +18,9 @@ public sealed class RecordingBehavior<TRequest, TResponse>(CallLog calls) : IPip
 }
 
 public sealed class MembersOnlyBehavior<TRequest, TResponse>(CallLog calls) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : notnull
 {
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
         calls.Add("refused");
         throw new ForbiddenException("Members only.", "members_only");

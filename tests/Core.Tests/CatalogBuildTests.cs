@@ -18,7 +18,7 @@ public sealed class PublishPostHandler() : Answers<PublishPost, PostDto>(new Pos
 
 [RestDelete("posts/{postId}")]
 public sealed record RemovePost(int PostId) : IRequest;
-public sealed class RemovePostHandler() : Answers<RemovePost, Unit>(Unit.Value);
+public sealed class RemovePostHandler() : Completes<RemovePost>;
 
 [RestPut("posts/{postId}")]
 public sealed record EditPost(int PostId, string Title) : IRequest<PostDto>;
@@ -26,10 +26,11 @@ public sealed class EditPostHandler() : Answers<EditPost, PostDto>(new PostDto(1
 
 [RestPatch("posts/{postId}", Version = 2, StatusCode = 202)]
 public sealed record TouchPost(int PostId) : IRequest;
-public sealed class TouchPostHandler() : Answers<TouchPost, Unit>(Unit.Value);
+public sealed class TouchPostHandler() : Completes<TouchPost>;
 
 [RestPost("posts/{postId}/likes")]
-public sealed record LikePost(int PostId) : IRequest;
+// MediatR 12 still accepts Unit as an explicit result: the same operation as IRequest.
+public sealed record LikePost(int PostId) : IRequest<Unit>;
 public sealed class LikePostHandler() : Answers<LikePost, Unit>(Unit.Value);
 
 [RestGet("posts/by-slug/{post_slug}")]
@@ -125,8 +126,8 @@ public class CatalogBuildTests
         routes[typeof(ShowPost)].StatusCode.Should().Be(200, "GET answers 200");
         routes[typeof(EditPost)].StatusCode.Should().Be(200, "PUT with a value answers 200");
         routes[typeof(PublishPost)].StatusCode.Should().Be(201, "POST answers 201");
-        routes[typeof(LikePost)].StatusCode.Should().Be(204, "Unit answers 204, even for POST");
-        routes[typeof(RemovePost)].StatusCode.Should().Be(204, "Unit answers 204");
+        routes[typeof(LikePost)].StatusCode.Should().Be(204, "a Unit result answers 204, even for POST");
+        routes[typeof(RemovePost)].StatusCode.Should().Be(204, "a request without a result answers 204");
         routes[typeof(TouchPost)].StatusCode.Should().Be(202, "a declared status wins");
     }
 

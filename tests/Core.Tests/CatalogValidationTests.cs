@@ -6,10 +6,10 @@ namespace Hybrid.Core.Tests.CatalogValidation;
 // Attribute-free on purpose: every exposure below is declared in code, per test, so these
 // deliberately broken types cannot leak into another test's catalog.
 public sealed record RenamePost(int PostId, string Title) : IRequest;
-public sealed class RenamePostHandler() : Answers<RenamePost, Unit>(Unit.Value);
+public sealed class RenamePostHandler() : Completes<RenamePost>;
 
 public sealed record RenameComment(int CommentId, string Body) : IRequest;
-public sealed class RenameCommentHandler() : Answers<RenameComment, Unit>(Unit.Value);
+public sealed class RenameCommentHandler() : Completes<RenameComment>;
 
 public sealed record FindPostById(int Id) : IRequest<PostDto>;
 public sealed class FindPostByIdHandler() : Answers<FindPostById, PostDto>(new PostDto(1, "a"));
@@ -51,7 +51,7 @@ public sealed record CreatePost(string Title) : IRequest<PostDto>;
 public sealed class CreatePostHandler() : Answers<CreatePost, PostDto>(new PostDto(1, "a"));
 
 public sealed record ArchivePost(int PostId) : IRequest;
-public sealed class ArchivePostHandler() : Answers<ArchivePost, Unit>(Unit.Value);
+public sealed class ArchivePostHandler() : Completes<ArchivePost>;
 
 public sealed class NotARequest
 {
@@ -68,6 +68,15 @@ public struct StructRequest : IRequest<int>
 }
 
 public sealed class TwoResponses : IRequest<int>, IRequest<string>;
+
+public sealed class ResultAndNone : IRequest<int>, IRequest;
+
+public sealed record WatchPosts(string Tag) : IStreamRequest<PostDto>;
+
+public sealed class WatchPostsHandler : IStreamRequestHandler<WatchPosts, PostDto>
+{
+    public IAsyncEnumerable<PostDto> Handle(WatchPosts request, CancellationToken cancellationToken) => AsyncEnumerable.Empty<PostDto>();
+}
 
 public class CatalogValidationTests
 {
@@ -283,6 +292,22 @@ public class CatalogValidationTests
     {
         var error = Catalogs.Fails(o => o.Expose<TwoResponses>(b => b.AsAction()), typeof(TwoResponses))
             .SingleError(typeof(TwoResponses), "HYB002");
+    }
+
+    [Fact]
+    public void An_exposed_type_with_a_result_and_none_is_refused()
+    {
+        Catalogs.Fails(o => o.Expose<ResultAndNone>(b => b.AsAction()), typeof(ResultAndNone))
+            .SingleError(typeof(ResultAndNone), "HYB002");
+    }
+
+    [Fact]
+    public void An_exposed_stream_request_is_refused_until_a_door_serves_streams()
+    {
+        var message = Catalogs.Fails(o => o.Expose<WatchPosts>(b => b.AsAction()), typeof(WatchPosts), typeof(WatchPostsHandler))
+            .SingleError(typeof(WatchPosts), "HYB096");
+
+        message.Should().Contain("IStreamRequest");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class UploadAvatar : IRequest
     public IFormFile? File { get; set; }
 }
 
-public sealed class UploadAvatarHandler() : Answers<UploadAvatar, Unit>(Unit.Value);
+public sealed class UploadAvatarHandler() : Completes<UploadAvatar>;
 
 public interface IShape
 {
@@ -26,7 +26,7 @@ public sealed class DrawShape : IRequest
     public IShape? Shape { get; set; }
 }
 
-public sealed class DrawShapeHandler() : Answers<DrawShape, Unit>(Unit.Value);
+public sealed class DrawShapeHandler() : Completes<DrawShape>;
 
 public abstract class Pet
 {
@@ -38,7 +38,7 @@ public sealed class AdoptPet : IRequest
     public Pet? Pet { get; set; }
 }
 
-public sealed class AdoptPetHandler() : Answers<AdoptPet, Unit>(Unit.Value);
+public sealed class AdoptPetHandler() : Completes<AdoptPet>;
 
 [JsonPolymorphic]
 [JsonDerivedType(typeof(Circle), "circle")]
@@ -63,7 +63,7 @@ public sealed class DrawKnownShapes : IRequest
     public IShape? Computed => null;
 }
 
-public sealed class DrawKnownShapesHandler() : Answers<DrawKnownShapes, Unit>(Unit.Value);
+public sealed class DrawKnownShapesHandler() : Completes<DrawKnownShapes>;
 
 public sealed class InterfaceMemberTests
 {

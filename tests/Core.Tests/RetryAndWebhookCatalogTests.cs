@@ -14,11 +14,11 @@ public sealed class SubmitBrieflyHandler() : Answers<SubmitBriefly, PostDto>(new
 
 [StandardWebhook("Hooks:Secret")]
 public sealed record ReceiveHook(string Kind) : IRequest;
-public sealed class ReceiveHookHandler() : Answers<ReceiveHook, Unit>(Unit.Value);
+public sealed class ReceiveHookHandler() : Completes<ReceiveHook>;
 
 [StandardWebhook(" ")]
 public sealed record ReceiveKeyless(string Kind) : IRequest;
-public sealed class ReceiveKeylessHandler() : Answers<ReceiveKeyless, Unit>(Unit.Value);
+public sealed class ReceiveKeylessHandler() : Completes<ReceiveKeyless>;
 
 public sealed class KeepRaw : IRequest
 {
@@ -27,14 +27,14 @@ public sealed class KeepRaw : IRequest
     public HybridRawRequest? Raw { get; set; }
 }
 
-public sealed class KeepRawHandler() : Answers<KeepRaw, Unit>(Unit.Value);
+public sealed class KeepRawHandler() : Completes<KeepRaw>;
 
 public sealed class ReadOnlyRaw : IRequest
 {
     public HybridRawRequest? Raw { get; }
 }
 
-public sealed class ReadOnlyRawHandler() : Answers<ReadOnlyRaw, Unit>(Unit.Value);
+public sealed class ReadOnlyRawHandler() : Completes<ReadOnlyRaw>;
 
 public sealed class RetryAndWebhookCatalogTests
 {

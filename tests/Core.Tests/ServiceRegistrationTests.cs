@@ -39,10 +39,43 @@ public sealed class AppMediator(CallLog calls) : IMediator
         return Task.FromResult((TResponse)(object)300);
     }
 
+    public Task Send<TRequest>(TRequest request, CancellationToken cancellationToken = default)
+        where TRequest : IRequest => Task.CompletedTask;
+
+    public Task<object?> Send(object request, CancellationToken cancellationToken = default) => Task.FromResult<object?>(null);
+
+    public IAsyncEnumerable<TResponse> CreateStream<TResponse>(IStreamRequest<TResponse> request, CancellationToken cancellationToken = default) =>
+        AsyncEnumerable.Empty<TResponse>();
+
+    public IAsyncEnumerable<object?> CreateStream(object request, CancellationToken cancellationToken = default) => AsyncEnumerable.Empty<object?>();
+
     public Task Publish(object notification, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
         where TNotification : INotification => Task.CompletedTask;
+}
+
+/// <summary>A request without a result, MediatR 12's way: <see cref="IRequest"/> and a handler returning <see cref="Task"/>.</summary>
+public sealed record ResetVotes(int PostId) : IRequest;
+
+public sealed class ResetVotesHandler(CallLog calls) : IRequestHandler<ResetVotes>
+{
+    public Task Handle(ResetVotes request, CancellationToken cancellationToken)
+    {
+        calls.Add("reset " + request.PostId);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record VotesReset(int PostId) : INotification;
+
+public sealed class VotesResetHandler(CallLog calls) : INotificationHandler<VotesReset>
+{
+    public Task Handle(VotesReset notification, CancellationToken cancellationToken)
+    {
+        calls.Add("notified " + notification.PostId);
+        return Task.CompletedTask;
+    }
 }
 
 public class ServiceRegistrationTests
@@ -82,6 +115,55 @@ public class ServiceRegistrationTests
 
         (await host.InvokeAsync<CountVotes, int>(new CountVotes(1))).Value.Should().Be(30);
         host.Calls.Entries.Should().Equal("app handler");
+    }
+
+    [Fact]
+    public async Task A_request_without_a_result_runs_its_handler_through_the_pipeline()
+    {
+        await using var host = PipelineHost.Create(o => o.Expose<ResetVotes>(b => b.Delete("posts/{postId}/votes")), [typeof(ResetVotes), typeof(ResetVotesHandler)]);
+
+        host.Catalog.Operations.Should().ContainSingle().Which.ReturnsNothing.Should().BeTrue();
+        (await host.InvokeAsync<ResetVotes, Unit>(new ResetVotes(7))).Problem.Should().BeNull();
+        host.Calls.Entries.Should().Equal("reset 7");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_app_that_also_calls_AddMediatR_gets_each_handler_and_behaviour_once(bool mediatrFirst)
+    {
+        Type[] types = [typeof(CountVotes), typeof(CountVotesHandler), typeof(VotesReset), typeof(VotesResetHandler)];
+        void AddMediatR(IServiceCollection s) => s.AddMediatR(cfg => cfg
+            .RegisterServicesFromAssembly(new ScannedTypes(types))
+            .AddOpenBehavior(typeof(Behaviors.RecordingBehavior<,>)));
+        IServiceCollection registered = new ServiceCollection();
+        await using var host = PipelineHost.Create(
+            o => o.Expose<CountVotes>(b => b.Get("posts/{postId}/votes")),
+            types,
+            before: mediatrFirst ? AddMediatR : null,
+            after: s =>
+            {
+                if (!mediatrFirst)
+                {
+                    AddMediatR(s);
+                }
+
+                registered = s;
+            });
+        int Count(Type service) => registered.Count(d => d.ServiceType == service);
+
+        Count(typeof(IRequestHandler<CountVotes, int>)).Should().Be(1);
+        Count(typeof(INotificationHandler<VotesReset>)).Should().Be(1);
+        Count(typeof(IPipelineBehavior<,>)).Should().Be(1);
+        Count(typeof(IMediator)).Should().Be(1);
+        Count(typeof(ISender)).Should().Be(1);
+        (await host.InvokeAsync<CountVotes, int>(new CountVotes(1))).Value.Should().Be(3);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IPublisher>().Publish(new VotesReset(1));
+        }
+
+        host.Calls.Entries.Should().Equal("before CountVotes", "scanned handler", "after 3", "notified 1");
     }
 
     [Fact]

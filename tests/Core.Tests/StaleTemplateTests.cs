@@ -54,7 +54,7 @@ public class StaleTemplateTests
 [Revalidates("post:{nothing}")]
 public sealed record BadStaleTarget(int PostId) : MediatR.IRequest;
 
-public sealed class BadStaleTargetHandler() : Answers<BadStaleTarget, MediatR.Unit>(MediatR.Unit.Value);
+public sealed class BadStaleTargetHandler() : Completes<BadStaleTarget>;
 
 [ReadCache(60, "cached")]
 public sealed record CachedWithoutGet(int Id) : MediatR.IRequest<int>;

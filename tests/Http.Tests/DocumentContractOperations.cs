@@ -65,7 +65,7 @@ public sealed class SprocketHandlers :
     IRequestHandler<ListSprockets, IReadOnlyList<Sprocket>>,
     IRequestHandler<ListOldSprockets, IReadOnlyList<Sprocket>>,
     IRequestHandler<AddSprocket, Sprocket>,
-    IRequestHandler<RenameSprocket, Unit>
+    IRequestHandler<RenameSprocket>
 {
     public Task<Sprocket> Handle(FindSprocket request, CancellationToken cancellationToken) =>
         request.SprocketId == 1 ? Task.FromResult(new Sprocket(1, "Small")) : throw new NotFoundException("No such sprocket.", "thing_missing");
@@ -79,5 +79,5 @@ public sealed class SprocketHandlers :
     public Task<Sprocket> Handle(AddSprocket request, CancellationToken cancellationToken) =>
         Task.FromResult(new Sprocket(2, request.Name));
 
-    public Task<Unit> Handle(RenameSprocket request, CancellationToken cancellationToken) => Unit.Task;
+    public Task Handle(RenameSprocket request, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -111,13 +111,13 @@ public sealed class ReplaceThing : IRequest
     public int Quantity { get; set; }
 }
 
-public sealed class ReplaceThingHandler(ThingStore store) : IRequestHandler<ReplaceThing, Unit>
+public sealed class ReplaceThingHandler(ThingStore store) : IRequestHandler<ReplaceThing>
 {
-    public Task<Unit> Handle(ReplaceThing request, CancellationToken cancellationToken)
+    public Task Handle(ReplaceThing request, CancellationToken cancellationToken)
     {
         store.Received.Enqueue(request);
         store.Things[request.ThingId] = new Thing(request.ThingId, request.ShopId, request.Name, request.Quantity);
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }
 

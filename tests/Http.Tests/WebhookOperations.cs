@@ -16,13 +16,13 @@ public sealed class ReceiveEvent : IRequest
     public HybridRawRequest? Raw { get; set; }
 }
 
-public sealed class ReceiveEventHandler(GuardCalls calls) : IRequestHandler<ReceiveEvent, Unit>
+public sealed class ReceiveEventHandler(GuardCalls calls) : IRequestHandler<ReceiveEvent>
 {
-    public Task<Unit> Handle(ReceiveEvent request, CancellationToken cancellationToken)
+    public Task Handle(ReceiveEvent request, CancellationToken cancellationToken)
     {
         calls.Runs.Enqueue((nameof(ReceiveEvent), request));
         calls.Stored[calls.NextId()] = request;
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }
 

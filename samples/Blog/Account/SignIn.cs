@@ -26,9 +26,9 @@ public sealed class SignIn : IRequest
     public string Password { get; set; } = string.Empty;
 }
 
-public sealed class SignInHandler(BlogUsers users, IHttpContextAccessor http) : IRequestHandler<SignIn, Unit>
+public sealed class SignInHandler(BlogUsers users, IHttpContextAccessor http) : IRequestHandler<SignIn>
 {
-    public async Task<Unit> Handle(SignIn request, CancellationToken cancellationToken)
+    public async Task Handle(SignIn request, CancellationToken cancellationToken)
     {
         // One answer for an unknown name and a wrong password, so the form does not reveal who has an account.
         var user = users.Verify(request.UserName.Trim(), request.Password)
@@ -39,6 +39,5 @@ public sealed class SignInHandler(BlogUsers users, IHttpContextAccessor http) : 
 
         var identity = new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme);
         await http.HttpContext!.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-        return Unit.Value;
     }
 }

@@ -11,11 +11,10 @@ namespace Blog.Account;
 [AllowAnonymous]
 public sealed class SignOut : IRequest;
 
-public sealed class SignOutHandler(IHttpContextAccessor http) : IRequestHandler<SignOut, Unit>
+public sealed class SignOutHandler(IHttpContextAccessor http) : IRequestHandler<SignOut>
 {
-    public async Task<Unit> Handle(SignOut request, CancellationToken cancellationToken)
+    public async Task Handle(SignOut request, CancellationToken cancellationToken)
     {
         await http.HttpContext!.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Unit.Value;
     }
 }

@@ -21,9 +21,9 @@ public sealed class DeleteComment : IRequest
     public int CommentId { get; set; }
 }
 
-public sealed class DeleteCommentHandler(BlogDatabase database) : IRequestHandler<DeleteComment, Unit>
+public sealed class DeleteCommentHandler(BlogDatabase database) : IRequestHandler<DeleteComment>
 {
-    public Task<Unit> Handle(DeleteComment request, CancellationToken cancellationToken)
+    public Task Handle(DeleteComment request, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
@@ -35,6 +35,6 @@ public sealed class DeleteCommentHandler(BlogDatabase database) : IRequestHandle
             throw new NotFoundException($"Post {request.PostId} has no comment {request.CommentId}.", "comment_not_found");
         }
 
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }

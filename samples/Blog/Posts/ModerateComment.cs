@@ -25,9 +25,9 @@ public sealed class ModerateComment : IRequest
     public string Verdict { get; set; } = string.Empty;
 }
 
-public sealed class ModerateCommentHandler(BlogDatabase database, IRevalidation revalidation) : IRequestHandler<ModerateComment, Unit>
+public sealed class ModerateCommentHandler(BlogDatabase database, IRevalidation revalidation) : IRequestHandler<ModerateComment>
 {
-    public Task<Unit> Handle(ModerateComment request, CancellationToken cancellationToken)
+    public Task Handle(ModerateComment request, CancellationToken cancellationToken)
     {
         using var connection = database.Open();
 
@@ -54,6 +54,6 @@ public sealed class ModerateCommentHandler(BlogDatabase database, IRevalidation 
             throw new NotFoundException($"There is no comment {request.CommentId}.", "comment_not_found");
         }
 
-        return Task.FromResult(Unit.Value);
+        return Task.CompletedTask;
     }
 }

@@ -58,7 +58,7 @@ public sealed class HybridOperation
     /// </summary>
     public IReadOnlyList<ProducesProblemAttribute> Problems { get; internal init; } = [];
 
-    /// <summary>True when the handler returns <see cref="MediatR.Unit"/> (answered with 204).</summary>
+    /// <summary>True when the request has no result (<c>IRequest</c>, or <see cref="MediatR.Unit"/> as its result): answered with 204.</summary>
     public bool ReturnsNothing => ResponseType == typeof(MediatR.Unit);
 
     internal OperationConventions Conventions { get; }

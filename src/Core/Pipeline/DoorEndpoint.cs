@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +23,7 @@ namespace Hybrid;
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
 internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
-    where TRequest : class, IRequest<TResponse>
+    where TRequest : class
 {
     private readonly ILogger _logger;
     private readonly HybridMetrics _metrics;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +18,7 @@ namespace Hybrid;
 /// operation did not declare is then logged as a warning, so the documents never silently miss one.
 /// </remarks>
 internal sealed class OperationInvoker<TRequest, TResponse>(Validators validators, IRequestDispatcher dispatcher, ILogger logger, HybridOptions options, IReadOnlySet<string>? declaredCodes = null)
-    where TRequest : class, IRequest<TResponse>
+    where TRequest : class
 {
     private ObjectValidator? _validator;
 
@@ -35,7 +34,7 @@ internal sealed class OperationInvoker<TRequest, TResponse>(Validators validator
 
         try
         {
-            var value = await dispatcher.SendAsync(request, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            var value = await dispatcher.SendAsync<TRequest, TResponse>(request, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
             return Outcome<TResponse>.Success(value);
         }
         catch (HybridProblemException e)

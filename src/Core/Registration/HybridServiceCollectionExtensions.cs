@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Hybrid;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -42,6 +43,19 @@ public static class HybridServiceCollectionExtensions
             throw new ArgumentException("Name at least one assembly to scan, e.g. AddHybrid(typeof(Program).Assembly).", nameof(assemblies));
         }
 
+        // Before any MediatR type is touched: another major line fails here with HYB095, not with a TypeLoadException below.
+        if (MediatRVersion.Check() is { } wrongMediatR)
+        {
+            throw new HybridConfigurationException([wrongMediatR]);
+        }
+
+        AddHybridServices(services, scanned, configure);
+        return services;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddHybridServices(IServiceCollection services, Assembly[] scanned, Action<HybridOptions>? configure)
+    {
         var first = !services.Any(d => d.ServiceType == typeof(ScannedHandlers));
         services.AddOptions<HybridOptions>()
             .Configure(options =>
@@ -60,9 +74,12 @@ public static class HybridServiceCollectionExtensions
         // Validated once, with every other check, when the app starts (HybridStartupCheck); reading invalid options throws with the same ids.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HybridOptions>, HybridOptionsValidator>());
 
-        // MediatR 5's own DI package is not used: register its two services so an app's registration wins.
-        services.TryAddScoped<ServiceFactory>(provider => provider.GetService!);
-        services.TryAddScoped<IMediator, Mediator>();
+        // What sending needs, registered as MediatR 12's AddMediatR registers it (TryAdd, transient), so
+        // an app that also calls AddMediatR, before or after, gets each handler once. Behaviours,
+        // processors and notification handlers are the app's (AddMediatR): Hybrid adds none of them.
+        services.TryAddTransient<IMediator, Mediator>();
+        services.TryAddTransient<ISender>(provider => provider.GetRequiredService<IMediator>());
+        services.TryAddTransient<IPublisher>(provider => provider.GetRequiredService<IMediator>());
         var handlers = HandlerScanner.Scan(scanned);
         foreach (var handler in handlers)
         {
@@ -93,8 +110,6 @@ public static class HybridServiceCollectionExtensions
             services.PostConfigure<RateLimiterOptions>(RateLimitProblems.Configure);
             AddProblemAnswersForAuthorization(services);
         }
-
-        return services;
     }
 
     private static OperationCatalog BuildCatalog(IServiceProvider provider)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +15,7 @@ namespace Hybrid.Http;
 /// <typeparam name="TRequest">The GET operation's request type.</typeparam>
 /// <typeparam name="TResponse">The GET operation's response type.</typeparam>
 internal sealed class ResourceVersionReader<TRequest, TResponse> : IResourceVersionReader
-    where TRequest : class, IRequest<TResponse>
+    where TRequest : class
 {
     private readonly (string WriteName, MemberBinder<TRequest> Binder)[] _binders;
     private readonly JsonTypeInfo<TRequest> _requestInfo;
@@ -49,7 +48,7 @@ internal sealed class ResourceVersionReader<TRequest, TResponse> : IResourceVers
 
         try
         {
-            var current = await _dispatcher.SendAsync(request, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            var current = await _dispatcher.SendAsync<TRequest, TResponse>(request, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
             return (current is null ? null : EntityTags.FromVersion(_version.GetValue(current)), null);
         }
         catch (HybridProblemException e) when (e.Status == StatusCodes.Status404NotFound)

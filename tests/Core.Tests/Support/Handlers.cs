@@ -9,4 +9,11 @@ public abstract class Answers<TRequest, TResponse>(TResponse answer) : IRequestH
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken) => Task.FromResult(answer);
 }
 
+/// <summary>A handler for a request without a result (MediatR 12's <see cref="IRequestHandler{TRequest}"/>).</summary>
+public abstract class Completes<TRequest> : IRequestHandler<TRequest>
+    where TRequest : IRequest
+{
+    public Task Handle(TRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
 public sealed record PostDto(int Id, string Title);

@@ -1,5 +1,4 @@
 using Hybrid.Testing;
-using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,7 +47,7 @@ internal sealed class PipelineHost : IAsyncDisposable
     }
 
     public async Task<Outcome<TResponse>> InvokeAsync<TRequest, TResponse>(TRequest request, CancellationToken aborted = default)
-        where TRequest : class, IRequest<TResponse>
+        where TRequest : class
     {
         var invoker = new OperationInvoker<TRequest, TResponse>(
             Catalog.Validators,
