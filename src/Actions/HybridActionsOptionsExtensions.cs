@@ -1,8 +1,12 @@
+using Hybrid;
 using Hybrid.Actions;
 
-namespace Hybrid;
+namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Reaches the action door's options from <see cref="HybridOptions"/>.</summary>
+/// <summary>
+/// Reaches the action door's options from <see cref="HybridOptions"/>. It lives beside
+/// <c>AddHybrid</c>, so the options lambda in <c>Program.cs</c> needs no <c>using</c>.
+/// </summary>
 public static class HybridActionsOptionsExtensions
 {
     /// <summary>

@@ -32,6 +32,10 @@ public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture
         actions.Files.Should().Contain(["README.md", "lib/net10.0/Hybrid.Actions.dll", "lib/net10.0/Hybrid.Actions.xml"]);
         actions.Value("license").Should().Be("MIT");
 
+        // The MediatR range is the line Hybrid is tested with: 12.x from 12.4.1, never the commercial 13+.
+        var core = Nuspec.Read(Path.Combine(notes.Feed, $"Hybrid.Core.{notes.Version}.nupkg"));
+        core.Dependencies.Should().Contain(d => d.Id == "MediatR").Which.Version.Should().Be("[12.4.1, 13.0.0)");
+
         // The build tool: MSBuild props and targets, the tool and its templates, no library; NSwag.MSBuild
         // with its build assets (its buildTransitive props give the app NSwagDir_Net100); Hybrid's own
         // libraries come from the app, so the package does not depend on them.
