@@ -39,7 +39,7 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster)
     public async Task A_long_comment_that_failed_on_A_is_rendered_whole_by_B_from_the_state_kept_in_Redis()
     {
         var form = await CommentFormAsync(cluster.A, 1);
-        var typed = string.Concat(Enumerable.Range(0, 500).Select(i => $"word{i:D4} "));
+        var typed = string.Concat(Enumerable.Range(0, 500).Select(i => $"word{i:D5} "));
         typed.Length.Should().Be(5000, "over the comment's 2,000 characters, so the post fails with the text kept");
         using var a = cluster.A.CreateClient();
         using var post = FormPost(form, new() { ["author"] = "Long form", ["body"] = typed });

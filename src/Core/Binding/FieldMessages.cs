@@ -81,7 +81,7 @@ internal static class FieldMessages
     public static bool IsIntegerType(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        return (type.IsPrimitive && type != typeof(bool) && type != typeof(char) && type != typeof(float) && type != typeof(double) && type != typeof(IntPtr) && type != typeof(UIntPtr)) ||
+        return (type.IsPrimitive && type != typeof(bool) && type != typeof(char) && type != typeof(float) && type != typeof(double)) ||
             type == typeof(Int128) || type == typeof(UInt128);
     }
 
@@ -115,6 +115,8 @@ internal static class FieldMessages
         _ when type == typeof(uint) => (Text(uint.MinValue), Text(uint.MaxValue)),
         _ when type == typeof(long) => (Text(long.MinValue), Text(long.MaxValue)),
         _ when type == typeof(ulong) => (Text(ulong.MinValue), Text(ulong.MaxValue)),
+        _ when type == typeof(nint) => (Text(nint.MinValue), Text(nint.MaxValue)),
+        _ when type == typeof(nuint) => (Text(nuint.MinValue), Text(nuint.MaxValue)),
         _ when type == typeof(Int128) => (Text(Int128.MinValue), Text(Int128.MaxValue)),
         _ when type == typeof(UInt128) => (Text(UInt128.MinValue), Text(UInt128.MaxValue)),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not an integer type."),
