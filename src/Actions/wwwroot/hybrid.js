@@ -49,7 +49,6 @@
             }
 
             slots.set(name.toLowerCase(), slot);
-
             const key = find(name);
             unshown.delete(key);
             put(slot, key ? errors[key].join(" ") : "");
