@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Actions.Tests;
 
@@ -260,5 +262,59 @@ public sealed class FormStateTests
         {
             found!.Value.GetProperty("values").GetProperty("body")[0].GetString().Should().HaveLength(5000);
         }
+    }
+
+    [Fact]
+    public async Task When_the_cache_cannot_keep_a_long_state_the_cookie_keeps_what_fits_and_a_warning_says_so()
+    {
+        var log = new RecordedLog();
+        await using var host = await ActionsHost.StartAsync(
+            o => o.Expose<SignUp>(op => op.AsAction()),
+            map: app =>
+            {
+                app.MapHybridActions();
+                app.MapGet(StatePage, (HttpContext context) => context.GetHybridFormState() is { } state
+                    ? Results.Json(new { state.ActionId, state.Code, state.Message, state.Values, state.Errors })
+                    : Results.NoContent());
+            },
+            services: s =>
+            {
+                log.AddTo(s);
+                s.AddSingleton<IDistributedCache>(new UnreachableCache());
+            });
+
+        using var post = await host.Client.SendAsync(FormPost("CreateNote", ("body", new string('b', 5000)), ("title", ""), ("__formUrl", "/notes/new")));
+
+        post.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var (page, state) = await ReadStateAsync(host, StateCookie(post));
+        using (page)
+        {
+            state!.Value.GetProperty("values").TryGetProperty("body", out _).Should().BeFalse("the longest value is dropped to fit the cookie");
+            state.Value.GetProperty("errors").TryGetProperty("title", out _).Should().BeTrue();
+        }
+
+        log.Entries.Should().ContainSingle(e => e.EventId == 81 && e.Level == LogLevel.Warning && e.Category == "Hybrid.Actions.Forms");
+    }
+
+    /// <summary>A distributed cache whose server is unreachable: every call fails, as a Redis outage does.</summary>
+    private sealed class UnreachableCache : IDistributedCache
+    {
+        public byte[]? Get(string key) => throw Unreachable();
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => throw Unreachable();
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw Unreachable();
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => throw Unreachable();
+
+        public void Refresh(string key) => throw Unreachable();
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => throw Unreachable();
+
+        public void Remove(string key) => throw Unreachable();
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => throw Unreachable();
+
+        private static System.Net.Sockets.SocketException Unreachable() => new((int)System.Net.Sockets.SocketError.ConnectionRefused);
     }
 }
