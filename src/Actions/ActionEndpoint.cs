@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,7 +30,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
         _crossSite = new CrossSiteCheck(options.TrustedOrigins);
         _antiforgery = services.GetService<IAntiforgery>();
-        _formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
+        _formState = FormStateCookie.From(services);
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
         _antiforgeryHelp = "The antiforgery token is missing or invalid. Send it in the " +
             (header is null ? string.Empty : $"{header} header or the ") + $"{HybridAntiforgery.FormFieldName} form field.";
@@ -95,10 +94,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         {
             if (bound.Input == InputKind.Form && !PlainForm.AcceptsJson(request) && ReturnsToForm(bound, problem) && FormPage(request) is { } page)
             {
-                _formState!.Write(context, StateOf(request.Form, problem));
-                context.Response.StatusCode = StatusCodes.Status303SeeOther;
-                context.Response.Headers.Location = page;
-                return Task.CompletedTask;
+                return BackToFormAsync(context, StateOf(request.Form, problem), page);
             }
 
             return ProblemWriter.WriteAsync(context, problem);
@@ -124,6 +120,13 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : DoorEndpoint<TReques
         }
 
         return context.Response.WriteAsJsonAsync(outcome.Value!, ResponseInfo, contentType: null, context.RequestAborted);
+    }
+
+    private async Task BackToFormAsync(HttpContext context, HybridFormState state, string page)
+    {
+        await _formState!.WriteAsync(context, state).ConfigureAwait(false);
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = page;
     }
 
     private async ValueTask<bool> IsAntiforgeryValidAsync(HttpContext context)

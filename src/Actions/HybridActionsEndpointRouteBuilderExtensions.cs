@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Hybrid;
 using Hybrid.Actions;
 using Microsoft.AspNetCore.Builder;
@@ -50,7 +49,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
         var door = options.Actions();
         var paths = ActionPaths.For(catalog, door);
         var traits = ActionDoor.Traits(door);
-        var formState = services.GetService<IDataProtectionProvider>() is { } protection ? new FormStateCookie(protection) : null;
+        var formState = FormStateCookie.From(services);
         var group = endpoints.MapGroup(door.Path);
         group.WithMetadata(new ExcludeFromDescriptionAttribute());
         var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();

@@ -139,10 +139,10 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     }
 
     /// <summary>A body naming a route- or header-bound member is a field error on that member, like any other mistake in the body.</summary>
-    protected override OperationProblem ProblemOf(System.Text.Json.JsonException exception) =>
+    protected override OperationProblem ProblemOf(System.Text.Json.JsonException exception, System.Text.Json.Nodes.JsonObject? body) =>
         exception is MemberNotInBodyException e
             ? OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Member.JsonName] = [e.FieldMessage] })
-            : base.ProblemOf(exception);
+            : base.ProblemOf(exception, body);
 
     private static bool IsMultipart(HttpRequest request) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&

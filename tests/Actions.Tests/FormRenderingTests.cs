@@ -173,6 +173,90 @@ public sealed class FormRenderingTests
     }
 
     [Fact]
+    public async Task A_5000_character_field_with_an_error_comes_back_whole_after_the_303()
+    {
+        await using var host = await StartAsync();
+        var typed = string.Concat(Enumerable.Range(0, 500).Select(i => $"line {i:D4}\n"));
+        typed.Length.Should().Be(5000);
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateNote")
+        {
+            Content = new FormUrlEncodedContent([new("title", typed), new("priority", "9"), new("__formUrl", "/notes/new")]),
+        };
+        post.Headers.Accept.ParseAdd("text/html");
+        using var response = await host.Client.SendAsync(post);
+        response.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Hybrid.Form=", StringComparison.Ordinal)).Split(';')[0];
+        cookie.Length.Should().BeLessThan(1000, "the cookie names where the state is kept, not the state");
+
+        // The page the 303 leads to, rendered with the tag helpers.
+        var page = new DefaultHttpContext { RequestServices = host.Services };
+        page.Request.Path = response.Headers.Location!.OriginalString;
+        page.Request.Headers.Cookie = cookie;
+        var (_, _, inside) = OpenForm(page, "CreateNote");
+        var title = Output("textarea", ("name", "title"));
+        new HybridValueTagHelper { Name = "title" }.Process(inside, title);
+        var priority = Output("input", ("type", "number"), ("name", "priority"));
+        new HybridValueTagHelper { Name = "priority" }.Process(inside, priority);
+        var titleError = Output("span");
+        new HybridErrorTagHelper { Field = "title" }.Process(inside, titleError);
+
+        WebUtility.HtmlDecode(title.Content.GetContent()).Should().Be(typed);
+        priority.Attributes["value"].Value.Should().Be("9");
+        titleError.Content.GetContent().Should().Contain("20");
+
+        // A reload finds nothing: the kept state was taken by the first read.
+        var reload = new DefaultHttpContext { RequestServices = host.Services };
+        reload.Request.Headers.Cookie = cookie;
+        reload.GetHybridFormState().Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_field_with_errors_is_marked_invalid_and_described_by_its_error_as_the_script_marks_it()
+    {
+        await using var host = await StartAsync();
+        var (_, _, inside) = OpenForm(await FailedPostAsync(host), "EditArticle");
+
+        var title = Output("input", ("name", "title"), ("aria-describedby", "title-hint"));
+        new HybridValueTagHelper { Name = "title" }.Process(inside, title);
+        var heading = Output("input", ("name", "sections[0].heading"));
+        new HybridValueTagHelper { Name = "sections[0].heading" }.Process(inside, heading);
+        var theme = Output("select", ("name", "theme"));
+        new HybridSelectTagHelper { Name = "theme" }.Process(inside, theme);
+        var titleError = Output("span");
+        new HybridErrorTagHelper { Field = "Title" }.Process(inside, titleError);
+        var headingError = Output("span");
+        new HybridErrorTagHelper { Field = "sections[0].heading" }.Process(inside, headingError);
+
+        title.Attributes["aria-invalid"].Value.Should().Be("true");
+        title.Attributes["aria-describedby"].Value.Should().Be("title-hint hybrid-editarticle-title-error", "the page's own description stays first");
+        titleError.Attributes["id"].Value.Should().Be("hybrid-editarticle-title-error");
+        heading.Attributes["aria-invalid"].Value.Should().Be("true");
+        heading.Attributes["aria-describedby"].Value.Should().Be(headingError.Attributes["id"].Value);
+        theme.Attributes.ContainsName("aria-invalid").Should().BeFalse("the theme has no error");
+        theme.Attributes.ContainsName("aria-describedby").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_error_slot_keeps_its_own_id_and_a_second_form_of_the_action_gets_its_own_ids()
+    {
+        await using var host = await StartAsync();
+        var page = await FailedPostAsync(host);
+        var (_, _, first) = OpenForm(page, "EditArticle");
+        var (_, _, second) = OpenForm(page, "EditArticle");
+
+        var own = Output("span", ("id", "my-title-error"));
+        new HybridErrorTagHelper { Field = "title" }.Process(first, own);
+        var title = Output("input", ("name", "title"));
+        new HybridValueTagHelper { Name = "title" }.Process(first, title);
+        var secondError = Output("span");
+        new HybridErrorTagHelper { Field = "title" }.Process(second, secondError);
+
+        own.Attributes["id"].Value.Should().Be("my-title-error");
+        title.Attributes["aria-describedby"].Value.Should().Be("my-title-error", "a slot before its field names itself");
+        secondError.Attributes["id"].Value.Should().Be("hybrid-editarticle-2-title-error");
+    }
+
+    [Fact]
     public async Task A_form_for_an_action_with_a_file_member_posts_multipart()
     {
         await using var host = await StartAsync();

@@ -5,7 +5,10 @@ using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Actions.Tests;
 
@@ -161,21 +164,157 @@ public sealed class FormStateTests
     }
 
     [Fact]
-    public async Task The_state_stays_within_one_cookie_however_much_was_typed()
+    public async Task The_cookie_stays_small_however_much_was_typed_and_every_value_comes_back()
     {
         await using var host = await StartAsync();
         var fields = Enumerable.Range(0, 40).Select(i => ("extra" + i, new string('x', 500))).Append(("title", "")).Append(("__formUrl", "/notes/new")).ToArray();
 
-        // Forty unknown fields are ignored, the empty title is the error; the cookie still holds what fits.
+        // Forty unknown fields are ignored by binding, the empty title is the error; the state is kept on the server.
         using var post = await host.Client.SendAsync(FormPost("CreateNote", fields));
 
         post.StatusCode.Should().Be(HttpStatusCode.SeeOther);
         var cookie = StateCookie(post);
-        cookie.Length.Should().BeLessThan(4000);
+        cookie.Length.Should().BeLessThan(1000);
         var (page, state) = await ReadStateAsync(host, cookie);
         using (page)
         {
-            state!.Value.GetProperty("errors").EnumerateObject().Should().NotBeEmpty("errors are kept before values");
+            state!.Value.GetProperty("errors").EnumerateObject().Should().NotBeEmpty();
+            state.Value.GetProperty("values").EnumerateObject().Where(v => v.Name.StartsWith("extra", StringComparison.Ordinal))
+                .Should().HaveCount(40).And.OnlyContain(v => v.Value[0].GetString() == new string('x', 500));
         }
+    }
+
+    [Fact]
+    public async Task A_state_larger_than_the_store_keeps_drops_its_longest_values_first()
+    {
+        await using var host = await StartAsync();
+        using var post = await host.Client.SendAsync(FormPost(
+            "CreateNote", ("huge", new string('h', 70_000)), ("long", new string('l', 30_000)), ("title", ""), ("__formUrl", "/notes/new")));
+
+        var (page, state) = await ReadStateAsync(host, StateCookie(post));
+        using (page)
+        {
+            var values = state!.Value.GetProperty("values");
+            values.TryGetProperty("huge", out _).Should().BeFalse($"a state is kept up to {FormStateStore.MaxEntryBytes} bytes");
+            values.GetProperty("long")[0].GetString().Should().HaveLength(30_000);
+            state.Value.GetProperty("errors").TryGetProperty("title", out _).Should().BeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task One_client_holds_a_bounded_number_of_kept_states_however_often_it_posts()
+    {
+        await using var host = await StartAsync();
+        var cookies = new List<string>();
+        for (var i = 0; i < 3 * FormStateStore.SlotsPerOwner; i++)
+        {
+            using var post = await host.Client.SendAsync(FormPost("CreateNote", ("body", i + new string('b', 3000)), ("title", ""), ("__formUrl", "/notes/new")));
+            cookies.Add(StateCookie(post));
+        }
+
+        var kept = 0;
+        foreach (var cookie in cookies)
+        {
+            var (page, state) = await ReadStateAsync(host, cookie);
+            using (page)
+            {
+                kept += state is null ? 0 : 1;
+            }
+        }
+
+        kept.Should().BeInRange(1, FormStateStore.SlotsPerOwner, "each new state takes one of the client's slots");
+        var (again, last) = await ReadStateAsync(host, cookies[^1]);
+        using (again)
+        {
+            last.Should().BeNull("a kept state is read once");
+        }
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_kept_state_that_is_not_this_cookies_is_no_state()
+    {
+        await using var host = await StartAsync();
+        using var post = await host.Client.SendAsync(FormPost("CreateNote", ("body", new string('b', 5000)), ("title", ""), ("__formUrl", "/notes/new")));
+        var protector = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Hybrid.Actions.FormState.v1").ToTimeLimitedDataProtector();
+        var reference = JsonDocument.Parse(protector.Unprotect(WebEncoders.Base64UrlDecode(StateCookie(post)[".Hybrid.Form=".Length..])));
+        var key = reference.RootElement.GetProperty("r").GetString()!;
+        string Forge(string json) => ".Hybrid.Form=" + WebEncoders.Base64UrlEncode(protector.Protect(System.Text.Encoding.UTF8.GetBytes(json), TimeSpan.FromMinutes(1)));
+
+        foreach (var forged in new[]
+        {
+            Forge($$"""{"r":"{{key}}","n":"{{WebEncoders.Base64UrlEncode(new byte[16])}}"}"""),
+            Forge($$"""{"r":"{{key}}","n":"not base64 at all!"}"""),
+            Forge("""{"r":"Hybrid.FormState:nobody:0","n":"AAAAAAAAAAAAAAAAAAAAAA"}"""),
+            Forge("""{"r":"idempotency:someone-else","n":"AAAAAAAAAAAAAAAAAAAAAA"}"""),
+        })
+        {
+            var (page, state) = await ReadStateAsync(host, forged);
+            using (page)
+            {
+                page.StatusCode.Should().Be(HttpStatusCode.NoContent);
+                state.Should().BeNull();
+            }
+        }
+
+        // The real cookie still finds its state: a wrong nonce did not consume it.
+        var (real, found) = await ReadStateAsync(host, StateCookie(post));
+        using (real)
+        {
+            found!.Value.GetProperty("values").GetProperty("body")[0].GetString().Should().HaveLength(5000);
+        }
+    }
+
+    [Fact]
+    public async Task When_the_cache_cannot_keep_a_long_state_the_cookie_keeps_what_fits_and_a_warning_says_so()
+    {
+        var log = new RecordedLog();
+        await using var host = await ActionsHost.StartAsync(
+            o => o.Expose<SignUp>(op => op.AsAction()),
+            map: app =>
+            {
+                app.MapHybridActions();
+                app.MapGet(StatePage, (HttpContext context) => context.GetHybridFormState() is { } state
+                    ? Results.Json(new { state.ActionId, state.Code, state.Message, state.Values, state.Errors })
+                    : Results.NoContent());
+            },
+            services: s =>
+            {
+                log.AddTo(s);
+                s.AddSingleton<IDistributedCache>(new UnreachableCache());
+            });
+
+        using var post = await host.Client.SendAsync(FormPost("CreateNote", ("body", new string('b', 5000)), ("title", ""), ("__formUrl", "/notes/new")));
+
+        post.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var (page, state) = await ReadStateAsync(host, StateCookie(post));
+        using (page)
+        {
+            state!.Value.GetProperty("values").TryGetProperty("body", out _).Should().BeFalse("the longest value is dropped to fit the cookie");
+            state.Value.GetProperty("errors").TryGetProperty("title", out _).Should().BeTrue();
+        }
+
+        log.Entries.Should().ContainSingle(e => e.EventId == 81 && e.Level == LogLevel.Warning && e.Category == "Hybrid.Actions.Forms");
+    }
+
+    /// <summary>A distributed cache whose server is unreachable: every call fails, as a Redis outage does.</summary>
+    private sealed class UnreachableCache : IDistributedCache
+    {
+        public byte[]? Get(string key) => throw Unreachable();
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => throw Unreachable();
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw Unreachable();
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => throw Unreachable();
+
+        public void Refresh(string key) => throw Unreachable();
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => throw Unreachable();
+
+        public void Remove(string key) => throw Unreachable();
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => throw Unreachable();
+
+        private static System.Net.Sockets.SocketException Unreachable() => new((int)System.Net.Sockets.SocketError.ConnectionRefused);
     }
 }

@@ -13,7 +13,7 @@ public class PartialReadTests
         var (info, shape) = Contract();
         var errors = new BindingErrors();
 
-        var read = PartialRead.Read(Parse("""{"name":"n","count":"x","when":"never","colour":"red","inner":{"size":"big","label":"ok"}}"""), info, errors, e => JsonBodyErrors.ToProblem(e, shape));
+        var read = PartialRead.Read(Parse("""{"name":"n","count":"x","when":"never","colour":"red","inner":{"size":"big","label":"ok"}}"""), info, errors, (e, body) => JsonBodyErrors.ToProblem(e, shape, body));
 
         read.Should().NotBeNull();
         read!.Name.Should().Be("n");
@@ -29,7 +29,7 @@ public class PartialReadTests
         var (info, shape) = Contract();
         var errors = new BindingErrors();
 
-        var read = PartialRead.Read(Parse("""{"count":"x"}"""), info, errors, e => JsonBodyErrors.ToProblem(e, shape));
+        var read = PartialRead.Read(Parse("""{"count":"x"}"""), info, errors, (e, body) => JsonBodyErrors.ToProblem(e, shape, body));
 
         read.Should().NotBeNull();
         errors.ToProblem().Errors.Should().BeEquivalentTo(new Dictionary<string, string[]>
@@ -52,8 +52,8 @@ public class PartialReadTests
         var text = body.ToJsonString();
         var all = new BindingErrors();
         var few = new BindingErrors();
-        var read = PartialRead.Read(Parse(text), info, all, e => JsonBodyErrors.ToProblem(e, shape));
-        PartialRead.Read(Parse(text), info, few, e => JsonBodyErrors.ToProblem(e, shape), readings: 3);
+        var read = PartialRead.Read(Parse(text), info, all, (e, body) => JsonBodyErrors.ToProblem(e, shape, body));
+        PartialRead.Read(Parse(text), info, few, (e, body) => JsonBodyErrors.ToProblem(e, shape, body), readings: 3);
 
         read.Should().BeNull();
         all.ToProblem().Errors.Should().HaveCount(PartialRead.MaxReadings);

@@ -52,4 +52,45 @@ public sealed class FormsWithoutJavaScriptTests(BlogServer blog)
 
         (await client.GetFromJsonAsync<PostDto>("/api/v1/posts/2"))!.Comments.Should().HaveCount(before);
     }
+
+    [Fact]
+    public async Task A_5000_character_comment_comes_back_whole_and_marked_as_the_script_marks_it()
+    {
+        var typed = string.Concat(Enumerable.Range(0, 500).Select(i => $"word{i:D5} "));
+        var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
+        await using var chromium = await Chromium.LaunchAsync();
+        var marks = new List<string?[]>();
+        foreach (var javaScript in new[] { false, true })
+        {
+            var page = await chromium.NewPageAsync(javaScript: javaScript);
+            await page.GotoAsync(post);
+
+            // The browser's maxlength is a hint; the server's [StringLength(2000)] is the rule, and what was typed must survive it.
+            await page.EvaluateAsync("() => document.querySelector('#comment-form textarea[name=body]').removeAttribute('maxlength')");
+            await page.FillAsync("input[name=author]", "Long");
+            await page.FillAsync("textarea[name=body]", typed);
+            if (javaScript)
+            {
+                await page.ClickAsync("#comment-form button[type=submit]");
+            }
+            else
+            {
+                await Chromium.SubmitAsync(page, () => page.ClickAsync("#comment-form button[type=submit]"), post);
+            }
+
+            await Assertions.Expect(page.Locator("[data-hybrid-error-for=body]")).Not.ToBeEmptyAsync();
+            await Assertions.Expect(page.Locator("textarea[name=body]")).ToHaveValueAsync(typed);
+            marks.Add(await page.EvaluateAsync<string?[]>("""
+                () => {
+                    const body = document.querySelector('#comment-form textarea[name=body]');
+                    const author = document.querySelector('#comment-form input[name=author]');
+                    const slot = document.querySelector('#comment-form [data-hybrid-error-for=body]');
+                    return [body.getAttribute('aria-invalid'), body.getAttribute('aria-describedby'), slot.id, author.getAttribute('aria-invalid'), author.getAttribute('aria-describedby')];
+                }
+                """));
+        }
+
+        marks[0].Should().Equal("true", "hybrid-createcomment-body-error", "hybrid-createcomment-body-error", null, null);
+        marks[1].Should().Equal(marks[0], "the script marks the fields as the server renders them after a plain post");
+    }
 }

@@ -36,6 +36,33 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster)
     }
 
     [Fact]
+    public async Task A_long_comment_that_failed_on_A_is_rendered_whole_by_B_from_the_state_kept_in_Redis()
+    {
+        var form = await CommentFormAsync(cluster.A, 1);
+        var typed = string.Concat(Enumerable.Range(0, 500).Select(i => $"word{i:D5} "));
+        typed.Length.Should().Be(5000, "over the comment's 2,000 characters, so the post fails with the text kept");
+        using var a = cluster.A.CreateClient();
+        using var post = FormPost(form, new() { ["author"] = "Long form", ["body"] = typed });
+
+        using var answer = await a.SendAsync(post);
+
+        answer.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var formState = Cookies(answer).Single(c => c.StartsWith(".Hybrid.Form=", StringComparison.Ordinal));
+        formState.Length.Should().BeLessThan(1000, "the cookie names the state kept in Redis, not the state");
+        using var b = cluster.B.CreateClient();
+        using var page = new HttpRequestMessage(HttpMethod.Get, answer.Headers.Location);
+        page.Headers.Add("Cookie", formState);
+        using var rendered = await b.SendAsync(page);
+        var html = await rendered.Content.ReadAsStringAsync();
+        rendered.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = BodyTextArea().Match(html);
+        body.Success.Should().BeTrue("B renders the comment form: {0}", html);
+        WebUtility.HtmlDecode(body.Groups["text"].Value).Should().Be(typed);
+        body.Groups["attributes"].Value.Should().Contain("aria-invalid=\"true\"").And.Contain("aria-describedby=\"hybrid-createcomment-body-error\"");
+        html.Should().MatchRegex("id=\"hybrid-createcomment-body-error\"[^>]*role=\"alert\"|role=\"alert\"[^>]*id=\"hybrid-createcomment-body-error\"");
+    }
+
+    [Fact]
     public async Task A_comment_added_through_A_action_makes_B_cached_reads_fresh_and_leaves_the_other_post_cached()
     {
         using var b = cluster.B.CreateClient();
@@ -255,6 +282,9 @@ public sealed partial class ScaleOutTests(ScaleOutCluster cluster)
 
     [GeneratedRegex("""<input (?=[^>]*type="hidden")(?=[^>]*name="(?<name>[^"]+)")(?=[^>]*value="(?<value>[^"]*)")[^>]*>""")]
     private static partial Regex HiddenInput();
+
+    [GeneratedRegex("""<textarea (?<attributes>[^>]*name="body"[^>]*)>(?<text>[^<]*)</textarea>""")]
+    private static partial Regex BodyTextArea();
 
     [GeneratedRegex("""data-hybrid-error-for="body"[^>]*>([^<]*)<""")]
     private static partial Regex BodyError();

@@ -2,16 +2,23 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hybrid.Actions;
 
 /// <summary>
 /// Carries a failed form's state across the 303 in one cookie: protected (and time-limited) with
-/// ASP.NET Core Data Protection so a client can neither read another's nor forge one, bounded to
-/// <see cref="MaxPayload"/> bytes before protection so it always fits a browser's 4 KB cookie, read
-/// once (the read deletes it) and expiring after <see cref="Lifetime"/>.
+/// ASP.NET Core Data Protection so a client can neither read another's nor forge one, read once (the
+/// read deletes it) and expiring after <see cref="Lifetime"/>. A state of at most
+/// <see cref="MaxPayload"/> bytes travels in the cookie itself, so it always fits a browser's 4 KB
+/// cookie; a larger one is kept in the server's <see cref="FormStateStore"/> and the cookie carries
+/// only where (its key and nonce), so a long text comes back whole. Only when there is no store, or
+/// it fails, are the longest values dropped until the state fits the cookie.
 /// </summary>
-internal sealed class FormStateCookie(IDataProtectionProvider protection)
+internal sealed partial class FormStateCookie(IDataProtectionProvider protection, FormStateStore? store, ILogger logger)
 {
     public const string CookieName = FormStateCookieName.Value;
 
@@ -24,9 +31,23 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
     private const string Purpose = "Hybrid.Actions.FormState.v1";
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
 
-    public void Write(HttpContext context, HybridFormState state)
+    /// <summary>The door's cookie, with the app's distributed cache as its store; null without Data Protection (no state is kept).</summary>
+    public static FormStateCookie? From(IServiceProvider services) =>
+        services.GetService<IDataProtectionProvider>() is { } protection
+            ? new FormStateCookie(
+                protection,
+                services.GetService<IDistributedCache>() is { } cache ? new FormStateStore(cache) : null,
+                services.GetService<ILoggerFactory>()?.CreateLogger("Hybrid.Actions.Forms") ?? NullLogger.Instance)
+            : null;
+
+    public async Task WriteAsync(HttpContext context, HybridFormState state)
     {
-        var payload = Serialize(state);
+        var payload = Serialize(state, int.MaxValue);
+        if (payload.Length > MaxPayload)
+        {
+            payload = await KeepAsync(context, state, payload).ConfigureAwait(false);
+        }
+
         var cookie = WebEncoders.Base64UrlEncode(_protector.Protect(payload, Lifetime));
         context.Response.Cookies.Append(CookieName, cookie, Options(context, Lifetime));
     }
@@ -44,9 +65,10 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
             context.Response.Cookies.Delete(CookieName, Options(context, TimeSpan.Zero));
             try
             {
-                state = Deserialize(_protector.Unprotect(WebEncoders.Base64UrlDecode(cookie)));
+                var payload = _protector.Unprotect(WebEncoders.Base64UrlDecode(cookie));
+                state = Reference(payload) is { } stored ? Take(stored) : Deserialize(payload);
             }
-            catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException or JsonException or InvalidOperationException)
+            catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException or JsonException or InvalidOperationException or KeyNotFoundException)
             {
                 state = null; // Forged, expired, from another key ring: as if there were none.
             }
@@ -55,6 +77,51 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
         context.Items[typeof(FormStateCookie)] = state;
         return state;
     }
+
+    /// <summary>
+    /// The cookie's payload for a state too large for it: a reference to the state kept in the store
+    /// (at most <see cref="FormStateStore.MaxEntryBytes"/>, longest values dropped beyond that); without
+    /// a store, or when it fails, the state trimmed to fit the cookie.
+    /// </summary>
+    private async Task<byte[]> KeepAsync(HttpContext context, HybridFormState state, byte[] payload)
+    {
+        if (store is not null)
+        {
+            try
+            {
+                var stored = await store.PutAsync(context, payload.Length <= FormStateStore.MaxEntryBytes ? payload : Serialize(state, FormStateStore.MaxEntryBytes)).ConfigureAwait(false);
+                return WriteReference(stored);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                NotKept(logger, e);
+            }
+        }
+
+        return Serialize(state, MaxPayload);
+    }
+
+    private HybridFormState? Take(StoredState stored)
+    {
+        byte[]? payload;
+        try
+        {
+            payload = store?.Take(stored);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            NotRead(logger, e);
+            return null;
+        }
+
+        return payload is null ? null : Deserialize(payload);
+    }
+
+    [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "A failed form's state did not fit its cookie and the distributed cache did not keep it; the longest values were dropped.")]
+    private static partial void NotKept(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 82, Level = LogLevel.Warning, Message = "A failed form's state could not be read from the distributed cache; the form renders empty.")]
+    private static partial void NotRead(ILogger logger, Exception exception);
 
     /// <summary>The state this request already read, if it read it: a page with many forms unprotects once.</summary>
     public static bool TryCached(HttpContext context, out HybridFormState? state)
@@ -74,15 +141,15 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
         MaxAge = lifetime,
     };
 
-    /// <summary>The state as compact JSON; values are dropped, longest first, until it fits <see cref="MaxPayload"/>, then errors are shortened.</summary>
-    private static byte[] Serialize(HybridFormState state)
+    /// <summary>The state as compact JSON; values are dropped, longest first, until it fits <paramref name="limit"/> bytes, then errors.</summary>
+    private static byte[] Serialize(HybridFormState state, int limit)
     {
         var values = new Dictionary<string, string[]>(state.Values, StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(state.Errors, StringComparer.Ordinal);
         while (true)
         {
             var bytes = Write(state, values, errors);
-            if (bytes.Length <= MaxPayload)
+            if (bytes.Length <= limit)
             {
                 return bytes;
             }
@@ -152,6 +219,30 @@ internal sealed class FormStateCookie(IDataProtectionProvider protection)
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>A reference is <c>{"r": key, "n": nonce}</c>; a state always has <c>"a"</c>.</summary>
+    private static byte[] WriteReference(StoredState stored)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("r", stored.Key);
+            writer.WriteString("n", stored.Nonce);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static StoredState? Reference(byte[] payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        var root = document.RootElement;
+        return root.TryGetProperty("r", out var key) && root.TryGetProperty("n", out var nonce)
+            ? new StoredState(key.GetString() ?? "", nonce.GetString() ?? "")
+            : null;
     }
 
     private static HybridFormState Deserialize(byte[] payload)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.Actions;
 
@@ -9,8 +8,10 @@ public static class HybridFormStateExtensions
     /// <summary>
     /// The state of the form that just failed, or null: after a plain HTML form post to an action
     /// fails with a validation or handler problem, the door answers 303 back to the form's page and
-    /// leaves this state in a short-lived, Data-Protection-protected cookie. Reading it deletes the
-    /// cookie, so a reload shows a clean form; within one request it can be read any number of times.
+    /// leaves this state in a short-lived, Data-Protection-protected cookie (a state too large for a
+    /// cookie is kept in the app's <c>IDistributedCache</c>, the cookie naming where). Reading it deletes
+    /// the cookie and the kept state, so a reload shows a clean form; within one request it can be read
+    /// any number of times.
     /// </summary>
     /// <param name="context">The current request (the page being rendered).</param>
     /// <param name="actionId">Only return the state if it belongs to this action.</param>
@@ -20,7 +21,7 @@ public static class HybridFormStateExtensions
         ArgumentNullException.ThrowIfNull(context);
         if (!FormStateCookie.TryCached(context, out var state))
         {
-            state = new FormStateCookie(context.RequestServices.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()).Read(context);
+            state = FormStateCookie.From(context.RequestServices)?.Read(context);
         }
 
         return state is not null && (actionId is null || string.Equals(state.ActionId, actionId, StringComparison.OrdinalIgnoreCase)) ? state : null;

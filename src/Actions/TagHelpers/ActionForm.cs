@@ -48,7 +48,7 @@ internal sealed partial class ActionForm
             hidden.Add(Hidden(HybridAntiforgery.FormFieldName, http.IssueXsrfToken().RequestToken ?? string.Empty));
         }
 
-        var scope = new FormScope(operation.ActionId!, http.GetHybridFormState(operation.ActionId));
+        var scope = FormScope.Next(http, operation.ActionId!, http.GetHybridFormState(operation.ActionId));
         return new ActionForm(operation, ActionPaths.For(catalog, services.GetRequiredService<IOptions<HybridOptions>>().Value.Actions()).Path(operation), hidden, scope)
         {
             TakesFiles = FileMembers.Any(catalog.ShapeOf(operation)),

@@ -49,7 +49,8 @@ public static class HybridHtmlHelperExtensions
     /// <summary>
     /// The errors a failed post of the enclosing <see cref="BeginHybridForm"/> form left for
     /// <paramref name="field"/> (empty for the message of a failure that names no field), in an
-    /// element carrying <c>data-hybrid-error-for</c> so script can fill it too.
+    /// element carrying <c>data-hybrid-error-for</c> so script can fill it too (a field's with the id
+    /// <c>hybrid-{action}-{field}-error</c>, for its control's <c>aria-describedby</c>).
     /// </summary>
     /// <param name="html">The view's HTML helper.</param>
     /// <param name="field">The field (JSON or C# name), or empty.</param>
@@ -59,9 +60,15 @@ public static class HybridHtmlHelperExtensions
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(field);
-        var state = Current(html.ViewContext)?.State;
+        var scope = Current(html.ViewContext);
+        var state = scope?.State;
         var tag = new TagBuilder(element);
         tag.Attributes["data-hybrid-error-for"] = FormScope.SlotName(field);
+        if (scope is not null && field.Length > 0)
+        {
+            tag.Attributes["id"] = scope.ErrorId(field);
+        }
+
         var text = FormScope.ErrorText(state, field);
         if (!string.IsNullOrEmpty(text))
         {

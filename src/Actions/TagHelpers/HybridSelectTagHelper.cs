@@ -6,7 +6,8 @@ namespace Hybrid.Actions.TagHelpers;
 /// Inside a <see cref="HybridFormTagHelper"/> form, a <c>&lt;select name="..."&gt;</c> (single or
 /// <c>multiple</c>) whose options <see cref="HybridOptionTagHelper"/> selects again after a failed
 /// post: exactly the options whose values were posted, so a choice the user changed is not lost and
-/// a multiple select with nothing chosen comes back with nothing chosen.
+/// a multiple select with nothing chosen comes back with nothing chosen. A select the post has errors
+/// for gets <c>aria-invalid="true"</c> and <c>aria-describedby</c>, as an input does.
 /// </summary>
 [HtmlTargetElement("select", Attributes = "name")]
 public sealed class HybridSelectTagHelper : TagHelper
@@ -35,6 +36,10 @@ public sealed class HybridSelectTagHelper : TagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         output.Attributes.SetAttribute("name", Name);
+        if (!Name.StartsWith("__", StringComparison.Ordinal))
+        {
+            FormScope.Of(context)?.MarkInvalid(Name, output);
+        }
     }
 
     /// <summary>The values a failed post sent under one select's name.</summary>

@@ -10,7 +10,9 @@ namespace Hybrid.Actions.TagHelpers;
 /// sharing a name get back the posted values in order), whatever
 /// the name (<c>sections[1].heading</c> included). Passwords, files and hidden fields are left
 /// alone, and the state never holds secrets (<see cref="HybridFormState.Values"/>); a
-/// <c>select</c> is restored by <see cref="HybridSelectTagHelper"/>.
+/// <c>select</c> is restored by <see cref="HybridSelectTagHelper"/>. A field the post has errors for
+/// gets <c>aria-invalid="true"</c> and its error slot's id in <c>aria-describedby</c>, as the
+/// enhancement script sets them.
 /// </summary>
 [HtmlTargetElement("input", Attributes = "name", TagStructure = TagStructure.WithoutEndTag)]
 [HtmlTargetElement("textarea", Attributes = "name")]
@@ -33,6 +35,7 @@ public sealed class HybridValueTagHelper : TagHelper
 
         if (string.Equals(output.TagName, "textarea", StringComparison.OrdinalIgnoreCase))
         {
+            scope.MarkInvalid(Name, output);
             if (scope.NextValue(Name) is { } text)
             {
                 output.Content.SetContent(text);
@@ -44,9 +47,13 @@ public sealed class HybridValueTagHelper : TagHelper
         var type = output.Attributes["type"]?.Value?.ToString()?.ToLowerInvariant() ?? "text";
         switch (type)
         {
-            case "password" or "file" or "hidden" or "submit" or "button" or "reset" or "image":
+            case "hidden" or "submit" or "button" or "reset" or "image":
+                return;
+            case "password" or "file":
+                scope.MarkInvalid(Name, output);
                 return;
             case "checkbox" or "radio":
+                scope.MarkInvalid(Name, output);
                 var own = output.Attributes["value"]?.Value?.ToString() ?? "on";
                 if (state.ValuesOf(Name).Contains(own, StringComparer.Ordinal))
                 {
@@ -59,6 +66,7 @@ public sealed class HybridValueTagHelper : TagHelper
 
                 return;
             default:
+                scope.MarkInvalid(Name, output);
                 if (scope.NextValue(Name) is { } typed)
                 {
                     output.Attributes.SetAttribute("value", typed);

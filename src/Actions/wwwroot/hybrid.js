@@ -40,6 +40,7 @@
         const find = name => keys.find(k => k.toLowerCase() === name.toLowerCase());
         const unshown = new Set(keys);
         const summaries = [];
+        const slots = new Map();
         for (const slot of form.querySelectorAll("[data-hybrid-error-for]")) {
             const name = slot.dataset.hybridErrorFor;
             if (!name) {
@@ -47,6 +48,7 @@
                 continue;
             }
 
+            slots.set(name.toLowerCase(), slot);
             const key = find(name);
             unshown.delete(key);
             put(slot, key ? errors[key].join(" ") : "");
@@ -54,10 +56,21 @@
 
         const rest = [...unshown].map(k => errors[k].join(" ")).join(" ");
         summaries.forEach(slot => put(slot, problem ? (keys.length ? rest : problem.detail ?? problem.title ?? "") : ""));
+        // As the tag helpers render a plain post's errors: aria-invalid, and the slot's id in aria-describedby.
         for (const control of form.elements) {
-            if (control.name) {
-                find(control.name) ? control.setAttribute("aria-invalid", "true") : control.removeAttribute("aria-invalid");
+            if (!control.name || /^(hidden|submit|button|reset|image)$/.test(control.type)) {
+                continue;
             }
+
+            const invalid = !!find(control.name);
+            const id = slots.get(control.name.toLowerCase())?.id;
+            const described = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(d => d && d !== id);
+            invalid ? control.setAttribute("aria-invalid", "true") : control.removeAttribute("aria-invalid");
+            if (invalid && id) {
+                described.push(id);
+            }
+
+            described.length ? control.setAttribute("aria-describedby", described.join(" ")) : control.removeAttribute("aria-describedby");
         }
     };
 

@@ -28,6 +28,20 @@ internal sealed class CollectionBinder<TRequest, TCollection, TElement> : Member
 
     public override bool TryBind(TRequest request, string text) => TryBindAll(request, new StringValues(text));
 
+    /// <summary>The message of the first value that does not parse: an item too large for its type says the range.</summary>
+    public override string InvalidMessage(StringValues values)
+    {
+        foreach (var value in values)
+        {
+            if (!_parse(value ?? string.Empty, out _))
+            {
+                return FieldMessages.ForText(Name, ValueType, value);
+            }
+        }
+
+        return FieldMessages.Invalid(Name, ValueType);
+    }
+
     public override bool TryBindAll(TRequest request, StringValues values)
     {
         var items = new TElement[values.Count];

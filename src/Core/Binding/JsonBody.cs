@@ -26,7 +26,7 @@ internal static class JsonBody
     /// first mistake, the serializer's <see cref="JsonException"/>.
     /// </summary>
     public static async ValueTask<(T? Request, BindingErrors? Errors)> ReadAsync<T>(
-        HttpRequest request, JsonTypeInfo<T> info, Func<JsonException, OperationProblem> problemOf, CancellationToken cancellationToken)
+        HttpRequest request, JsonTypeInfo<T> info, Func<JsonException, JsonObject?, OperationProblem> problemOf, CancellationToken cancellationToken)
     {
         var stream = Decoded(request);
         var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } length and < 1024 * 1024 ? (int)length + 1 : FirstBuffer);
@@ -78,10 +78,10 @@ internal static class JsonBody
     /// A request made from no body, as from <c>{}</c>: both doors read an empty body this way, so a
     /// positional record gets its defaults and a missing C# <c>required</c> member is a field error.
     /// </summary>
-    public static (T? Request, BindingErrors? Errors) Empty<T>(JsonTypeInfo<T> info, Func<JsonException, OperationProblem> problemOf) =>
+    public static (T? Request, BindingErrors? Errors) Empty<T>(JsonTypeInfo<T> info, Func<JsonException, JsonObject?, OperationProblem> problemOf) =>
         Bind("{}"u8, info, problemOf);
 
-    private static (T? Request, BindingErrors? Errors) Bind<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> info, Func<JsonException, OperationProblem> problemOf)
+    private static (T? Request, BindingErrors? Errors) Bind<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> info, Func<JsonException, JsonObject?, OperationProblem> problemOf)
     {
         try
         {

@@ -19,14 +19,14 @@ internal static partial class JsonBodyErrors
     [GeneratedRegex(@"'([^']+)'", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedName();
 
-    public static OperationProblem ToProblem(JsonException exception, RequestShape root)
+    public static OperationProblem ToProblem(JsonException exception, RequestShape root, System.Text.Json.Nodes.JsonObject? body = null)
     {
         if (IsSyntaxError(exception))
         {
             return IsTooDeep(exception)
                 ? OperationProblem.Create(400, ProblemCodes.InvalidJson, "The request body nests objects or arrays deeper than this API accepts" +
-                    (exception.Path is null ? "." : $", at '{exception.Path}'."))
-                : OperationProblem.InvalidJson(exception.Path);
+                    (exception.Path is null ? string.Empty : $", at '{exception.Path}'") + OperationProblem.Position(exception.LineNumber, exception.BytePositionInLine) + ".")
+                : OperationProblem.InvalidJson(exception.Path, exception.LineNumber, exception.BytePositionInLine);
         }
 
         var path = FieldPath(exception.Path);
@@ -41,7 +41,7 @@ internal static partial class JsonBodyErrors
 
         if (path.Length == 0)
         {
-            return OperationProblem.InvalidJson(exception.Path);
+            return OperationProblem.InvalidJson(exception.Path, exception.LineNumber, exception.BytePositionInLine);
         }
 
         if (IsUnknownMember(exception, root, path))
@@ -57,8 +57,9 @@ internal static partial class JsonBodyErrors
             return OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [duplicate] });
         }
 
+        System.Text.Json.Nodes.JsonNode? value = null;
         var message = FileMembers.IsFile(target.Type) ? $"'{LastName(path)}' is a file. {HybridFileJsonConverter.InJson}"
-            : target.Type is { } type ? ValueParsers.InvalidMessage(LastName(path), type)
+            : target.Type is { } type ? FieldMessages.ForJson(LastName(path), type, body is not null && PartialRead.TryFind(body, exception.Path, out value), value)
             : $"The value of '{LastName(path)}' is not valid.";
         return OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] });
     }

@@ -23,8 +23,8 @@ internal abstract class MemberBinder<TRequest>
     /// <summary>True when the member is a collection that takes every value of a repeated parameter.</summary>
     public virtual bool TakesMany => false;
 
-    /// <summary>The field error for a value that did not parse.</summary>
-    public string InvalidMessage => ValueParsers.InvalidMessage(Name, ValueType);
+    /// <summary>The field error for <paramref name="values"/>, which did not parse (<see cref="FieldMessages"/>).</summary>
+    public virtual string InvalidMessage(StringValues values) => FieldMessages.ForText(Name, ValueType, values.Count > 0 ? values[0] : null);
 
     /// <summary>The type one value is parsed into: the property's, or its elements'.</summary>
     protected virtual Type ValueType => Member.Type;

@@ -35,7 +35,7 @@ internal static class PartialRead
     /// The request read from <paramref name="json"/>, the mistakes added to <paramref name="errors"/>;
     /// null when no request could be made (then <paramref name="errors"/> holds why).
     /// </summary>
-    public static T? Read<T>(JsonObject json, JsonTypeInfo<T> info, BindingErrors errors, Func<JsonException, OperationProblem> problemOf, int readings = MaxReadings)
+    public static T? Read<T>(JsonObject json, JsonTypeInfo<T> info, BindingErrors errors, Func<JsonException, JsonObject?, OperationProblem> problemOf, int readings = MaxReadings)
     {
         var reading = info;
         for (var attempt = 0; attempt < readings; attempt++)
@@ -46,7 +46,7 @@ internal static class PartialRead
             }
             catch (JsonException e)
             {
-                var problem = problemOf(e);
+                var problem = problemOf(e, json);
                 if (problem.Errors is not { Count: > 0 } found)
                 {
                     // Nothing to key by (the body as a whole is wrong): that alone is the answer, unless fields already failed.
@@ -134,6 +134,39 @@ internal static class PartialRead
         {
             field.Append(field.Length == 0 ? string.Empty : ".").Append((string)segment);
         }
+    }
+
+    /// <summary>
+    /// The value at <paramref name="jsonPath"/> in <paramref name="root"/>, where the serializer
+    /// stopped: false when the path names no member (the root itself, or a member not there).
+    /// </summary>
+    public static bool TryFind(JsonObject root, string? jsonPath, out JsonNode? value)
+    {
+        value = null;
+        var path = Parse(jsonPath);
+        if (path.Count == 0)
+        {
+            return false;
+        }
+
+        JsonNode? node = root;
+        foreach (var segment in path)
+        {
+            switch (segment)
+            {
+                case string name when node is JsonObject o && o.TryGetPropertyValue(name, out var member):
+                    node = member;
+                    break;
+                case int index when node is JsonArray a && index < a.Count:
+                    node = a[index];
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        value = node;
+        return true;
     }
 
     /// <summary>System.Text.Json's path (<c>$.items[1].qty</c>, <c>$['a.b']</c>) as member names and indexes.</summary>

@@ -37,43 +37,11 @@ internal static class ValueParsers
             return (TryParser<T>)Make(nameof(EnumOf), type).Invoke(null, [json])!;
         }
 
-        return (TryParser<T>)(Known(type) ?? Make(IsInteger(type) ? nameof(IntegerOf) : IsNumber(type) ? nameof(NumberOf) : nameof(SpanParsableOf), type).Invoke(null, null)!);
+        return (TryParser<T>)(Known(type) ?? Make(FieldMessages.IsIntegerType(type) ? nameof(IntegerOf) : FieldMessages.IsNumberType(type) ? nameof(NumberOf) : nameof(SpanParsableOf), type).Invoke(null, null)!);
     }
-
-    /// <summary>What a valid value looks like, for the message of a field error.</summary>
-    public static string Describe(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        return type switch
-        {
-            _ when type == typeof(bool) => "true or false",
-            _ when IsInteger(type) => "an integer",
-            _ when IsNumber(type) => "a number",
-            _ when type == typeof(Guid) => "a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)",
-            _ when type == typeof(DateOnly) => "a date (yyyy-MM-dd)",
-            _ when type == typeof(TimeOnly) => "a time (HH:mm:ss)",
-            _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) => "a date and time (ISO 8601)",
-            _ when type == typeof(TimeSpan) => "a duration ([d.]hh:mm:ss)",
-            _ when type.IsEnum => "one of: " + string.Join(", ", WireNames(type)),
-            _ => "a valid " + type.Name,
-        };
-    }
-
-    /// <summary>An enum's names as they travel by default: <c>[JsonStringEnumMemberName]</c>'s, else the declared ones.</summary>
-    private static IEnumerable<string> WireNames(Type type) =>
-        type.GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => f.GetCustomAttribute<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
-
-    /// <summary>The one message of a value that does not parse, whichever source it came from.</summary>
-    public static string InvalidMessage(string field, Type type) => $"The value of '{field}' is not {Describe(type)}.";
 
     private static MethodInfo Make(string name, Type type) =>
         typeof(ValueParsers).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
-
-    private static bool IsInteger(Type type) => type.IsPrimitive && type != typeof(bool) && type != typeof(char) && type != typeof(float) && type != typeof(double) ||
-        type == typeof(Int128) || type == typeof(UInt128);
-
-    private static bool IsNumber(Type type) => type == typeof(float) || type == typeof(double) || type == typeof(decimal) || type == typeof(Half);
 
     private static Delegate? Known(Type type) => type switch
     {

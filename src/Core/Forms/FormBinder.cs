@@ -79,7 +79,7 @@ internal sealed class FormBinder<TRequest>
             }
         }
 
-        var request = PartialRead.Read(json, _info, found, e => JsonBodyErrors.ToProblem(e, _slots.Root.Shape!));
+        var request = PartialRead.Read(json, _info, found, (e, body) => JsonBodyErrors.ToProblem(e, _slots.Root.Shape!, body));
         if (request is not null)
         {
             _files.Set(request, files);

@@ -58,7 +58,7 @@ internal sealed class FormListNode : FormNode
                 }
                 else
                 {
-                    errors.Add(_posted, ValueParsers.InvalidMessage(_memberName, _element.Type));
+                    errors.Add(_posted, FieldMessages.ForText(_memberName, _element.Type, value));
                     fits = false;
                 }
             }

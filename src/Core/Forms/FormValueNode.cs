@@ -46,7 +46,7 @@ internal sealed class FormValueNode(FormSlot slot, StringValues values, string p
             }
         }
 
-        errors.Add(posted, ValueParsers.InvalidMessage(memberName, slot.Type));
+        errors.Add(posted, FieldMessages.ForText(memberName, slot.Type, raw));
         return false;
     }
 

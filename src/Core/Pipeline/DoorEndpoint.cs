@@ -382,7 +382,9 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     }
 
     /// <summary>The field errors (or the refusal) a <see cref="JsonException"/> from reading a body means; a door adds its own exceptions.</summary>
-    protected virtual OperationProblem ProblemOf(JsonException exception) => JsonBodyErrors.ToProblem(exception, Shape);
+    /// <param name="exception">What the serializer threw.</param>
+    /// <param name="body">The body as read, when it is a JSON object: the value that did not fit is looked up in it.</param>
+    protected virtual OperationProblem ProblemOf(JsonException exception, System.Text.Json.Nodes.JsonObject? body) => JsonBodyErrors.ToProblem(exception, Shape, body);
 
     /// <summary>
     /// True for what reading a body throws when the client sent something unreadable: bad JSON, a body
@@ -395,7 +397,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     /// <summary>The problem for an exception <see cref="IsUnreadableBody"/> accepted.</summary>
     protected OperationProblem UnreadableBody(Exception exception) => exception switch
     {
-        JsonException json => ProblemOf(json),
+        JsonException json => ProblemOf(json, null),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => OperationProblem.PayloadTooLarge(),
         BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => OperationProblem.BodyTooSlow(),
         _ => OperationProblem.UnreadableBody(),

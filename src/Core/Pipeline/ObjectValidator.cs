@@ -92,12 +92,12 @@ internal sealed class ObjectValidator
             var field = Join(prefix, rule.Member.JsonName);
             if (rule.EnumType is not null && value is not null && !Enum.IsDefined(rule.EnumType, value))
             {
-                Add(ref errors, field, ValueParsers.InvalidMessage(rule.Member.JsonName, rule.EnumType));
+                Add(ref errors, field, FieldMessages.Invalid(rule.Member.JsonName, rule.EnumType));
             }
 
             if (rule.FiniteType is not null && value is not null && !IsFinite(value))
             {
-                Add(ref errors, field, ValueParsers.InvalidMessage(rule.Member.JsonName, rule.FiniteType));
+                Add(ref errors, field, FieldMessages.Invalid(rule.Member.JsonName, rule.FiniteType));
             }
 
             if (rule.Attributes.Length == 0)

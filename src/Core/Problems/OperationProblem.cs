@@ -39,10 +39,19 @@ internal sealed class OperationProblem
     public static OperationProblem UnknownMembers(IEnumerable<string> paths) =>
         Validation(paths.ToDictionary(p => p, p => new[] { $"The request has no member '{p}'." }, StringComparer.Ordinal));
 
-    public static OperationProblem InvalidJson(string? path) =>
-        new(400, ProblemCodes.InvalidJson, path is null or "$"
-            ? "The request body is not valid JSON for this operation."
-            : $"The request body is not valid JSON for this operation at '{path}'.", null);
+    /// <summary>
+    /// 400 <c>invalid_json</c>, saying where the reader stopped (the path, and the 1-based line and
+    /// byte position of <see cref="System.Text.Json.JsonException"/>'s 0-based ones), never what it found there.
+    /// </summary>
+    public static OperationProblem InvalidJson(string? path, long? line = null, long? bytePositionInLine = null) =>
+        new(400, ProblemCodes.InvalidJson, "The request body is not valid JSON for this operation" +
+            (path is null or "$" ? string.Empty : $" at '{path}'") + Position(line, bytePositionInLine) + ".", null);
+
+    /// <summary><c> (line 3, position 14)</c>, 1-based, or nothing when the reader gave no position.</summary>
+    public static string Position(long? line, long? bytePositionInLine) =>
+        line is { } l && bytePositionInLine is { } p
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (line {l + 1}, position {p + 1})")
+            : string.Empty;
 
     public static OperationProblem PayloadTooLarge() =>
         new(413, ProblemCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.", null);

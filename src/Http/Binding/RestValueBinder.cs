@@ -77,7 +77,7 @@ internal sealed class RestValueBinder<TRequest>
             var text = Convert.ToString(request.RouteValues[_routeNames[i]], System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
             if (!_routeBinders[i].TryBind(argument, text))
             {
-                (errors ??= new()).Add(_routeBinders[i].Name, _routeBinders[i].InvalidMessage);
+                (errors ??= new()).Add(_routeBinders[i].Name, _routeBinders[i].InvalidMessage(text));
             }
         }
 
@@ -114,7 +114,7 @@ internal sealed class RestValueBinder<TRequest>
     {
         if (binder.TakesMany)
         {
-            return binder.TryBindAll(argument, values) ? null : binder.InvalidMessage;
+            return binder.TryBindAll(argument, values) ? null : binder.InvalidMessage(values);
         }
 
         if (values.Count > 1)
@@ -122,6 +122,6 @@ internal sealed class RestValueBinder<TRequest>
             return $"The {name} {kind} must be given once.";
         }
 
-        return binder.TryBind(argument, values[0] ?? string.Empty) ? null : binder.InvalidMessage;
+        return binder.TryBind(argument, values[0] ?? string.Empty) ? null : binder.InvalidMessage(values);
     }
 }

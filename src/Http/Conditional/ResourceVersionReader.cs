@@ -42,7 +42,7 @@ internal sealed class ResourceVersionReader<TRequest, TResponse> : IResourceVers
             var text = Convert.ToString(context.Request.RouteValues[name], CultureInfo.InvariantCulture) ?? string.Empty;
             if (!binder.TryBind(request, text))
             {
-                return (null, OperationProblem.Validation(new Dictionary<string, string[]> { [binder.Name] = [binder.InvalidMessage] }));
+                return (null, OperationProblem.Validation(new Dictionary<string, string[]> { [binder.Name] = [binder.InvalidMessage(text)] }));
             }
         }
 
