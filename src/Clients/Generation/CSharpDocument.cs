@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Hybrid.Clients;
+
+/// <summary>
+/// The copy of a public document NSwag reads to write a C# client: the wire stays as it is, only the
+/// C# names change. Each string enum gets <c>x-enumNames</c> in .NET's casing (<c>note_not_found</c> is
+/// <c>NoteNotFound</c>, not NJsonSchema's <c>Note_not_found</c>), and each header parameter an
+/// <c>x-originalName</c> that NSwag names its variable after (<c>If-None-Match</c> is <c>ifNoneMatch</c>).
+/// </summary>
+internal static class CSharpDocument
+{
+    /// <summary>Names a generated enum struct declares itself; a value with one of them is suffixed.</summary>
+    private static readonly HashSet<string> Taken = new(StringComparer.Ordinal)
+    {
+        "Value", "Known", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType", "JsonConverter", "MemberwiseClone",
+    };
+
+    public static JsonObject Prepare(JsonObject document)
+    {
+        Visit(document);
+        if (document["paths"] is JsonObject paths)
+        {
+            foreach (var operation in paths.Select(p => p.Value).OfType<JsonObject>().SelectMany(p => p.Select(o => o.Value).OfType<JsonObject>()))
+            {
+                foreach (var parameter in (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    if ((string?)parameter["in"] == "header" && parameter["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String)
+                    {
+                        var pascal = Pascal(name.GetValue<string>());
+                        parameter["x-originalName"] = char.ToLowerInvariant(pascal[0]) + pascal[1..];
+                    }
+                }
+            }
+        }
+
+        return document;
+    }
+
+    private static void Visit(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject schema:
+                if (schema["enum"] is JsonArray values && values.Count > 0 && values.All(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String))
+                {
+                    var names = new HashSet<string>(StringComparer.Ordinal);
+                    schema["x-enumNames"] = new JsonArray([.. values.Select(v => (JsonNode)Unique(Pascal(v!.GetValue<string>()), names))]);
+                }
+
+                foreach (var (_, value) in schema.ToList())
+                {
+                    Visit(value);
+                }
+
+                break;
+            case JsonArray list:
+                foreach (var item in list)
+                {
+                    Visit(item);
+                }
+
+                break;
+        }
+    }
+
+    private static string Unique(string name, HashSet<string> names)
+    {
+        var candidate = Taken.Contains(name) ? name + "Value" : name;
+        for (var i = 2; !names.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    /// <summary>Words split at anything not a letter or digit, each capitalised: <c>note_not_found</c> is <c>NoteNotFound</c>.</summary>
+    internal static string Pascal(string text)
+    {
+        var result = new StringBuilder();
+        foreach (var word in Regex.Split(text, "[^A-Za-z0-9]+"))
+        {
+            if (word.Length > 0)
+            {
+                result.Append(char.ToUpperInvariant(word[0])).Append(word.AsSpan(1));
+            }
+        }
+
+        if (result.Length == 0 || char.IsAsciiDigit(result[0]))
+        {
+            result.Insert(0, result.Length == 0 ? "Empty" : "Value");
+        }
+
+        return result.ToString();
+    }
+}
