@@ -25,23 +25,32 @@ internal sealed class GeneratedCSharpClient : IDisposable
 
     public string Folder { get; }
 
-    /// <summary>The generated client's code.</summary>
+    /// <summary>The first generated client's code.</summary>
     public string Source { get; }
 
     public Assembly Assembly { get; }
 
     /// <summary>Generates the client of <paramref name="document"/> and compiles it with <paramref name="programs"/> into one program.</summary>
-    public static async Task<GeneratedCSharpClient> BuildAsync(string document, string className, string ns, params string[] programs)
+    public static Task<GeneratedCSharpClient> BuildAsync(string document, string className, string ns, params string[] programs) =>
+        BuildAsync([new ClientOf(document, className, ns)], programs);
+
+    /// <summary>Generates a client of each document, each in its namespace, and compiles them with <paramref name="programs"/> into one program.</summary>
+    public static async Task<GeneratedCSharpClient> BuildAsync(IReadOnlyList<ClientOf> documents, params string[] programs)
     {
         var folder = Directory.CreateTempSubdirectory("hybrid-csharp-client-").FullName;
-        var prepared = Path.Combine(folder, "v1.cs.json");
-        await File.WriteAllTextAsync(prepared, CSharpDocument.Prepare(JsonNode.Parse(document)!.AsObject()).ToJsonString());
-        var output = Path.Combine(folder, "RestV1Client.cs");
-        var configuration = Path.Combine(folder, "v1.cs.nswag");
-        await File.WriteAllTextAsync(configuration, NSwagConfig.CSharp(prepared, output, className, ns, Templates).ToJsonString());
-        new NSwagRunner(Path.Combine(Metadata("NSwagDir"), "dotnet-nswag.dll")).Run([configuration], folder);
+        var sources = new List<string>();
+        var configurations = new List<string>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var prepared = Path.Combine(folder, $"v{i + 1}.cs.json");
+            await File.WriteAllTextAsync(prepared, CSharpDocument.Prepare(JsonNode.Parse(documents[i].Document)!.AsObject()).ToJsonString());
+            sources.Add(Path.Combine(folder, $"RestV{i + 1}Client.cs"));
+            configurations.Add(Path.Combine(folder, $"v{i + 1}.cs.nswag"));
+            await File.WriteAllTextAsync(configurations[^1], NSwagConfig.CSharp(prepared, sources[^1], documents[i].ClassName, documents[i].Namespace, Templates).ToJsonString());
+        }
 
-        var sources = new List<string> { output };
+        new NSwagRunner(Path.Combine(Metadata("NSwagDir"), "dotnet-nswag.dll")).Run(configurations, folder);
+        var generated = await File.ReadAllTextAsync(sources[0]);
         for (var i = 0; i < programs.Length; i++)
         {
             sources.Add(Path.Combine(folder, $"Program{i}.cs"));
@@ -51,7 +60,7 @@ internal sealed class GeneratedCSharpClient : IDisposable
         var assembly = Path.Combine(folder, "Caller.dll");
         await CompileAsync(sources, assembly);
         var context = new AssemblyLoadContext("generated-client", isCollectible: true);
-        return new GeneratedCSharpClient(folder, await File.ReadAllTextAsync(output), context.LoadFromAssemblyPath(assembly), context);
+        return new GeneratedCSharpClient(folder, generated, context.LoadFromAssemblyPath(assembly), context);
     }
 
     /// <summary>Calls <c>public static Task&lt;string&gt; {method}(HttpClient, ...)</c> of <paramref name="type"/>.</summary>
@@ -104,3 +113,6 @@ internal sealed class GeneratedCSharpClient : IDisposable
         typeof(GeneratedCSharpClient).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
             ?? throw new InvalidOperationException(key + " was not recorded by the test project.");
 }
+
+/// <summary>A document and the C# client to generate from it.</summary>
+internal sealed record ClientOf(string Document, string ClassName, string Namespace);
