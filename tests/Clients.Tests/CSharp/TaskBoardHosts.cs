@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Hybrid.Clients.Tests.Contract;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Hybrid.Clients.Tests.CSharp;
@@ -20,6 +21,9 @@ public sealed class TaskBoardHosts : IAsyncLifetime
     /// <summary>The Authorization header of every request the baseline host received, "" for none.</summary>
     public ConcurrentQueue<string> Authorizations { get; } = new();
 
+    /// <summary>The body of every POST the baseline host received.</summary>
+    public ConcurrentQueue<string> Bodies { get; } = new();
+
     public TestHost Baseline { get; private set; } = null!;
 
     /// <summary>The baseline mounted under <c>/board</c>.</summary>
@@ -35,10 +39,18 @@ public sealed class TaskBoardHosts : IAsyncLifetime
     {
         Baseline = await StartAsync(CSharp.Baseline.Stage.Types, app =>
         {
-            app.Use((context, next) =>
+            app.Use(async (context, next) =>
             {
                 Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
-                return next(context);
+                if (HttpMethods.IsPost(context.Request.Method))
+                {
+                    context.Request.EnableBuffering();
+                    using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+                    Bodies.Enqueue(await reader.ReadToEndAsync(context.RequestAborted));
+                    context.Request.Body.Position = 0;
+                }
+
+                await next(context);
             });
             app.MapHybridRest();
         });
