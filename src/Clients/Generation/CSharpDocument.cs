@@ -11,6 +11,7 @@ namespace Hybrid.Clients;
 /// C# names change. Each string enum gets <c>x-enumNames</c> in .NET's casing (<c>note_not_found</c> is
 /// <c>NoteNotFound</c>, not NJsonSchema's <c>Note_not_found</c>), and each header parameter an
 /// <c>x-originalName</c> that NSwag names its variable after (<c>If-None-Match</c> is <c>ifNoneMatch</c>).
+/// A request that takes a file keeps only its <c>multipart/form-data</c> body.
 /// </summary>
 internal static class CSharpDocument
 {
@@ -27,6 +28,14 @@ internal static class CSharpDocument
         {
             foreach (var operation in paths.Select(p => p.Value).OfType<JsonObject>().SelectMany(p => p.Select(o => o.Value).OfType<JsonObject>()))
             {
+                // NSwag's C# client sends one content type, JSON when both are listed, and would take the
+                // form's members and files as parameters it never sends. A request with a file therefore
+                // goes as a form, as the TypeScript client sends it.
+                if (operation["requestBody"]?["content"] is JsonObject content && content.ContainsKey("multipart/form-data"))
+                {
+                    content.Remove("application/json");
+                }
+
                 foreach (var parameter in (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>())
                 {
                     if ((string?)parameter["in"] == "header" && parameter["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String)

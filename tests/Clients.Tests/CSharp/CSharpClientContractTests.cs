@@ -41,6 +41,14 @@ public sealed class CSharpClientContractTests(TaskBoardHosts board) : IClassFixt
     }
 
     [Fact]
+    public async Task A_request_with_a_file_is_sent_as_a_form_the_server_reads_whole()
+    {
+        (await board.Client.CallAsync(Caller, "Attach", board.Baseline.Client))
+            .Should().Be("7 minutes 2027-03-01 13:45:30 2027-03-01T09:30:00.0000000+02:00 12.5 a,b first1,second2 notes.txt 5");
+        (await board.Client.CallAsync(Caller, "AttachCaption", board.Baseline.Client)).Should().Be("bare 2027-01-01 null 0 0 null -1");
+    }
+
+    [Fact]
     public async Task A_conditional_GET_answers_NotModified_with_the_ETag_instead_of_throwing() =>
         (await board.Client.CallAsync(Caller, "Conditional", board.Baseline.Client))
             .Should().Be("False Write the spec True | True True False | False Review it");

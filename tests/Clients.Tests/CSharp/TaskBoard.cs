@@ -5,6 +5,45 @@ using MediatR;
 // of the one before: the C# client generated from the baseline's document must keep working with every
 // stage. Each host is given exactly one stage's types.
 
+namespace Hybrid.Clients.Tests.CSharp
+{
+    /// <summary>A line of a note.</summary>
+    public sealed record NoteLine(string Text, int Order);
+
+    /// <summary>A file with a note: a form, as only a form carries a file, in every stage alike.</summary>
+    [RestPost("tasks/{taskId}/attachments")]
+    public sealed class AttachFile : IRequest<AttachedFile>
+    {
+        public int TaskId { get; set; }
+
+        [Required]
+        public string Caption { get; set; } = string.Empty;
+
+        public DateOnly Day { get; set; } = new(2027, 1, 1);
+
+        public TimeOnly? At { get; set; }
+
+        public DateTimeOffset? When { get; set; }
+
+        public decimal? Amount { get; set; }
+
+        public List<string> Tags { get; set; } = [];
+
+        public List<NoteLine> Lines { get; set; } = [];
+
+        public HybridFile? File { get; set; }
+    }
+
+    /// <summary>What the handler read, with the file's name and length.</summary>
+    public sealed record AttachedFile(int TaskId, string Caption, DateOnly Day, TimeOnly? At, DateTimeOffset? When, decimal? Amount, IReadOnlyList<string> Tags, IReadOnlyList<NoteLine> Lines, string? FileName, long Length);
+
+    public sealed class AttachFileHandler : IRequestHandler<AttachFile, AttachedFile>
+    {
+        public Task<AttachedFile> Handle(AttachFile request, CancellationToken cancellationToken) =>
+            Task.FromResult(new AttachedFile(request.TaskId, request.Caption, request.Day, request.At, request.When, request.Amount, request.Tags, request.Lines, request.File?.FileName, request.File?.Length ?? -1));
+    }
+}
+
 namespace Hybrid.Clients.Tests.CSharp.Baseline
 {
     public enum Priority
@@ -69,7 +108,7 @@ namespace Hybrid.Clients.Tests.CSharp.Baseline
 
     public static class Stage
     {
-        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler)];
+        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler)];
     }
 }
 
@@ -136,7 +175,7 @@ namespace Hybrid.Clients.Tests.CSharp.WithNewEnumValue
 
     public static class Stage
     {
-        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler)];
+        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler)];
     }
 }
 
@@ -200,7 +239,7 @@ namespace Hybrid.Clients.Tests.CSharp.WithNewOptionalProperty
 
     public static class Stage
     {
-        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler)];
+        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler)];
     }
 }
 
@@ -227,7 +266,7 @@ namespace Hybrid.Clients.Tests.CSharp.WithNewProblemCode
 
     public static class Stage
     {
-        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler)];
+        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler)];
     }
 }
 

@@ -89,6 +89,31 @@ public static class TaskBoardCaller
         return "done";
     }
 
+    /// <summary>A form with a file: dates, a time, a number, a list of values and a list of objects, as the server reads them.</summary>
+    public static async Task<string> Attach(HttpClient http)
+    {
+        using var data = new MemoryStream("hello"u8.ToArray());
+        var attached = await new TasksV1Client(http).AttachFileAsync(
+            7,
+            caption: "minutes",
+            day: new DateOnly(2027, 3, 1),
+            at: new TimeOnly(13, 45, 30),
+            when: new DateTimeOffset(2027, 3, 1, 9, 30, 0, TimeSpan.FromHours(2)),
+            amount: 12.5m,
+            tags: ["a", "b"],
+            lines: [new NoteLine { Text = "first", Order = 1 }, new NoteLine { Text = "second", Order = 2 }],
+            file: new FileParameter(data, "notes.txt", "text/plain"));
+        return $"{attached.TaskId} {attached.Caption} {attached.Day:yyyy-MM-dd} {attached.At:HH:mm:ss} {attached.When:O} {attached.Amount} "
+            + $"{string.Join(",", attached.Tags)} {string.Join(",", attached.Lines.Select(l => l.Text + l.Order))} {attached.FileName} {attached.Length}";
+    }
+
+    /// <summary>The same form with only what is required.</summary>
+    public static async Task<string> AttachCaption(HttpClient http)
+    {
+        var attached = await new TasksV1Client(http).AttachFileAsync(7, caption: "bare");
+        return $"{attached.Caption} {attached.Day:yyyy-MM-dd} {attached.At?.ToString() ?? "null"} {attached.Tags.Count} {attached.Lines.Count} {attached.FileName ?? "null"} {attached.Length}";
+    }
+
     /// <summary>The client's address is the HttpClient's base address, whatever its last character.</summary>
     public static async Task<string> Title(HttpClient http, int id) => (await new TasksV1Client(http).GetTaskAsync(id)).Title;
 }
