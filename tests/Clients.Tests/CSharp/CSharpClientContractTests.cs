@@ -115,6 +115,10 @@ public sealed class CSharpClientContractTests(TaskBoardHosts board) : IClassFixt
         var host = board.Stages["a new problem code"];
 
         (await board.Client.CallAsync(Caller, "Missing", host.Client, 410)).Should().Be("404 task_archived unknown The task was archived.");
+
+        // A client generated now would name the problem after both codes (docs/clients.md says so).
+        board.BaselineDocument.Should().Contain("\"TaskNotFoundProblem\"");
+        (await host.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).Should().Contain("\"TaskNotFoundOrTaskArchivedProblem\"");
     }
 
     [Fact]
