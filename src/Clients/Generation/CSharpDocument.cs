@@ -23,6 +23,12 @@ internal static class CSharpDocument
 
     public static JsonObject Prepare(JsonObject document)
     {
+        // A component's name is its struct's: a value of the same name would be a member named like its type.
+        foreach (var (name, schema) in document["components"]?["schemas"] as JsonObject ?? [])
+        {
+            Name(schema as JsonObject, name);
+        }
+
         Visit(document);
         if (document["paths"] is JsonObject paths)
         {
@@ -55,12 +61,7 @@ internal static class CSharpDocument
         switch (node)
         {
             case JsonObject schema:
-                if (schema["enum"] is JsonArray values && values.Count > 0 && values.All(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String))
-                {
-                    var names = new HashSet<string>(StringComparer.Ordinal);
-                    schema["x-enumNames"] = new JsonArray([.. values.Select(v => (JsonNode)Unique(Pascal(v!.GetValue<string>()), names))]);
-                }
-
+                Name(schema, typeName: null);
                 foreach (var (_, value) in schema.ToList())
                 {
                     Visit(value);
@@ -77,9 +78,21 @@ internal static class CSharpDocument
         }
     }
 
-    private static string Unique(string name, HashSet<string> names)
+    private static void Name(JsonObject? schema, string? typeName)
     {
-        var candidate = Taken.Contains(name) ? name + "Value" : name;
+        if (schema is null || schema.ContainsKey("x-enumNames") ||
+            schema["enum"] is not JsonArray values || values.Count == 0 || !values.All(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String))
+        {
+            return;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        schema["x-enumNames"] = new JsonArray([.. values.Select(v => (JsonNode)Unique(Pascal(v!.GetValue<string>()), typeName, names))]);
+    }
+
+    private static string Unique(string name, string? typeName, HashSet<string> names)
+    {
+        var candidate = Taken.Contains(name) || name == typeName ? name + "Value" : name;
         for (var i = 2; !names.Add(candidate); i++)
         {
             candidate = name + i.ToString(CultureInfo.InvariantCulture);
