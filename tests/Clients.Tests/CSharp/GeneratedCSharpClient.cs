@@ -58,7 +58,16 @@ internal sealed class GeneratedCSharpClient : IDisposable
         }
 
         var assembly = Path.Combine(folder, "Caller.dll");
-        await CompileAsync(sources, assembly);
+        try
+        {
+            await CompileAsync(sources, assembly);
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+
         var context = new AssemblyLoadContext("generated-client", isCollectible: true);
         return new GeneratedCSharpClient(folder, generated, context.LoadFromAssemblyPath(assembly), context);
     }
