@@ -297,7 +297,7 @@ public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture
         post.Success.Should().BeTrue(lines[1]);
         int.Parse(post.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(100);
         lines[2].Should().Be($"GET {post.Groups[1].Value} from C#");
-        lines[3].Should().Be("missing: 404 Note_not_found");
+        lines[3].Should().Be("missing: 404 note_not_found");
         lines[4].Should().Be("v2: Notes.Clients.V2.NotesV2Client");
     }
 

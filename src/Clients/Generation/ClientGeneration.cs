@@ -61,8 +61,10 @@ internal static class ClientGeneration
             if (options.CSharp && client.CSharpOutput is not null)
             {
                 // One namespace per version: each document's client carries its own DTOs and ApiException, and v1's Note may differ from v2's.
+                var csharp = Path.Combine(options.Work, client.Document.Name + ".cs.json");
+                Write(csharp, CSharpDocument.Prepare(JsonNode.Parse(client.Document.Json)!.AsObject()));
                 Write(Path.Combine(options.Work, client.Document.Name + ".cs.nswag"), NSwagConfig.CSharp(
-                    Path.Combine(options.Output, client.Document.Name + ".json"), client.CSharpOutput, client.ClassName, options.CSharpNamespace + "." + Pascal(client.Document.Name)));
+                    csharp, client.CSharpOutput, client.ClassName, options.CSharpNamespace + "." + Pascal(client.Document.Name), options.Templates));
             }
         }
 
@@ -174,7 +176,7 @@ internal static class ClientGeneration
             hash.AppendData(document.Json);
         }
 
-        foreach (var template in Directory.GetFiles(options.Templates).Order(StringComparer.Ordinal))
+        foreach (var template in Directory.GetFiles(options.Templates, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             hash.AppendData(File.ReadAllBytes(template));
         }

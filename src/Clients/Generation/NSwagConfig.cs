@@ -37,8 +37,12 @@ internal static class NSwagConfig
             generator["operationGenerationMode"] = "SingleClientFromOperationId";
         });
 
-    /// <summary>A C# client from a public document, for .NET apps (MAUI).</summary>
-    public static JsonObject CSharp(string input, string output, string className, string ns) => new()
+    /// <summary>
+    /// A C# client from a public document, for .NET apps (MAUI), with Hybrid's templates (<c>templates/csharp</c>):
+    /// optional members left unset stay out of the JSON, enums are open sets, a GET that answers 304 has an
+    /// <c>...IfChangedAsync</c> twin, and the client takes a token provider and any base address.
+    /// </summary>
+    public static JsonObject CSharp(string input, string output, string className, string ns, string templates) => new()
     {
         ["runtime"] = "Net100",
         ["documentGenerator"] = new JsonObject { ["fromDocument"] = new JsonObject { ["url"] = input } },
@@ -63,6 +67,7 @@ internal static class NSwagConfig
                 ["arrayInstanceType"] = "System.Collections.Generic.List",
                 ["classStyle"] = "Poco",
                 ["newLineBehavior"] = "LF",
+                ["templateDirectory"] = Path.Combine(templates, "csharp"),
                 ["output"] = output,
             },
         },
