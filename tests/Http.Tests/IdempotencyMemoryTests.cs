@@ -3,6 +3,7 @@ using Hybrid.Http.Idempotency;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
 
 namespace Hybrid.Http.Tests;
 
@@ -13,7 +14,7 @@ namespace Hybrid.Http.Tests;
 /// answers go, never a claim in flight. Alone in its collection: it measures the whole process's heap.
 /// </summary>
 [Collection(Name)]
-public sealed class IdempotencyMemoryTests
+public sealed class IdempotencyMemoryTests(ITestOutputHelper output)
 {
     public const string Name = "heap measured alone";
 
@@ -41,6 +42,10 @@ public sealed class IdempotencyMemoryTests
 
         var held = LiveHeap() - before;
         GC.KeepAlive(store);
+        if (store is MemoryIdempotencyStore kept)
+        {
+            output.WriteLine(FormattableString.Invariant($"{held:N0} bytes of heap for {kept.Count:N0} records ({held / Math.Max(1, kept.Count):N0} each); Size {kept.Size:N0}, limit {limit:N0}"));
+        }
 
         held.Should().BeLessThanOrEqualTo((long)(limit * 1.1), "the limit bounds the heap the records hold, within 10 %");
         var memory = store.Should().BeOfType<MemoryIdempotencyStore>().Subject;
