@@ -91,8 +91,8 @@ public sealed class IdempotencyMemoryTests(ITestOutputHelper output)
     public async Task Expired_records_free_their_key_and_their_memory()
     {
         var clock = new ManualClock();
-        var store = new MemoryIdempotencyStore(null, clock);
-        for (var i = 0; i < 100; i++)
+        var store = new MemoryIdempotencyStore(1 << 20, clock);
+        for (var i = 0; i < 1_000; i++)
         {
             await store.BeginAsync("old " + i, [1], TimeSpan.FromMinutes(5), default);
             await store.CompleteAsync("old " + i, [1], Comment(i), TimeSpan.FromMinutes(5), default);
@@ -103,7 +103,7 @@ public sealed class IdempotencyMemoryTests(ITestOutputHelper output)
 
         (await store.BeginAsync("old 0", [1], TimeSpan.FromMinutes(5), default)).State.Should().Be(IdempotencyState.Started);
         store.Count.Should().Be(1, "the first call after a minute scans out what expired");
-        store.Size.Should().BeLessThan(full);
+        store.Size.Should().BeLessThan(full / 2, "every chunk of answers but the newest was freed");
     }
 
     [Fact]

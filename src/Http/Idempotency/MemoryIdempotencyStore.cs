@@ -1,37 +1,32 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Hybrid.Http.Idempotency;
 
 /// <summary>
-/// The store while the app's <c>IDistributedCache</c> is the in-memory one (the default): records in a
-/// dictionary of this process, claimed under its lock, so a claim is exact on one instance. Its
-/// <see cref="Size"/> is what the records really hold on the heap (each record's bytes, its key and
-/// its dictionary entry), so its limit (<c>MemoryDistributedCacheOptions.SizeLimit</c>) bounds real
-/// memory. At the limit it evicts the oldest stored answers, never a claim in flight; only claims
-/// that alone fill it make it refuse one.
+/// The store while the app's <c>IDistributedCache</c> is the in-memory one (the default): records in
+/// this process, claimed under its lock, so a claim is exact on one instance. Stored answers are
+/// appended to large chunks (<see cref="RecordChunks"/>) rather than kept as an object each: the
+/// garbage collector then sees a few arrays, not one per record, and a day of records does not grow
+/// its heap's headroom with them. <see cref="Size"/> is what the records hold on the heap (the chunks,
+/// the claims' arrays and every slot of the key table), so its limit
+/// (<c>MemoryDistributedCacheOptions.SizeLimit</c>) bounds real memory. At the limit the oldest chunks
+/// of answers go, never a claim in flight; only claims that alone fill it make it refuse one.
 /// </summary>
 internal sealed class MemoryIdempotencyStore(long? sizeLimit, TimeProvider time) : IIdempotencyStore
 {
-    // A byte[] on a 64-bit runtime: object header, method table and length, then its data padded to 8 bytes.
-    private const int ArrayHeader = 24;
-
-    // One slot of the dictionary, used or free: its entry (hash code, next index, the digest, the Slot) and its bucket.
-    private const int SlotBytes = 4 + 4 + RecordDigest.Size + 24 + 4;
-
-    // A full store evicts a tenth of its answers at once, so it scans once per tenth refilled rather than once per record.
-    private const int EvictFraction = 10;
+    // One slot of the key table, used or free: its entry (hash code, next index, the digest, the Slot) and its bucket.
+    private const int SlotBytes = 4 + 4 + RecordDigest.Size + 32 + 4;
 
     // Expired records are dropped by a scan at most this often, and before any eviction.
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<RecordDigest, Slot> _records = [];
+    private readonly RecordChunks _answers = new(sizeLimit);
     private readonly Lock _lock = new();
-    private long _recordBytes;
-    private long _answers;
+    private long _claimBytes;
     private long _nextSweep;
 
-    /// <summary>The heap the records hold: their arrays and every slot of the dictionary's storage.</summary>
+    /// <summary>The heap the records hold: the chunks of answers, the claims' arrays and the key table's slots.</summary>
     public long Size
     {
         get
@@ -55,7 +50,7 @@ internal sealed class MemoryIdempotencyStore(long? sizeLimit, TimeProvider time)
         }
     }
 
-    private long CurrentSize => _recordBytes + ((long)_records.Capacity * SlotBytes);
+    private long CurrentSize => _answers.Bytes + _claimBytes + ((long)_records.Capacity * SlotBytes);
 
     public ValueTask<IdempotencyBegin> BeginAsync(string key, byte[] fingerprint, TimeSpan expiry, CancellationToken cancellationToken)
     {
@@ -66,7 +61,7 @@ internal sealed class MemoryIdempotencyStore(long? sizeLimit, TimeProvider time)
         lock (_lock)
         {
             Sweep(now.UtcTicks, due: true);
-            if (_records.TryGetValue(digest, out var slot) && slot.ExpiresAt > now.UtcTicks && IdempotencyRecord.FromBytes(slot.Record) is { } record)
+            if (_records.TryGetValue(digest, out var slot) && slot.ExpiresAt > now.UtcTicks && Read(slot) is { } record)
             {
                 return ValueTask.FromResult<IdempotencyBegin>(
                     !CryptographicOperations.FixedTimeEquals(record.Fingerprint, fingerprint) ? new(IdempotencyState.Mismatch)
@@ -74,7 +69,10 @@ internal sealed class MemoryIdempotencyStore(long? sizeLimit, TimeProvider time)
                     : new(IdempotencyState.Completed, record.Response));
             }
 
-            var kept = Put(digest, new Slot(claimed, (now + claim).UtcTicks, 0), now.UtcTicks);
+            Remove(digest);
+            _records[digest] = new Slot(claimed, (now + claim).UtcTicks, 0, 0, 0);
+            _claimBytes += RecordChunks.ArrayBytes(claimed.Length);
+            var kept = Fits(digest, now.UtcTicks);
             return ValueTask.FromResult<IdempotencyBegin>(new(kept ? IdempotencyState.Started : IdempotencyState.Unavailable));
         }
     }
@@ -86,9 +84,13 @@ internal sealed class MemoryIdempotencyStore(long? sizeLimit, TimeProvider time)
         var bytes = new IdempotencyRecord(fingerprint, now + expiry, response).ToBytes();
         lock (_lock)
         {
+            Remove(digest);
+            var (chunk, offset) = _answers.Append(bytes);
+            _records[digest] = new Slot(null, (now + expiry).UtcTicks, chunk, offset, bytes.Length);
+
             // An answer that does not fit even after evicting every older one frees the key: a retry
             // runs again, as after any answer the store could not keep (docs/rest.md, Storage).
-            Put(digest, new Slot(bytes, (now + expiry).UtcTicks, ++_answers), now.UtcTicks);
+            Fits(digest, now.UtcTicks);
         }
 
         return ValueTask.CompletedTask;
@@ -105,27 +107,30 @@ internal sealed class MemoryIdempotencyStore(long? sizeLimit, TimeProvider time)
         return ValueTask.CompletedTask;
     }
 
-    private static long ArrayBytes(byte[] array) => ArrayHeader + ((array.Length + 7L) & ~7L);
+    private IdempotencyRecord? Read(Slot slot) =>
+        slot.Claim is { } claim ? IdempotencyRecord.FromBytes(claim) : _answers.Read(slot.Chunk, slot.Offset, slot.Length);
 
-    /// <summary>Sets the key's slot and makes room for it; false, with the key removed, when it does not fit.</summary>
-    private bool Put(RecordDigest digest, Slot slot, long now)
+    /// <summary>Makes room for the record just set under <paramref name="digest"/>; false, with the key removed, when it does not fit.</summary>
+    private bool Fits(RecordDigest digest, long now)
     {
-        ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(_records, digest, out var existed);
-        if (existed)
-        {
-            _recordBytes -= ArrayBytes(stored.Record);
-        }
-
-        stored = slot;
-        _recordBytes += ArrayBytes(slot.Record);
         if (sizeLimit is not { } limit || CurrentSize <= limit)
         {
             return true;
         }
 
         Sweep(now, due: false);
-        while (CurrentSize > limit && EvictOldestAnswers(digest))
+        while (CurrentSize > limit && _answers.OldestToEvict() is { } before)
         {
+            // The newest chunk, which holds the answer just appended, is never among them.
+            foreach (var (key, slot) in _records)
+            {
+                if (slot.Claim is null && slot.Chunk < before)
+                {
+                    _records.Remove(key);
+                }
+            }
+
+            _answers.Evict(before);
         }
 
         if (CurrentSize <= limit)
@@ -135,35 +140,6 @@ internal sealed class MemoryIdempotencyStore(long? sizeLimit, TimeProvider time)
 
         Remove(digest);
         return false;
-    }
-
-    /// <summary>Drops the oldest tenth of the stored answers (by when they were stored), never <paramref name="keep"/>; false when there is none to drop.</summary>
-    private bool EvictOldestAnswers(RecordDigest keep)
-    {
-        var oldest = long.MaxValue;
-        foreach (var (digest, slot) in _records)
-        {
-            if (slot.Answer > 0 && slot.Answer < oldest && !digest.Equals(keep))
-            {
-                oldest = slot.Answer;
-            }
-        }
-
-        if (oldest == long.MaxValue)
-        {
-            return false;
-        }
-
-        var before = oldest + Math.Max(1, (_answers - oldest) / EvictFraction);
-        foreach (var (digest, slot) in _records)
-        {
-            if (slot.Answer > 0 && slot.Answer < before && !digest.Equals(keep))
-            {
-                Remove(digest);
-            }
-        }
-
-        return true;
     }
 
     private void Sweep(long now, bool due)
@@ -185,12 +161,21 @@ internal sealed class MemoryIdempotencyStore(long? sizeLimit, TimeProvider time)
 
     private void Remove(RecordDigest digest)
     {
-        if (_records.Remove(digest, out var removed))
+        if (!_records.Remove(digest, out var removed))
         {
-            _recordBytes -= ArrayBytes(removed.Record);
+            return;
+        }
+
+        if (removed.Claim is { } claim)
+        {
+            _claimBytes -= RecordChunks.ArrayBytes(claim.Length);
+        }
+        else
+        {
+            _answers.Release(removed.Chunk, removed.Length);
         }
     }
 
-    /// <summary>A record's bytes, when it expires (UTC ticks), and for an answer its place in storing order (0 for a claim).</summary>
-    private readonly record struct Slot(byte[] Record, long ExpiresAt, long Answer);
+    /// <summary>A claim's bytes (an array of its own: it lives for one request), or where an answer's bytes are; and when it expires (UTC ticks).</summary>
+    private readonly record struct Slot(byte[]? Claim, long ExpiresAt, int Chunk, int Offset, int Length);
 }
