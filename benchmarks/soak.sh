@@ -14,8 +14,8 @@
 # already in bin/Release), SOAK_REDIS (default 1: start Debian's redis-server on a free loopback port
 # and give the Blog ConnectionStrings:Redis, as production runs it, so Idempotency-Key records, the
 # output cache and the key ring live there and the RSS check measures the process; 0: keep them in
-# the server's memory, where a day of records grows the process up to the cache's size limit). On demand
-# only: eng/test.sh does not run it.
+# the server's memory, where a day of records grows the process up to the idempotency store's
+# limit). On demand only: eng/test.sh does not run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}

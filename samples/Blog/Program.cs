@@ -32,7 +32,14 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 builder.Services.AddAuthorization();
 
 // Post pages and post reads are cached by tag ("post:{id}"); comments and attachments revalidate them.
-builder.Services.AddOutputCache(options => options.AddPolicy(Blog.Pages.BlogCaching.PostPage, HybridOutputCache.Read(60, "post:{postId}")));
+builder.Services.AddOutputCache(options =>
+{
+    options.AddPolicy(Blog.Pages.BlogCaching.PostPage, HybridOutputCache.Read(60, "post:{postId}"));
+
+    // Without Redis the pages are kept in memory: ASP.NET Core's default limit, 100 MiB of bodies,
+    // fills as posts multiply (the embedded-defaults soak grew by 262 MB with it, 85 MB with this; docs/reliability.md).
+    options.SizeLimit = 16 * 1024 * 1024;
+});
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHybrid([typeof(Program).Assembly], options =>
 {

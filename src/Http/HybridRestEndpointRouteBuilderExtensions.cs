@@ -1,5 +1,6 @@
 using Hybrid;
 using Hybrid.Http;
+using Hybrid.Http.Idempotency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,13 +44,16 @@ public static class HybridRestEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(door.Prefix);
         builders.Add(group);
         var fallback = new RestFallback();
+
+        // One store for every route: the in-memory one's limit bounds the door's records together.
+        var idempotency = new Lazy<IIdempotencyStore>(() => IdempotencyStores.Resolve(services));
         foreach (var operation in catalog.Operations)
         {
             foreach (var route in operation.Routes)
             {
                 var hybrid = new HybridEndpointMetadata(operation, traits, route);
                 var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
-                    typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services, door.Prefix + "/" + route.DocumentName)!);
+                    typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services, door.Prefix + "/" + route.DocumentName, idempotency)!);
                 var builder = DoorMapping.Map(
                     group,
                     "/" + route.DocumentName + "/" + route.Template,

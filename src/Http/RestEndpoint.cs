@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Hybrid.Http.Idempotency;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly RawRequestMembers? _raw;
     private readonly RestGuards _guards;
 
-    public RestEndpoint(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services, string versionPrefix)
+    public RestEndpoint(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services, string versionPrefix, Lazy<IIdempotencyStore> idempotency)
         : base(endpoint, catalog, services)
     {
         var route = endpoint.Route!;
@@ -43,7 +44,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         _bodyInfo = _readsBody ? RestBodyJson.For(catalog.ReadingJson, binding, RequestInfo) : RequestInfo;
         _responder = new RestResponder<TRequest, TResponse>(Operation, route, versionPrefix, Shape, Json, ResponseInfo);
         _crossSite = new CrossSiteCheck(services.GetRequiredService<IOptions<HybridOptions>>().Value.TrustedOrigins);
-        _guards = new RestGuards(Operation, route, services);
+        _guards = new RestGuards(Operation, route, services, idempotency.Value);
         _preconditions = new RestPreconditions(route, catalog, services);
         _raw = _readsBody ? RawRequestMembers.For(typeof(TRequest)) : null;
         var constructor = typeof(TRequest).GetConstructor(Type.EmptyTypes);

@@ -20,6 +20,6 @@ internal static partial class RestLog
     [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "{Operation}: the webhook {WebhookId} was already processed; answered without running the handler")]
     public static partial void WebhookRepeated(ILogger logger, string operation, string webhookId);
 
-    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "{Operation}: the idempotency store did not keep the key's claim (an in-memory cache at its size limit); answered 503 without running the operation. Use AddHybridRedis or raise MemoryDistributedCacheOptions.SizeLimit")]
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "{Operation}: the idempotency store did not keep the key's claim (at its size limit); answered 503 without running the operation. Use AddHybridRedis or raise MemoryDistributedCacheOptions.SizeLimit")]
     public static partial void IdempotencyStoreFull(ILogger logger, string operation);
 }

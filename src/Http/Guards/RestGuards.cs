@@ -25,7 +25,7 @@ internal sealed class RestGuards
     private readonly IdempotentRetries _retries;
     private readonly WebhookIds _webhookIds;
 
-    public RestGuards(HybridOperation operation, RestRoute route, IServiceProvider services)
+    public RestGuards(HybridOperation operation, RestRoute route, IServiceProvider services, IIdempotencyStore idempotency)
     {
         _services = services;
         _operation = operation.RequestType.Name;
@@ -33,7 +33,7 @@ internal sealed class RestGuards
         _fillsRaw = !route.BindsQuery && RawRequestMembers.For(operation.RequestType) is not null;
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Rest");
         var cache = services.GetRequiredService<IDistributedCache>();
-        _retries = new IdempotentRetries(services.GetService<IIdempotencyStore>() ?? new DistributedIdempotencyStore(cache, Clock), _logger, _operation, route.EndpointName);
+        _retries = new IdempotentRetries(idempotency, _logger, _operation, route.EndpointName);
         _webhookIds = new WebhookIds(cache);
     }
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Caching.Distributed;
 namespace Hybrid.Http.Idempotency;
 
 /// <summary>
-/// The built-in store: records in <see cref="IDistributedCache"/>, claimed under a lock held in this
+/// The store over an app's own <see cref="IDistributedCache"/> (the in-memory one gets
+/// <see cref="MemoryIdempotencyStore"/>): records in the cache, claimed under a lock held in this
 /// process. <see cref="IDistributedCache"/> has no atomic add, so the read-then-write of a claim is
 /// atomic only among requests this process serves; with several instances behind a balancer, two
 /// of them can claim one key at once; <c>AddHybridRedis</c> replaces this store with one that claims atomically.
@@ -17,9 +18,9 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
     /// </summary>
     internal static readonly TimeSpan MaxClaim = TimeSpan.FromMinutes(10);
 
-    // MemoryCache at its SizeLimit refuses a new entry (and drops the key's previous one) while it
-    // compacts in the background, and IDistributedCache cannot say so: every write is read back, and
-    // set again after these pauses until the cache keeps it.
+    // A cache may drop a new entry (MemoryCache at its SizeLimit refuses one, and drops the key's
+    // previous one, while it compacts in the background), and IDistributedCache cannot say so: every
+    // write is read back, and set again after these pauses until the cache keeps it.
     private static readonly TimeSpan[] KeepPauses = [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100)];
 
     // Striped: one lock per key would need its own bookkeeping; 64 stripes keep unrelated keys from

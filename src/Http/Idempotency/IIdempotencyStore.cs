@@ -3,8 +3,9 @@ namespace Hybrid.Http.Idempotency;
 /// <summary>
 /// Where idempotency keys and their stored responses live. <see cref="BeginAsync"/> must be atomic:
 /// of two requests with one key, exactly one is told <see cref="IdempotencyState.Started"/>. The
-/// built-in store gets that from a lock in this process over <c>IDistributedCache</c>; a store for
-/// several instances needs an atomic add in the cache itself (Redis <c>SET NX</c>).
+/// built-in stores get that from a lock in this process (over their own dictionary, or over an app's
+/// <c>IDistributedCache</c>); a store for several instances needs an atomic add in the cache itself
+/// (Redis <c>SET NX</c>).
 /// </summary>
 internal interface IIdempotencyStore
 {

@@ -40,11 +40,14 @@ internal sealed record IdempotencyRecord(byte[] Fingerprint, DateTimeOffset Expi
     }
 
     /// <summary>Reads a record, or null for bytes of another format (which the store treats as no record).</summary>
-    public static IdempotencyRecord? FromBytes(byte[] bytes)
+    public static IdempotencyRecord? FromBytes(byte[] bytes) => FromBytes(bytes, 0, bytes.Length);
+
+    /// <summary>Reads a record from <paramref name="count"/> bytes at <paramref name="offset"/>, or null for bytes of another format.</summary>
+    public static IdempotencyRecord? FromBytes(byte[] bytes, int offset, int count)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(bytes, offset, count, writable: false), Encoding.UTF8);
             if (reader.ReadByte() != Format)
             {
                 return null;

@@ -16,8 +16,8 @@ internal enum IdempotencyState
     Completed,
 
     /// <summary>
-    /// The store could not keep the claim (an in-memory cache at its size limit drops new entries
-    /// while it compacts): running now could run the operation twice, so the request is refused.
+    /// The store could not keep the claim (the in-memory store full of claims in flight, or a cache
+    /// that dropped the entry): running now could run the operation twice, so the request is refused.
     /// </summary>
     Unavailable,
 }
