@@ -118,7 +118,8 @@ app.MapHybridRest();
 
 // In Development, an interactive reference of the public documents at /scalar. It works offline:
 // its script is served from the package (the default bundle URL), and the default fonts (fetched
-// from Scalar's CDN), telemetry, the AI agent and the MCP button are switched off.
+// from Scalar's CDN), telemetry, the AI agent, the MCP button and the toolbar that links to Scalar's
+// hosted services are switched off.
 if (app.Environment.IsDevelopment())
 {
     app.MapScalarApiReference("/scalar", options => options
@@ -129,7 +130,8 @@ if (app.Environment.IsDevelopment())
         .DisableDefaultFonts()
         .DisableTelemetry()
         .DisableAgent()
-        .DisableMcp());
+        .DisableMcp()
+        .HideDeveloperTools());
 }
 
 // `dotnet run --project samples/Blog -- exposure <file>` writes the exposure inventory (who may call
