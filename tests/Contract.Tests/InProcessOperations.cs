@@ -2,10 +2,14 @@ using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.Contract.Tests.InProcess;
 
-/// <summary>What the in-process tests' handlers did, in order.</summary>
+/// <summary>
+/// What the in-process tests' handlers did, in order. The handlers resolve it when they run, not in
+/// their constructors: the hosts that scan this whole assembly build these handlers too, without it.
+/// </summary>
 public sealed class ArticleStore
 {
     public ConcurrentQueue<string> Runs { get; } = new();
@@ -29,10 +33,11 @@ public sealed class PublishArticle : IRequest<PublishedArticle>
 
 public sealed record PublishedArticle(int Id, string Title);
 
-public sealed class PublishArticleHandler(ArticleStore store) : IRequestHandler<PublishArticle, PublishedArticle>
+public sealed class PublishArticleHandler(IServiceProvider services) : IRequestHandler<PublishArticle, PublishedArticle>
 {
     public Task<PublishedArticle> Handle(PublishArticle request, CancellationToken cancellationToken)
     {
+        var store = services.GetRequiredService<ArticleStore>();
         store.Runs.Enqueue(nameof(PublishArticle));
         var id = store.Articles.Count + 1;
         store.Articles[id] = request.Title;
@@ -48,10 +53,11 @@ public sealed class ListArticles : IRequest<IReadOnlyList<string>>
 {
 }
 
-public sealed class ListArticlesHandler(ArticleStore store) : IRequestHandler<ListArticles, IReadOnlyList<string>>
+public sealed class ListArticlesHandler(IServiceProvider services) : IRequestHandler<ListArticles, IReadOnlyList<string>>
 {
     public Task<IReadOnlyList<string>> Handle(ListArticles request, CancellationToken cancellationToken)
     {
+        var store = services.GetRequiredService<ArticleStore>();
         store.Runs.Enqueue(nameof(ListArticles));
         return Task.FromResult<IReadOnlyList<string>>([.. store.Articles.OrderBy(a => a.Key).Select(a => a.Value)]);
     }
@@ -70,12 +76,14 @@ public sealed class ArticleStats : IRequest<int>
 {
 }
 
-public sealed class ArticleCounts(ArticleStore store) : IRequestHandler<CountArticles, int>, IRequestHandler<ArticleStats, int>
+public sealed class ArticleCounts(IServiceProvider services) : IRequestHandler<CountArticles, int>, IRequestHandler<ArticleStats, int>
 {
-    public Task<int> Handle(CountArticles request, CancellationToken cancellationToken) => Task.FromResult(store.Articles.Count);
+    public Task<int> Handle(CountArticles request, CancellationToken cancellationToken) =>
+        Task.FromResult(services.GetRequiredService<ArticleStore>().Articles.Count);
 
     public Task<int> Handle(ArticleStats request, CancellationToken cancellationToken)
     {
+        var store = services.GetRequiredService<ArticleStore>();
         store.Runs.Enqueue(nameof(ArticleStats));
         return Task.FromResult(store.Articles.Count);
     }
