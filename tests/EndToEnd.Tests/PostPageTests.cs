@@ -74,4 +74,31 @@ public sealed class PostPageTests(EditingBlogServer blog)
         await Assertions.Expect(page.Locator("article .post-section")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#summary")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_post_with_more_comments_than_a_page_shows_them_a_hundred_at_a_time_with_links_between_pages()
+    {
+        using var token = BlogAccounts.WithToken(blog, await BlogAccounts.IssueTokenAsync(blog, "ada"));
+        using var saved = await token.PostAsJsonAsync("/api/v1/posts", new { title = "Much discussed", publishOn = "2026-05-01" });
+        var id = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        using var client = blog.CreateClient();
+        for (var i = 1; i <= 101; i++)
+        {
+            using var comment = await client.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { author = "Reader", body = $"Comment {i}" });
+            comment.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(new Uri(blog.BaseAddress, $"/posts/{id}").ToString());
+
+        await Assertions.Expect(page.Locator("#comments li.comment")).ToHaveCountAsync(100);
+        await Assertions.Expect(page.Locator("#comments li.comment .body").First).ToHaveTextAsync("Comment 1");
+        await Assertions.Expect(page.Locator("#older-comments")).ToHaveCountAsync(0);
+        await page.Locator("#newer-comments").ClickAsync();
+        await page.WaitForURLAsync(new Uri(blog.BaseAddress, $"/posts/{id}?comments=2").ToString());
+        await Assertions.Expect(page.Locator("#comments li.comment .body")).ToHaveTextAsync(["Comment 101"]);
+        await Assertions.Expect(page.Locator(".pager")).ToContainTextAsync("Page 2 of 2 (101 comments)");
+        await Assertions.Expect(page.Locator("#older-comments")).ToHaveAttributeAsync("href", $"/posts/{id}?comments=1");
+    }
 }
