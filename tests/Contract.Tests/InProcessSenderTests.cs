@@ -132,6 +132,18 @@ public sealed class InProcessSenderTests : IAsyncLifetime
         outcome.GetProperty("error").GetString().Should().Contain("PurgeArticles is not an exposed operation").And.Contain("send it with IMediator");
     }
 
+    [Fact]
+    public async Task Outside_a_request_there_is_no_user_to_judge_and_the_sender_says_so()
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<HybridSender>();
+
+        var send = () => sender.SendAsync(new ListArticles());
+
+        (await send.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*for the user of the current request, and there is none*");
+        Store.RunsOf(nameof(ListArticles)).Should().Be(0);
+    }
+
     private async Task<JsonElement> PageAsync(string path, object body, string? user, string? role)
     {
         using var response = await PageResponseAsync(path, body, user, role);
