@@ -4,6 +4,7 @@ using Hybrid;
 using Hybrid.Actions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Scalar.AspNetCore;
 
 if (args is [IssueTokenCommand.Name, ..])
 {
@@ -121,6 +122,24 @@ app.MapGet("/posts/{postId:int}/cover", async (int postId, MediatR.IMediator med
         : Results.NotFound());
 app.MapHybridActions();
 app.MapHybridRest();
+
+// In Development, an interactive reference of the public documents at /scalar. It works offline:
+// its script is served from the package (the default bundle URL), and the default fonts (fetched
+// from Scalar's CDN), telemetry, the AI agent, the MCP button and the toolbar that links to Scalar's
+// hosted services are switched off.
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference("/scalar", options => options
+        .WithTitle("Blog API reference")
+        .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+        .AddDocument("v1", "Version 1", isDefault: true)
+        .AddDocument("v2", "Version 2")
+        .DisableDefaultFonts()
+        .DisableTelemetry()
+        .DisableAgent()
+        .DisableMcp()
+        .HideDeveloperTools());
+}
 
 // `dotnet run --project samples/Blog -- exposure <file>` writes the exposure inventory (who may call
 // what, through which door) to <file> and exits without listening: eng/accept-exposure.sh writes the

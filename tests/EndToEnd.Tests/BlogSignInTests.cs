@@ -8,7 +8,8 @@ namespace Hybrid.EndToEnd.Tests;
 /// <summary>
 /// Signing in to the Blog: the SignIn action sets the cookie only for a right password and answers
 /// an unknown name exactly as a wrong password; the /login page works without JavaScript and takes a
-/// signed-out moderator back to the form that needed sign-in; issue-token refuses unknown users.
+/// moderator whose session ended back to the form that needed sign-in; a user without the role sees
+/// no Delete, and a stale page's Delete is refused with the reason; issue-token refuses unknown users.
 /// </summary>
 [Collection(BlogCollection.Name)]
 public sealed class BlogSignInTests(BlogServer blog)
@@ -62,7 +63,7 @@ public sealed class BlogSignInTests(BlogServer blog)
     }
 
     [Fact]
-    public async Task A_signed_out_moderator_is_sent_to_sign_in_and_back_to_the_post_to_delete_a_comment()
+    public async Task A_moderator_whose_session_ended_is_sent_to_sign_in_and_back_to_the_post_to_delete_a_comment()
     {
         using var client = blog.CreateClient();
         using var created = await client.PostAsJsonAsync("/api/v1/posts/2/comments", new { author = "Spam", body = "Delete me after signing in" });
@@ -70,9 +71,12 @@ public sealed class BlogSignInTests(BlogServer blog)
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync(javaScript: false);
         var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
-        await page.GotoAsync(post);
+        await BlogAccounts.SignInInBrowserAsync(page, blog, "ada", "/posts/2");
         var delete = page.Locator($"#comments li.comment[data-id='{comment.Id}'] form.delete button");
+        await Assertions.Expect(delete).ToHaveCountAsync(1);
 
+        // The page was shown to a moderator; the session ends before the click (expired, signed out elsewhere).
+        await page.Context.ClearCookiesAsync();
         await delete.ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
         await page.WaitForLoadStateAsync(LoadState.Load);
@@ -88,21 +92,28 @@ public sealed class BlogSignInTests(BlogServer blog)
     }
 
     [Fact]
-    public async Task A_signed_in_user_without_the_role_comes_back_to_the_post_with_the_reason_and_nothing_is_deleted()
+    public async Task A_user_without_the_role_sees_no_Delete_and_a_stale_page_comes_back_with_the_reason_and_nothing_is_deleted()
     {
         using var client = blog.CreateClient();
         using var created = await client.PostAsJsonAsync("/api/v1/posts/2/comments", new { author = "Kept", body = "Grace may not delete me" });
         var comment = (await created.Content.ReadFromJsonAsync<CommentDto>())!;
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.NewPageAsync(javaScript: false);
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var post = new Uri(blog.BaseAddress, "/posts/2").ToString();
-        await page.GotoAsync(new Uri(blog.BaseAddress, "/login?ReturnUrl=%2Fposts%2F2").ToString());
-        await BlogAccounts.SubmitLoginFormAsync(page, "grace", BlogAccounts.Password, post);
+        var grace = await context.NewPageAsync();
+        await BlogAccounts.SignInInBrowserAsync(grace, blog, "grace", "/posts/2");
+        await Assertions.Expect(grace.Locator($"#comments li.comment[data-id='{comment.Id}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(grace.Locator("#comments form.delete")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
 
-        await Chromium.SubmitAsync(page, () => page.Locator($"#comments li.comment[data-id='{comment.Id}'] form.delete button").ClickAsync(), post);
+        // A page shown to ada in this browser, whose session then became grace's (a sign-in in another tab).
+        var stale = await context.NewPageAsync();
+        await BlogAccounts.SignInInBrowserAsync(stale, blog, "ada", "/posts/2");
+        await BlogAccounts.SignInInBrowserAsync(grace, blog, "grace", "/posts/2");
+        await Chromium.SubmitAsync(stale, () => stale.Locator($"#comments li.comment[data-id='{comment.Id}'] form.delete button").ClickAsync(), post);
 
-        await Assertions.Expect(page.Locator("#delete-error")).ToHaveTextAsync("You are not allowed to do this.");
-        await Assertions.Expect(page.Locator($"#comments li.comment[data-id='{comment.Id}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(stale.Locator("#delete-error")).ToHaveTextAsync("You are not allowed to do this.");
+        await Assertions.Expect(stale.Locator($"#comments li.comment[data-id='{comment.Id}']")).ToHaveCountAsync(1);
+        (await client.GetAsync(new Uri($"/api/v1/posts/2/comments/{comment.Id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     private async Task<(int Status, string? Code, string? Detail)> RefusedSignInAsync(string user, string password)

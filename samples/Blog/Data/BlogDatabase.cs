@@ -118,9 +118,20 @@ public sealed class BlogDatabase
 
         using var seed = connection.CreateCommand();
         seed.CommandText = """
-            INSERT INTO posts (title, body) VALUES
-              ('Hello, Hybrid', 'One handler, two doors: this page posts comments through an action, and the mobile app uses the REST route.'),
-              ('Started simple', 'Every handler begins as an action. Declaring a route opens it on the REST door without touching the handler.');
+            INSERT INTO posts (title, body, summary, status, publish_on) VALUES
+              ('Hello, Hybrid',
+               'This page posts comments through an action: a plain form that works without JavaScript, enhanced when the script runs.' || char(10) || char(10) ||
+               'The mobile app reaches the same handler through a versioned REST route, with the same validation and the same errors.',
+               'One handler, two doors: the page and the mobile app call the same code.', 'Published', '2026-11-02'),
+              ('Started simple',
+               'Every handler begins as an action, called by the app''s own pages.' || char(10) || char(10) ||
+               'Declaring a route opens it on the REST door without touching the handler; the contract gate keeps the route stable from then on.',
+               'Start with actions; open a REST route when a second client arrives.', 'Published', '2026-11-20');
+            INSERT INTO post_sections (post_id, position, heading, body) VALUES
+              (1, 0, 'The page', 'This page posts comments through an action: a plain form that works without JavaScript, enhanced when the script runs.'),
+              (1, 1, 'The mobile app', 'The mobile app reaches the same handler through a versioned REST route, with the same validation and the same errors.'),
+              (2, 0, 'Actions first', 'Every handler begins as an action, called by the app''s own pages.'),
+              (2, 1, 'Then a route', 'Declaring a route opens it on the REST door without touching the handler; the contract gate keeps the route stable from then on.');
             INSERT INTO post_tags (post_id, tag) VALUES
               (1, 'hybrid'), (1, 'intro'),
               (2, 'hybrid'), (2, 'rest');

@@ -26,10 +26,12 @@ public sealed class GetAttachment : IRequest<Attachment>
     public int Id { get; set; }
 }
 
-/// <summary>The attachments of a post, oldest first; used by the post page (not exposed).</summary>
+/// <summary>The attachments of a post, oldest first: what the post page lists.</summary>
+[Action]
 [AllowAnonymous]
 public sealed class ListAttachments : IRequest<IReadOnlyList<Attachment>>
 {
+    /// <summary>The post whose attachments to list.</summary>
     public int PostId { get; set; }
 }
 

@@ -47,7 +47,7 @@ public sealed class ListPostsHandler(BlogDatabase database) : IRequestHandler<Li
         }
 
         command.CommandText = $"""
-            SELECT id, title, (SELECT group_concat(tag, ',') FROM (SELECT tag FROM post_tags WHERE post_id = posts.id ORDER BY tag))
+            SELECT id, title, (SELECT group_concat(tag, ',') FROM (SELECT tag FROM post_tags WHERE post_id = posts.id ORDER BY tag)), summary, status, publish_on
             FROM posts {filter}
             ORDER BY id DESC
             LIMIT $size OFFSET $skip;
@@ -59,7 +59,13 @@ public sealed class ListPostsHandler(BlogDatabase database) : IRequestHandler<Li
         while (reader.Read())
         {
             var tags = reader.IsDBNull(2) ? [] : reader.GetString(2).Split(',');
-            posts.Add(new PostSummary(reader.GetInt32(0), reader.GetString(1), tags));
+            posts.Add(new PostSummary(
+                reader.GetInt32(0),
+                reader.GetString(1),
+                tags,
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                Enum.Parse<PostStatus>(reader.GetString(4)),
+                DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return Task.FromResult<IReadOnlyList<PostSummary>>(posts);

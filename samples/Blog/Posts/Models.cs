@@ -4,7 +4,10 @@ namespace Blog.Posts;
 /// <param name="Id">The post's id.</param>
 /// <param name="Title">The post's title.</param>
 /// <param name="Tags">The post's tags, in alphabetical order.</param>
-public sealed record PostSummary(int Id, string Title, IReadOnlyList<string> Tags);
+/// <param name="Summary">The post's summary, or null when it has none.</param>
+/// <param name="Status">Where the post is in its life.</param>
+/// <param name="PublishOn">The day it is (or was) published.</param>
+public sealed record PostSummary(int Id, string Title, IReadOnlyList<string> Tags, string? Summary, PostStatus Status, DateOnly PublishOn);
 
 /// <summary>A post with its comments.</summary>
 /// <param name="Id">The post's id.</param>

@@ -22,6 +22,7 @@ import type { GetPost } from "./types";
 import type { HttpFetch } from "./types";
 import type { InternalErrorProblem } from "./types";
 import type { InvalidCredentialsProblem } from "./types";
+import type { ListAttachments } from "./types";
 import type { ListPosts } from "./types";
 import type { PayloadTooLargeProblem } from "./types";
 import type { PostDetails } from "./types";
@@ -121,6 +122,18 @@ export class ActionsClient extends HybridActionsClientBase {
      * @return OK
      */
 
+    listAttachments(body?: ListAttachments | undefined, signal?: AbortSignal): Promise<Attachment[]> {
+        let url_ = this.baseUrl + "/_actions/ListAttachments";
+        url_ = url_.replace(/[?&]$/, "");
+
+        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
+    }
+
+    /**
+     * @param body (optional) 
+     * @return OK
+     */
+
     listPosts(body?: ListPosts | undefined, signal?: AbortSignal): Promise<PostSummary[]> {
         let url_ = this.baseUrl + "/_actions/ListPosts";
         url_ = url_.replace(/[?&]$/, "");
@@ -183,6 +196,8 @@ export type DeleteCommentError = ApiException<400, ValidationFailedOrInvalidJson
 export type GetCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type GetPostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
+
+export type ListAttachmentsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 

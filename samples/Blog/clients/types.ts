@@ -127,6 +127,12 @@ export interface InvalidCredentialsProblem extends ProblemDetails {
     [key: string]: any;
 }
 
+/** The attachments of a post, oldest first: what the post page lists. */
+export interface ListAttachments {
+    /** The post whose attachments to list. */
+    postId?: number;
+}
+
 /** Lists the posts, newest first, one page at a time, optionally only those with some tags. */
 export interface ListPosts {
     /** Only posts with at least one of these tags (any of them, ignoring case); every post when none is given. On the REST route, repeat the parameter: ?tag=hybrid&tag=rest. */
@@ -182,6 +188,12 @@ export interface PostSummary {
     title: string;
     /** The post's tags, in alphabetical order. */
     tags: string[];
+    /** The post's summary, or null when it has none. */
+    summary: string | null;
+    /** Where the post is in its life. */
+    status: PostStatus;
+    /** The day it is (or was) published. */
+    publishOn: string;
 }
 
 export interface RateLimitedProblem extends ProblemDetails {

@@ -45,7 +45,7 @@ internal sealed class HybridAuthorizationResultHandler(IAuthorizationMiddlewareR
 
         var problem = context.Response.StatusCode switch
         {
-            StatusCodes.Status401Unauthorized => OperationProblem.Create(401, ProblemCodes.Unauthorized, "Sign in, or send a credential this endpoint accepts."),
+            StatusCodes.Status401Unauthorized => RefusalAnswer.Unauthorized,
             StatusCodes.Status403Forbidden => RefusalAnswer.Forbidden,
             _ => null,
         };

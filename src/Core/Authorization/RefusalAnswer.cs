@@ -14,6 +14,9 @@ internal abstract class RefusalAnswer
     /// <summary>The problem a forbidden caller is told, whichever way it is told.</summary>
     public static readonly OperationProblem Forbidden = OperationProblem.Create(403, ProblemCodes.Forbidden, "You are not allowed to do this.");
 
+    /// <summary>The problem a caller without an accepted credential is told.</summary>
+    public static readonly OperationProblem Unauthorized = OperationProblem.Create(401, ProblemCodes.Unauthorized, "Sign in, or send a credential this endpoint accepts.");
+
     /// <summary>
     /// Answers the refusal; <see langword="true"/> when the answer is complete (a redirect), else the
     /// status is left for the problem body that follows.

@@ -66,7 +66,12 @@ internal sealed class OperationRevalidation
 
         tags = [.. tags.Distinct(StringComparer.Ordinal)];
         paths = [.. paths.Distinct(StringComparer.Ordinal)];
-        context.Response.Headers[HeaderName] = Header(tags, paths);
+        // An in-process call may come after a page began its answer; the header is then left out, the evictions are not.
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Headers[HeaderName] = Header(tags, paths);
+        }
+
         Activity.Current?.SetTag("hybrid.revalidated", string.Join(' ', tags.Concat(paths)));
 
         var evict = tags.Concat(paths.Select(PathTag)).ToList();

@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Request} ran past its request timeout and was cancelled; the client was told {Status} request_timeout")]
     public static partial void TimedOut(ILogger logger, string request, int status);
 
+    [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "An in-process call of {Request} was refused before its handler: {Status} {Code}")]
+    public static partial void InProcessRefused(ILogger logger, string request, int status, string code);
+
     [LoggerMessage(EventId = 77, Level = LogLevel.Warning, Message = "HYB077: {Request} has a request timeout ({Timeout}), but ASP.NET Core's request timeouts middleware did not run for it, so nothing cancels it. Fix: call app.UseRequestTimeouts() after routing and before the endpoints (or remove the timeout).")]
     public static partial void TimeoutNotApplied(ILogger logger, string request, string timeout);
 

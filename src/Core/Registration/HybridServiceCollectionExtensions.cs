@@ -91,6 +91,15 @@ public static class HybridServiceCollectionExtensions
         services.TryAddSingleton(BuildCatalog);
         services.TryAddSingleton<HybridMetrics>();
         services.TryAddScoped<IRevalidation, Revalidation>();
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<OperationAccess>();
+        services.TryAddScoped(provider => new HybridSender(
+            provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(),
+            provider.GetRequiredService<OperationAccess>(),
+            provider.GetRequiredService<OperationCatalog>(),
+            provider.GetRequiredService<IRequestDispatcher>(),
+            provider.GetRequiredService<HybridMetrics>(),
+            provider.GetRequiredService<ILoggerFactory>()));
         services.AddMetrics();
         services.TryAddSingleton<HybridEndpointSettings>();
         services.TryAddSingleton<MappedDoors>();
