@@ -56,3 +56,21 @@ public sealed class RolePolicyProvider(IOptions<AuthorizationOptions> options) :
 
     public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => _fallback.GetFallbackPolicyAsync();
 }
+
+/// <summary>
+/// A provider that can only answer inside a request (a tenant's policies read from the current
+/// request): outside one it throws. Each name is a role the user needs.
+/// </summary>
+public sealed class PerRequestPolicyProvider(Microsoft.AspNetCore.Http.IHttpContextAccessor accessor, IOptions<AuthorizationOptions> options) : IAuthorizationPolicyProvider
+{
+    private readonly DefaultAuthorizationPolicyProvider _fallback = new(options);
+
+    public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
+        accessor.HttpContext is null
+            ? throw new InvalidOperationException("Policies are read from the current request.")
+            : Task.FromResult<AuthorizationPolicy?>(new AuthorizationPolicyBuilder().RequireRole(policyName).Build());
+
+    public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => _fallback.GetDefaultPolicyAsync();
+
+    public Task<AuthorizationPolicy?> GetFallbackPolicyAsync() => _fallback.GetFallbackPolicyAsync();
+}

@@ -105,6 +105,18 @@ public sealed class PolicyNameTests
     }
 
     [Fact]
+    public async Task A_provider_that_can_only_answer_inside_a_request_is_not_second_guessed()
+    {
+        await using var host = await StartAsync(
+            o => o.Expose<ReadGauge>(op => op.Get("gauges/{name}")),
+            s => s.AddHttpContextAccessor().AddSingleton<IAuthorizationPolicyProvider, PerRequestPolicyProvider>(),
+            rest: door => door.RequireAuthorization("gauges"));
+
+        (await StatusAsync(host, "ann:gauges")).Should().Be(HttpStatusCode.OK);
+        (await StatusAsync(host, "bob:")).Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_name_the_custom_provider_does_not_make_is_named_with_the_provider()
     {
         var start = () => StartAsync(

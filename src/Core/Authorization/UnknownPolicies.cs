@@ -52,7 +52,7 @@ internal static class UnknownPolicies
         return errors;
     }
 
-    /// <summary>Why the provider cannot give the policy, or <see langword="null"/> when it can.</summary>
+    /// <summary>Why the provider cannot give the policy, or <see langword="null"/> when it can or cannot be asked here.</summary>
     private static string? Unknown(IAuthorizationPolicyProvider provider, string name)
     {
         try
@@ -64,7 +64,9 @@ internal static class UnknownPolicies
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return $"and the app's {provider.GetType().Name} failed to give it ({e.GetType().Name}: {e.Message})";
+            // A provider that needs a request (a tenant's policies read from the current HttpContext)
+            // cannot answer at start-up; its requests will, so it is not second-guessed here.
+            return null;
         }
     }
 }
