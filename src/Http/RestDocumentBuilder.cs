@@ -54,13 +54,14 @@ internal static class RestDocumentBuilder
             .Select(t => (t, $"Operations tagged '{t}'.")));
         writer.WriteStartObject("paths");
         var pathPrefix = prefix + "/" + name + "/";
-        foreach (var path in routes.GroupBy(r => pathPrefix + r.Route.Template, StringComparer.Ordinal))
+        var paths = new DocumentPaths(routes.Select(r => r.Route));
+        foreach (var path in routes.GroupBy(r => pathPrefix + paths.PathOf(r.Route), StringComparer.Ordinal))
         {
             writer.WriteStartObject(path.Key);
             foreach (var (endpoint, route, binding) in path)
             {
                 writer.WriteStartObject(route.Method.ToLowerInvariant());
-                WriteOperation(document, schemas, security, catalog, endpoint, route, binding, tags[route]);
+                WriteOperation(document, schemas, security, catalog, endpoint, route, binding, tags[route], paths);
                 writer.WriteEndObject();
             }
 
@@ -81,7 +82,7 @@ internal static class RestDocumentBuilder
         return document.Finish();
     }
 
-    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, EndpointSettings endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags)
+    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, EndpointSettings endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags, DocumentPaths paths)
     {
         var writer = document.Writer;
         var operation = endpoint.Operation;
@@ -98,9 +99,9 @@ internal static class RestDocumentBuilder
         if (binding.Route.Count + binding.Query.Count + binding.Header.Count + headers.Count > 0)
         {
             writer.WriteStartArray("parameters");
-            foreach (var (routeName, member) in binding.Route)
+            for (var i = 0; i < binding.Route.Count; i++)
             {
-                WriteParameter(writer, schemas, routeName, "path", required: true, member);
+                WriteParameter(writer, schemas, paths.NameOf(route, i), "path", required: true, binding.Route[i].Member);
             }
 
             foreach (var member in binding.Query)

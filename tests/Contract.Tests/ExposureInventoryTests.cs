@@ -150,7 +150,13 @@ public sealed class ExposureInventoryTests
             withRename: true,
             strict: true,
             log: log,
-            services: s => s.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
+            services: s => s.AddAuthorization(o =>
+            {
+                o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+
+                // StockShelf names it; with authorization registered, an unknown name stops the app (HYB081).
+                o.AddPolicy("stockers", p => p.RequireRole("stocker"));
+            }));
 
         ShelfLines(HybridExposure.Describe(app)).Should().Contain("| `Hybrid.Contract.Tests.RenameShelf` | `RenameShelf` | `PUT v1/shelves/{id}` | fallback policy | fallback policy | — |")
             .And.Contain(ShelfRows[1], "an endpoint's own policy is still described as its own");

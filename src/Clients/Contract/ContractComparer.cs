@@ -22,9 +22,17 @@ internal static class ContractComparer
             return report.Breaks;
         }
 
+        // A path whose placeholders were renamed is the same path: met by its shape.
+        var shapes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var nowPath in now.Paths.Keys)
+        {
+            shapes.TryAdd(PathShape.Of(nowPath), nowPath);
+        }
+
         foreach (var path in paths.EnumerateObject())
         {
-            if (!now.Paths.TryGetValue(path.Name, out var nowItem))
+            var nowPath = now.Paths.ContainsKey(path.Name) ? path.Name : shapes.GetValueOrDefault(PathShape.Of(path.Name));
+            if (nowPath is null || !now.Paths.TryGetValue(nowPath, out var nowItem))
             {
                 var operations = OperationsOf(path.Value).Select(o => JsonMembers.String(o.Operation, "operationId") is { } id ? $"{Upper(o.Verb)} ({id})" : Upper(o.Verb));
                 var with = string.Join(", ", operations);
@@ -41,7 +49,7 @@ internal static class ContractComparer
                     continue;
                 }
 
-                new OperationComparison(was, now, report, schemas, path.Name, Upper(verb), (path.Value, operation), (nowItem, nowOperation)).Run();
+                new OperationComparison(was, now, report, schemas, (path.Name, nowPath), Upper(verb), (path.Value, operation), (nowItem, nowOperation)).Run();
             }
         }
 

@@ -15,10 +15,12 @@ internal static class ContractGate
     /// Records (when <paramref name="accept"/> is set, or no baseline of that name exists yet) or checks
     /// each of <paramref name="currentFiles"/> against <paramref name="contractDirectory"/>; a baseline with
     /// no current document is a whole version removed. Returns the number of breaks written to
-    /// <paramref name="output"/>, an unreadable baseline counting as one.
+    /// <paramref name="output"/>, an unreadable baseline counting as one. What was recorded, accepted or
+    /// removed goes to <paramref name="notes"/> (else to <paramref name="output"/>).
     /// </summary>
-    public static int Run(string contractDirectory, IReadOnlyList<string> currentFiles, bool accept, TextWriter output)
+    public static int Run(string contractDirectory, IReadOnlyList<string> currentFiles, bool accept, TextWriter output, TextWriter? notes = null)
     {
+        notes ??= output;
         var breaks = 0;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in currentFiles)
@@ -28,7 +30,7 @@ internal static class ContractGate
             var baseline = Path.GetFullPath(Path.Combine(contractDirectory, name));
             if (accept || !File.Exists(baseline))
             {
-                Record(file, baseline, output);
+                Record(file, baseline, notes);
             }
             else
             {
@@ -50,7 +52,7 @@ internal static class ContractGate
                 if (accept)
                 {
                     File.Delete(full);
-                    output.WriteLine($"Hybrid: removed the contract baseline {full}: the build no longer writes {name}.");
+                    notes.WriteLine($"Hybrid: removed the contract baseline {full}: the build no longer writes {name}.");
                 }
                 else
                 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Hybrid.Clients;
@@ -10,22 +11,26 @@ internal sealed class OperationComparison
     private readonly BreakReport _report;
     private readonly SchemaComparison _schemas;
     private readonly string _path;
+    private readonly string _currentPath;
     private readonly string _operation;
     private readonly string _label;
     private readonly (JsonElement Item, JsonElement Operation) _was;
     private readonly (JsonElement Item, JsonElement Operation) _now;
 
     /// <summary>
-    /// Prepares the comparison of the operation at <paramref name="verb"/> <paramref name="path"/>: each side
-    /// is the operation with the path item it sits in (whose parameters it inherits).
+    /// Prepares the comparison of the operation at <paramref name="verb"/> <paramref name="paths"/>: each side
+    /// is the operation with the path item it sits in (whose parameters it inherits). The paths are the
+    /// baseline's and the current one's: the same shape, their placeholders perhaps named apart.
     /// </summary>
-    public OperationComparison(ContractDocument baseline, ContractDocument current, BreakReport report, SchemaComparison schemas, string path, string verb, (JsonElement Item, JsonElement Operation) was, (JsonElement Item, JsonElement Operation) now)
+    public OperationComparison(ContractDocument baseline, ContractDocument current, BreakReport report, SchemaComparison schemas, (string Baseline, string Current) paths, string verb, (JsonElement Item, JsonElement Operation) was, (JsonElement Item, JsonElement Operation) now)
     {
+        var path = paths.Baseline;
         _baseline = baseline;
         _current = current;
         _report = report;
         _schemas = schemas;
         _path = path;
+        _currentPath = paths.Current;
         _was = was;
         _now = now;
         var id = JsonMembers.String(was.Operation, "operationId");
@@ -49,8 +54,8 @@ internal sealed class OperationComparison
 
     private void CompareParameters()
     {
-        var was = ParametersOf(_baseline, _was);
-        var now = ParametersOf(_current, _now);
+        var was = ParametersOf(_baseline, _was, _path);
+        var now = ParametersOf(_current, _now, _currentPath);
         foreach (var (key, parameter) in was)
         {
             var name = JsonMembers.String(parameter, "name") ?? "";
@@ -83,8 +88,10 @@ internal sealed class OperationComparison
     }
 
     // The path item's parameters apply to each of its operations, which may override one by name and location.
-    private static Dictionary<string, JsonElement> ParametersOf(ContractDocument document, (JsonElement Item, JsonElement Operation) operation)
+    // A path parameter is the value at its placeholder's position, whatever the document calls it.
+    private static Dictionary<string, JsonElement> ParametersOf(ContractDocument document, (JsonElement Item, JsonElement Operation) operation, string path)
     {
+        var placeholders = PathShape.Placeholders(path);
         var parameters = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var owner in new[] { operation.Item, operation.Operation })
         {
@@ -97,7 +104,13 @@ internal sealed class OperationComparison
                     var name = JsonMembers.String(parameter, "name") ?? "";
 
                     // Header names are case-insensitive on the wire.
-                    parameters[location + ":" + (location == "header" ? name.ToUpperInvariant() : name)] = parameter;
+                    var key = location switch
+                    {
+                        "header" => name.ToUpperInvariant(),
+                        "path" when placeholders.IndexOf(name) is var position and >= 0 => "#" + position.ToString(CultureInfo.InvariantCulture),
+                        _ => name,
+                    };
+                    parameters[location + ":" + key] = parameter;
                 }
             }
         }

@@ -65,7 +65,9 @@ internal static class AppExport
             Name = "Hybrid.Clients export",
         };
         app.Start();
-        if (!result.Task.Wait(timeout))
+
+        // Not Task.Wait, which would wrap the app's own failure (a configuration report) in an AggregateException.
+        if (Task.WhenAny(result.Task, Task.Delay(timeout)).GetAwaiter().GetResult() != result.Task)
         {
             throw new ExportException($"{assembly.GetName().Name} did not reach app.Run() within {timeout.TotalSeconds:0} s. Fix: make sure Program.cs does not wait for anything before app.Run() when started by the build.");
         }

@@ -35,6 +35,7 @@ internal static class EndpointChecks
             errors.Add(new("HYB074", $"{string.Join(", ", timed.Take(5))}{(timed.Count > 5 ? $" and {timed.Count - 5} more" : string.Empty)} declare a request timeout, but ASP.NET Core's request timeout services are not registered, so nothing would cancel them. Fix: call services.AddRequestTimeouts() and app.UseRequestTimeouts() (after routing), or remove the timeout."));
         }
 
+        errors.AddRange(UnknownPolicies.Check(endpoints, services));
         foreach (var operation in endpoints.GroupBy(e => e.Operation))
         {
             var name = Name(operation.Key);

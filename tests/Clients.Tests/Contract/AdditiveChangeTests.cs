@@ -24,6 +24,19 @@ public sealed class AdditiveChangeTests
             .Should().BeEmpty();
 
     [Fact]
+    public void A_renamed_path_placeholder_passes_because_paths_meet_by_shape() =>
+        MiniApi.BreaksAfter(d =>
+            {
+                var paths = d["paths"]!.AsObject();
+                var item = paths["/api/v1/posts/{postId}"]!;
+                paths.Remove("/api/v1/posts/{postId}");
+                paths["/api/v1/posts/{id}"] = item;
+                item["get"]!.AsObject().Parameter("postId")["name"] = "id";
+                item["delete"]!.AsObject().Parameter("postId")["name"] = "id";
+            })
+            .Should().BeEmpty();
+
+    [Fact]
     public void A_new_operation_on_a_path_passes() =>
         MiniApi.BreaksAfter(d => d["paths"]!["/api/v1/posts/{postId}"]!["put"] = MiniApi.Node("""
                 { "operationId": "UpdatePost", "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/CreatePostBody" } } } },

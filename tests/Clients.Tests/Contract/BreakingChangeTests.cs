@@ -20,6 +20,35 @@ public sealed class BreakingChangeTests
     }
 
     [Fact]
+    public void A_path_renamed_past_its_shape_is_still_removed()
+    {
+        var breaks = MiniApi.Compare(MiniApi.Json, MiniApi.Changed(MiniApi.Json, d =>
+        {
+            var paths = d["paths"]!.AsObject();
+            var item = paths["/api/v1/posts/{postId}/comments"]!;
+            paths.Remove("/api/v1/posts/{postId}/comments");
+            paths["/api/v1/posts/{postId}/replies"] = item;
+        }));
+
+        breaks.Should().Equal(new ContractBreak("v1.json", "/api/v1/posts/{postId}/comments", "",
+            "/api/v1/posts/{postId}/comments: the path was removed, and with it POST (CreateComment)."));
+    }
+
+    [Fact]
+    public void A_path_parameter_is_compared_at_its_position_whatever_its_name() =>
+        MiniApi.BreaksAfter(d =>
+            {
+                var paths = d["paths"]!.AsObject();
+                var item = paths["/api/v1/posts/{postId}"]!;
+                paths.Remove("/api/v1/posts/{postId}");
+                paths["/api/v1/posts/{id}"] = item;
+                item["delete"]!.AsObject().Parameter("postId")["name"] = "id";
+                item["get"]!.AsObject().Parameter("postId")["name"] = "id";
+                item["get"]!.AsObject().Parameter("id")["schema"] = MiniApi.Node("""{ "type": "string" }""");
+            })
+            .Should().Equal(GetPost + "path parameter 'postId' type changed from integer to string.");
+
+    [Fact]
     public void A_removed_operation_is_a_break()
     {
         var breaks = MiniApi.Compare(MiniApi.Json, MiniApi.Changed(MiniApi.Json, d => d["paths"]!["/api/v1/posts/{postId}"]!.AsObject().Remove("delete")));
