@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+using Hybrid;
+using MediatR;
+
+namespace HybridApp.Tasks;
+
+/// <summary>Adds a task.</summary>
+[Action]                                                   // POST /_actions/AddTask (the app's own UI, the actions client)
+[RestPost("tasks", Location = "tasks/{id}")]               // POST /api/v1/tasks -> 201 Created + Location
+public sealed class AddTask : IRequest<TaskItem>
+{
+    /// <summary>What is to be done.</summary>
+    [Required, StringLength(200)]
+    public string Title { get; set; } = "";
+}
+
+public sealed class AddTaskHandler(TaskStore store) : IRequestHandler<AddTask, TaskItem>
+{
+    public Task<TaskItem> Handle(AddTask request, CancellationToken cancellationToken) =>
+        Task.FromResult(store.Add(request.Title.Trim()));
+}
