@@ -69,7 +69,6 @@ public sealed partial class TemplateTests(PackagedTemplates templates) : IClassF
 
             File.Exists(Path.Combine(app.Folder, "contract", "v1.json")).Should().BeTrue($"{app.Name}'s first build records the contract baseline");
             File.ReadAllText(Path.Combine(app.Folder, "contract", "v1.json")).Should().Be(File.ReadAllText(Path.Combine(clients, "v1.json")));
-            app.Build.Output.Should().Contain("recorded the contract baseline");
         }
 
         File.Exists(Path.Combine(templates.Api.Folder, "clients", "RestV1Client.cs")).Should().BeTrue("hybrid-api switches the C# client on");
@@ -251,7 +250,9 @@ public sealed partial class TemplateTests(PackagedTemplates templates) : IClassF
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, Uri address, string title)
     {
         var form = FormOf(await browser.GetStringAsync(new Uri("/", UriKind.Relative)));
-        var fields = HiddenInput().Matches(form).Select(m => new KeyValuePair<string, string>(m.Groups["name"].Value, WebUtility.HtmlDecode(m.Groups["value"].Value))).ToList();
+        var fields = HiddenInput().Matches(form)
+            .Select(m => new KeyValuePair<string, string>(NameAttribute().Match(m.Value).Groups["value"].Value, WebUtility.HtmlDecode(ValueAttribute().Match(m.Value).Groups["value"].Value)))
+            .ToList();
         fields.Select(f => f.Key).Should().Contain("__returnUrl");
         fields.Add(new("title", title));
         using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(ActionOf().Match(form).Groups["url"].Value, UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
@@ -273,16 +274,22 @@ public sealed partial class TemplateTests(PackagedTemplates templates) : IClassF
     [GeneratedRegex("""<form id="add-task".*?</form>""", RegexOptions.Singleline)]
     private static partial Regex AddTaskForm();
 
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"\s*/?>""")]
+    [GeneratedRegex("""\sname="(?<value>[^"]*)""")]
+    private static partial Regex NameAttribute();
+
+    [GeneratedRegex("""\svalue="(?<value>[^"]*)""")]
+    private static partial Regex ValueAttribute();
+
+    [GeneratedRegex("""<input[^>]*\stype="hidden"[^>]*>""")]
     private static partial Regex HiddenInput();
 
-    [GeneratedRegex("""action="(?<url>[^"]+)"""")]
+    [GeneratedRegex("""action="(?<url>[^"]+)""")]
     private static partial Regex ActionOf();
 
-    [GeneratedRegex("""<script[^>]*\ssrc="(?<url>[^"]+)"""")]
+    [GeneratedRegex("""<script[^>]*\ssrc="(?<url>[^"]+)""")]
     private static partial Regex ScriptSource();
 
-    [GeneratedRegex("""<link[^>]*rel="stylesheet"[^>]*href="(?<url>[^"]+)"""")]
+    [GeneratedRegex("""<link[^>]*rel="stylesheet"[^>]*href="(?<url>[^"]+)""")]
     private static partial Regex StylesheetSource();
 
     [GeneratedRegex("""data-hybrid-error-for="title"[^>]*>(?<message>[^<]*)<""")]

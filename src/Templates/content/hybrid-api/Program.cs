@@ -1,6 +1,6 @@
 using Hybrid;
-using HybridApp.Tasks;
 using Scalar.AspNetCore;
+using HybridApp.Tasks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,7 +8,13 @@ builder.Services.AddSingleton<TaskStore>();
 
 // MediatR, the handlers of this assembly and the checked catalog of operations: a mistake in an
 // operation's declaration stops the app (and the build) with one report of HYB ids and fixes.
-builder.Services.AddHybrid([typeof(Program).Assembly], options => options.Title = "Tasks API");
+builder.Services.AddHybrid([typeof(Program).Assembly], options =>
+{
+    options.Title = "Tasks API";
+
+    // Every operation states who may call it ([Authorize] or [AllowAnonymous]); one that does not stops the app (HYB045).
+    options.RequireExplicitPolicy = true;
+});
 
 var app = builder.Build();
 

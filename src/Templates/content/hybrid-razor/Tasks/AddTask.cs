@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Hybrid;
 using MediatR;
+using Microsoft.AspNetCore.Authorization;
 
 namespace HybridApp.Tasks;
 
@@ -8,6 +9,7 @@ namespace HybridApp.Tasks;
 [Action]                                                   // POST /_actions/AddTask (the page's form, the actions client)
 [RestPost("tasks", Location = "tasks/{id}")]               // POST /api/v1/tasks -> 201 Created + Location
 [Revalidates("tasks")]                                     // the page's list (hybrid-refresh="tasks") is re-rendered
+[AllowAnonymous]                                           // anyone may call it; [Authorize(...)] restricts it
 public sealed class AddTask : IRequest<TaskItem>
 {
     /// <summary>What is to be done.</summary>
