@@ -159,6 +159,9 @@ public sealed partial class TemplateTests(PackagedTemplates templates) : IClassF
             using var served = await client.GetAsync(new Uri(new Uri(client.BaseAddress!, "/scalar/"), script.Groups["url"].Value));
             served.StatusCode.Should().Be(HttpStatusCode.OK, "the reference's script " + script.Groups["url"].Value + " is served by the app");
         }
+
+        using var document = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        document.StatusCode.Should().Be(HttpStatusCode.OK, "the reference reads the public document the app serves");
     }
 
     [Fact]
