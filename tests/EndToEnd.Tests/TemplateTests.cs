@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Microsoft.Playwright;
 
 namespace Hybrid.EndToEnd.Tests;
 
@@ -12,8 +13,9 @@ namespace Hybrid.EndToEnd.Tests;
 /// <c>dotnet new hybrid-razor</c> and <c>dotnet new hybrid-api</c> from the packed Hybrid.Templates
 /// (<see cref="PackagedTemplates"/>): each references exactly the packages packed with it, builds the first
 /// time with its documents, clients and contract baseline, and serves both doors; the Razor app's form works
-/// with and without JavaScript's help, its Node program calls both generated clients, and the API app's
-/// generated C# client calls it from a console app.
+/// with JavaScript off and, in Chromium, through the enhancement script, its API reference loads nothing
+/// from another site, its Node program calls both generated clients, and the API app's generated C# client
+/// calls it from a console app.
 /// </summary>
 public sealed partial class TemplateTests(PackagedTemplates templates) : IClassFixture<PackagedTemplates>
 {
@@ -117,6 +119,36 @@ public sealed partial class TemplateTests(PackagedTemplates templates) : IClassF
         var list = await browser.GetStringAsync(saved.Headers.Location);
         list.Should().Contain("<li class=\"task\"").And.Contain("Posted without JavaScript");
         FormOf(list).Should().NotContain("value=\"Posted without JavaScript\"", "a form that succeeded starts empty");
+    }
+
+    [Fact]
+    public async Task The_razor_form_with_the_script_adds_without_a_reload_and_shows_errors_in_place_in_Chromium()
+    {
+        var address = await templates.Razor.AddressAsync();
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync(javaScript: true);
+        var elsewhere = await RecordRequestsElsewhereAsync(page, address);
+        await page.GotoAsync(address.ToString());
+        await page.EvaluateAsync("() => { window.__notReloaded = true; }");
+
+        await page.ClickAsync("#add-task button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-hybrid-error-for=title]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("input[name=title]")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page.FillAsync("input[name=title]", "Added by the enhanced form");
+        await page.ClickAsync("#add-task button[type=submit]");
+        await Assertions.Expect(page.Locator("#tasks li.task").Filter(new LocatorFilterOptions { HasText = "Added by the enhanced form" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("input[name=title]")).ToHaveValueAsync("");
+        (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).Should().BeTrue("the page was not reloaded");
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily")).Should().Contain("system-ui", "the app's stylesheet applies");
+
+        // The API reference renders from the app alone: its script and the public document, nothing from another site.
+        var fetched = new List<string>();
+        page.Request += (_, request) => fetched.Add(new Uri(request.Url).AbsolutePath);
+        await page.GotoAsync(new Uri(address, "/scalar").ToString());
+        await Assertions.Expect(page.GetByText("/api/v1/tasks/{id}", new PageGetByTextOptions { Exact = true }).First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
+        fetched.Should().Contain("/openapi/v1.json");
+        elsewhere.Should().BeEmpty("the page and the API reference load nothing from another site");
     }
 
     [Fact]
@@ -263,6 +295,29 @@ public sealed partial class TemplateTests(PackagedTemplates templates) : IClassF
         post.Headers.Add("Sec-Fetch-Site", "same-origin");
         post.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
         return await browser.SendAsync(post);
+    }
+
+    /// <summary>Every request the page makes to another host, refused so that nothing leaves the machine.</summary>
+    private static async Task<List<string>> RecordRequestsElsewhereAsync(IPage page, Uri address)
+    {
+        var elsewhere = new List<string>();
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (new Uri(route.Request.Url).Authority == address.Authority)
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                lock (elsewhere)
+                {
+                    elsewhere.Add(route.Request.Url);
+                }
+
+                await route.AbortAsync();
+            }
+        });
+        return elsewhere;
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
