@@ -289,7 +289,7 @@ public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture
         (await notes.BuildOtherAsync(caller)).ShouldSucceed("compiling the generated C# clients into a console app");
 
         var baseUrl = (await notes.ServerAsync()).ToString();
-        var run = await ProcessRunner.RunAsync("dotnet", [Path.Combine(caller, "bin", "Release", "net10.0", "Caller.dll"), baseUrl], caller, PackagedNotes.Cli());
+        var run = await ProcessRunner.RunAsync("dotnet", [Path.Combine(caller, "bin", "Release", "net10.0", "Caller.dll"), baseUrl], caller, LocalPackages.Cli());
         run.ShouldSucceed("the console app calling the REST door");
         var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
         lines[0].Should().Be("GET 5 note 5");

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using System.Xml.Linq;
 
 namespace Hybrid.EndToEnd.Tests;
@@ -24,13 +21,11 @@ public sealed class PackagedNotes : IAsyncLifetime
 
     private readonly TcpListener _heldPort = new(IPAddress.Loopback, 0);
     private readonly SemaphoreSlim _serverLock = new(1, 1);
-    private readonly StringBuilder _serverLog = new();
-    private Process? _server;
-    private Uri? _baseAddress;
+    private RunningApp? _server;
 
     public string Folder { get; } = Directory.CreateTempSubdirectory("hybrid-packages-").FullName;
 
-    public string Version { get; } = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+    public string Version { get; } = LocalPackages.NewVersion();
 
     public string Feed => Path.Combine(Folder, "feed");
 
@@ -69,7 +64,7 @@ public sealed class PackagedNotes : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _heldPort.Start();
-        Pack = await ProcessRunner.RunAsync("dotnet", ["pack", "Hybrid.sln", "-c", Repository.Configuration, "--no-build", "--nologo", "-o", Feed, "-p:Version=" + Version], Repository.Root, Cli(), TimeSpan.FromMinutes(4));
+        Pack = await LocalPackages.PackAsync(Feed, Version);
         Pack.ShouldSucceed("dotnet pack");
         WriteApp();
 
@@ -96,28 +91,25 @@ public sealed class PackagedNotes : IAsyncLifetime
         await _serverLock.WaitAsync();
         try
         {
-            if (_baseAddress is not null)
+            if (_server is not null)
             {
-                return _baseAddress;
+                return _server.Address;
             }
 
-            var port = FreePort();
-            _server = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(Served, "Notes.dll"), "--urls", $"http://127.0.0.1:{port}"])
+            var server = RunningApp.Start("dotnet", [Path.Combine(Served, "Notes.dll")], Served, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" });
+            using var client = new HttpClient { BaseAddress = server.Address };
+            try
             {
-                WorkingDirectory = Served,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_ENVIRONMENT"] = "Production" },
-            })!;
-            _server.OutputDataReceived += (_, e) => { lock (_serverLog) { _serverLog.AppendLine(e.Data); } };
-            _server.ErrorDataReceived += (_, e) => { lock (_serverLog) { _serverLog.AppendLine(e.Data); } };
-            _server.BeginOutputReadLine();
-            _server.BeginErrorReadLine();
-            var address = new Uri($"http://127.0.0.1:{port}/");
-            using var client = new HttpClient { BaseAddress = address };
-            await PollAsync(client, "/api/v1/notes/1");
-            _baseAddress = address;
-            return address;
+                await server.PollAsync(client, "/api/v1/notes/1");
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+
+            _server = server;
+            return server.Address;
         }
         finally
         {
@@ -126,48 +118,18 @@ public sealed class PackagedNotes : IAsyncLifetime
     }
 
     /// <summary>A GET that waits for the app to listen; throws with the app's output if it exits first.</summary>
-    public async Task<string> PollAsync(HttpClient client, string path)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (_server is { HasExited: true })
-            {
-                lock (_serverLog)
-                {
-                    throw new InvalidOperationException("The app exited before answering; it printed:\n" + _serverLog);
-                }
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return await response.Content.ReadAsStringAsync();
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The app did not answer {path} within 20 s.");
-    }
+    public async Task<string> PollAsync(HttpClient client, string path) =>
+        await (_server ?? throw new InvalidOperationException("The app is started by ServerAsync.")).PollAsync(client, path);
 
     /// <summary>Restores and builds a project of the temporary folder (the caller, not the app) from the run's package cache.</summary>
     internal Task<ProcessRunner.Result> BuildOtherAsync(string project) =>
-        ProcessRunner.RunAsync("dotnet", ["build", "-c", "Release", "--nologo", "--packages", Cache], project, Cli(), TimeSpan.FromMinutes(3));
+        ProcessRunner.RunAsync("dotnet", ["build", "-c", "Release", "--nologo", "--packages", Cache], project, LocalPackages.Cli(), TimeSpan.FromMinutes(3));
 
     public async Task DisposeAsync()
     {
         if (_server is not null)
         {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
-            _server.Dispose();
+            await _server.DisposeAsync();
         }
 
         _heldPort.Stop();
@@ -182,8 +144,6 @@ public sealed class PackagedNotes : IAsyncLifetime
         }
     }
 
-    public static Dictionary<string, string> Cli() => new() { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
-
     private const string StartedText = "started, first build";
 
     /// <summary>
@@ -194,7 +154,7 @@ public sealed class PackagedNotes : IAsyncLifetime
     {
         var log = Path.Combine(Folder, "logs", name + ".log");
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
-        var environment = Cli();
+        var environment = LocalPackages.Cli();
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["DOTNET_ENVIRONMENT"] = "Production";
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{((IPEndPoint)_heldPort.LocalEndpoint).Port}";
@@ -224,21 +184,8 @@ public sealed class PackagedNotes : IAsyncLifetime
     /// <summary>The app a user writes: the Web SDK, Hybrid's three packages, SQLite, a few operations on both doors.</summary>
     private void WriteApp()
     {
+        LocalPackages.WriteOutsideRepository(Folder, "feed");
         Directory.CreateDirectory(App);
-
-        // Stop MSBuild's search for Directory.Build.props and central package versions above the temp folder.
-        File.WriteAllText(Path.Combine(Folder, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(Folder, "Directory.Packages.props"), "<Project />\n");
-
-        // The packed folder is added to the machine's own package sources (no <clear/>), which serve MediatR and SQLite.
-        File.WriteAllText(Path.Combine(App, "nuget.config"), """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="hybrid-packed" value="../feed" />
-              </packageSources>
-            </configuration>
-            """);
 
         // Hybrid.Clients as `dotnet add package` writes a development dependency.
         File.WriteAllText(Path.Combine(App, "Notes.csproj"), $"""
@@ -420,13 +367,6 @@ public sealed class PackagedNotes : IAsyncLifetime
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class RedisServer : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("hybrid-redis-").FullName;
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = RunningApp.FreePort();
 
     /// <summary>The StackExchange.Redis connection string for this server.</summary>
     public string ConnectionString => "127.0.0.1:" + Port;
@@ -96,12 +96,5 @@ public sealed class RedisServer : IAsyncLifetime
         {
             // A file still held by a dying process: the temp folder is the OS's to clean.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,38 @@
+using Hybrid;
+using Scalar.AspNetCore;
+using HybridApp.Tasks;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton<TaskStore>();
+
+// MediatR, the handlers of this assembly and the checked catalog of operations: a mistake in an
+// operation's declaration stops the app (and the build) with one report of HYB ids and fixes.
+builder.Services.AddHybrid([typeof(Program).Assembly], options =>
+{
+    options.Title = "Tasks API";
+
+    // Every operation states who may call it ([Authorize] or [AllowAnonymous]); one that does not stops the app (HYB045).
+    options.RequireExplicitPolicy = true;
+});
+
+var app = builder.Build();
+
+app.MapHybridActions();   // POST /_actions/{id} with JSON: the door of the app's own UI
+app.MapHybridRest();      // /api/v1/..., the public REST door, described in /openapi/v1.json
+
+// In Development, an interactive reference of the public document at /scalar. It works offline: its
+// script is served from the package, and Scalar's CDN fonts, telemetry, agent and MCP button are off.
+if (app.Environment.IsDevelopment())
+{
+    app.MapScalarApiReference("/scalar", options => options
+        .WithTitle("Tasks API reference")
+        .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+        .AddDocument("v1", "Version 1", isDefault: true)
+        .DisableDefaultFonts()
+        .DisableTelemetry()
+        .DisableAgent()
+        .DisableMcp());
+}
+
+app.Run();
