@@ -1,13 +1,14 @@
+using Hybrid;
 using HybridApp.Tasks;
-using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HybridApp.Pages;
 
-public sealed class IndexModel(ISender sender) : PageModel
+// HybridSender, not IMediator: the page's read runs with the operation's policy and validation, as both doors do.
+public sealed class IndexModel(HybridSender sender) : PageModel
 {
     public IReadOnlyList<TaskItem> Tasks { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Tasks = await sender.Send(new ListTasks(), cancellationToken);
+        Tasks = await sender.SendAsync(new ListTasks(), cancellationToken);
 }
