@@ -248,22 +248,10 @@ public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture
         notes.First.Clients.Keys.Should().NotContain(f => f.EndsWith(".cs", StringComparison.Ordinal), "C# clients are off by default");
 
         // A console app that has nothing but the BCL and both generated files (each version in its own namespace).
-        var caller = Path.Combine(notes.Folder, "caller");
-        Directory.CreateDirectory(caller);
-        await File.WriteAllTextAsync(Path.Combine(caller, "Caller.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <Compile Include="../app/clients/*.cs" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(caller, "Program.cs"), """
+        var lines = await ConsoleCaller.RunAsync(
+            Path.Combine(notes.Folder, "caller"),
+            "../app/clients/*.cs",
+            """
             using Notes.Clients.V1;
 
             using var http = new HttpClient { BaseAddress = new Uri(args[0]) };
@@ -285,13 +273,9 @@ public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture
             }
 
             Console.WriteLine("v2: " + typeof(Notes.Clients.V2.NotesV2Client).FullName);
-            """);
-        (await notes.BuildOtherAsync(caller)).ShouldSucceed("compiling the generated C# clients into a console app");
-
-        var baseUrl = (await notes.ServerAsync()).ToString();
-        var run = await ProcessRunner.RunAsync("dotnet", [Path.Combine(caller, "bin", "Release", "net10.0", "Caller.dll"), baseUrl], caller, LocalPackages.Cli());
-        run.ShouldSucceed("the console app calling the REST door");
-        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+            """,
+            notes.BuildOtherAsync,
+            await notes.ServerAsync());
         lines[0].Should().Be("GET 5 note 5");
         var post = Regex.Match(lines[1], "^POST ([0-9]+) from C#$");
         post.Success.Should().BeTrue(lines[1]);

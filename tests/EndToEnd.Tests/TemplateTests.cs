@@ -208,22 +208,10 @@ public sealed partial class TemplateTests(PackagedTemplates templates) : IClassF
     [Fact]
     public async Task The_api_apps_generated_CSharp_client_calls_it_from_a_console_app()
     {
-        var caller = Path.Combine(templates.Folder, "caller");
-        Directory.CreateDirectory(caller);
-        await File.WriteAllTextAsync(Path.Combine(caller, "Caller.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <Compile Include="../TaskApi/clients/*.cs" />
-              </ItemGroup>
-            </Project>
-            """);
-        await File.WriteAllTextAsync(Path.Combine(caller, "Program.cs"), """
+        var lines = await ConsoleCaller.RunAsync(
+            Path.Combine(templates.Folder, "caller"),
+            "../TaskApi/clients/*.cs",
+            """
             using TaskApi.Clients.V1;
 
             using var http = new HttpClient { BaseAddress = new Uri(args[0]) };
@@ -239,13 +227,9 @@ public sealed partial class TemplateTests(PackagedTemplates templates) : IClassF
             {
                 Console.WriteLine($"missing: {e.StatusCode}");
             }
-            """);
-        (await templates.BuildOtherAsync(caller)).ShouldSucceed("compiling the generated C# client into a console app");
-
-        var address = await templates.Api.AddressAsync();
-        var run = await ProcessRunner.RunAsync("dotnet", [Path.Combine(caller, "bin", "Release", "net10.0", "Caller.dll"), address.ToString()], caller, LocalPackages.Cli());
-        run.ShouldSucceed("the console app calling the REST door");
-        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+            """,
+            templates.BuildOtherAsync,
+            await templates.Api.AddressAsync());
         lines.Should().HaveCount(2);
         lines[0].Should().MatchRegex("^[0-9]+ from C#$");
         lines[1].Should().Be("missing: 404");
