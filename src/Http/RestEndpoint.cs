@@ -8,11 +8,11 @@ namespace Hybrid.Http;
 
 /// <summary>
 /// One REST route, composed of parts made once with the endpoint, each serving one of the door's
-/// stages: <see cref="RestGuards"/> before binding, <see cref="RestValueBinder{TRequest}"/> for the
+/// stages: the origin check (where cookies are a credential, a cross-site write is refused) before
+/// everything, <see cref="RestGuards"/> before binding, <see cref="RestValueBinder{TRequest}"/> for the
 /// query, header and route values, <see cref="RestPreconditions"/> for <c>If-Match</c>, and
 /// <see cref="RestResponder{TRequest, TResponse}"/> for every answer. What stays here makes the
-/// request object: the origin check (where cookies are a credential, a cross-site write is refused),
-/// then the JSON body (POST/PUT/PATCH), a multipart form for a request type with
+/// request object: the JSON body (POST/PUT/PATCH), a multipart form for a request type with
 /// <see cref="HybridFile"/> members (fields bound as the action door binds them), or nothing
 /// (GET/DELETE). A body that names a route- or header-bound member is refused rather than
 /// overwritten, so no client comes to rely on which one wins.
@@ -29,6 +29,9 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
     private readonly bool _readsBody;
     private readonly bool _takesFiles;
     private readonly Func<TRequest>? _create;
+    // A browser sends its cookies cross-site: when they are a credential here, a write needs the same proof as an action.
+    private static readonly OperationProblem CrossSite = OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "This API accepts cookies, so its writes only accept requests from the app's own pages.");
+
     private readonly CrossSiteCheck _crossSite;
     private readonly RawRequestMembers? _raw;
     private readonly RestGuards _guards;
@@ -54,17 +57,18 @@ internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest,
         }
     }
 
-    protected override ValueTask<GuardEntry> EnterAsync(HttpContext context, EndpointSettings settings) => _guards.EnterAsync(context, settings);
+    /// <summary>
+    /// The origin check first, the cheapest refusal: a cross-site write is refused before any guard
+    /// buffers its body, verifies a webhook or claims its <c>Idempotency-Key</c>.
+    /// </summary>
+    protected override ValueTask<GuardEntry> EnterAsync(HttpContext context, EndpointSettings settings) =>
+        settings.ChecksOrigin && _crossSite.IsCrossSite(context.Request)
+            ? ValueTask.FromResult(GuardEntry.Refuse(CrossSite, "origin"))
+            : _guards.EnterAsync(context, settings);
 
     protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
     {
         var request = context.Request;
-        if (Settings.ChecksOrigin && _crossSite.IsCrossSite(request))
-        {
-            // A browser sends its cookies cross-site: when they are a credential here, a write needs the same proof as an action.
-            return Bound<TRequest>.Refused(OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "This API accepts cookies, so its writes only accept requests from the app's own pages."));
-        }
-
         var input = InputKind.None;
         if (_readsBody)
         {
