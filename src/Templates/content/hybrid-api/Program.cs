@@ -1,4 +1,4 @@
-using Hybrid;
+// AddHybrid, the Map calls and the options lambda need no using: they live where ASP.NET Core's own do.
 using Scalar.AspNetCore;
 using HybridApp.Tasks;
 
