@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.Contract.Tests;
@@ -61,16 +59,7 @@ public static class AuthHost
             {
                 app.UseAuthentication();
                 app.UseAuthorization();
-                app.MapGet("/test-sign-in", async (HttpContext context, string user, string? role) =>
-                {
-                    var claims = new List<Claim> { new(ClaimTypes.Name, user) };
-                    if (role is not null)
-                    {
-                        claims.Add(new Claim(ClaimTypes.Role, role));
-                    }
-
-                    await context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
-                });
+                CookieSignIn.Map(app);
                 var actionDoor = app.MapHybridActions();
                 var restDoor = app.MapHybridRest();
                 actions?.Invoke(actionDoor);

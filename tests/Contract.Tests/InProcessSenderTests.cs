@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text.Json;
 using Hybrid.Contract.Tests.InProcess;
 using Hybrid.Testing;
@@ -207,16 +206,7 @@ public sealed class InProcessSenderTests : IAsyncLifetime
                 app.UseAuthentication();
                 app.UseAuthorization();
                 app.UseOutputCache();
-                app.MapGet("/test-sign-in", async (HttpContext context, string user, string? role) =>
-                {
-                    var claims = new List<Claim> { new(ClaimTypes.Name, user) };
-                    if (role is not null)
-                    {
-                        claims.Add(new Claim(ClaimTypes.Role, role));
-                    }
-
-                    await context.SignInAsync(new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
-                });
+                CookieSignIn.Map(app);
                 app.MapPost("/page/publish", (HybridSender sender, PublishArticle request) => Outcome(() => sender.SendAsync(request)));
                 app.MapPost("/page/may-publish", (HybridSender sender) => Outcome(() => sender.IsAllowedAsync<PublishArticle>()));
                 app.MapPost("/page/may-list", (HybridSender sender) => Outcome(() => sender.IsAllowedAsync<ListArticles>()));
