@@ -31,8 +31,8 @@ internal sealed class ObjectValidator
             var attributes = member.Property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray();
             var enumType = Nullable.GetUnderlyingType(member.Type) ?? member.Type;
             var checksEnum = enumType.IsEnum && !enumType.IsDefined(typeof(FlagsAttribute), inherit: false);
-            var checksFinite = IsFloatingPoint(enumType) && !set.Json.NumberHandling.HasFlag(JsonNumberHandling.AllowNamedFloatingPointLiterals);
-            var (nestedType, isCollection) = NestedTypeOf(member.Type);
+            var checksFinite = ValidatedTypes.IsFloatingPoint(enumType) && !set.Json.NumberHandling.HasFlag(JsonNumberHandling.AllowNamedFloatingPointLiterals);
+            var (nestedType, isCollection) = ValidatedTypes.NestedTypeOf(member.Type);
             if (attributes.Length == 0 && !checksEnum && !checksFinite && nestedType is null)
             {
                 continue;
@@ -95,7 +95,7 @@ internal sealed class ObjectValidator
                 Add(ref errors, field, FieldMessages.Invalid(rule.Member.JsonName, rule.EnumType));
             }
 
-            if (rule.FiniteType is not null && value is not null && !IsFinite(value))
+            if (rule.FiniteType is not null && value is not null && !ValidatedTypes.IsFinite(value))
             {
                 Add(ref errors, field, FieldMessages.Invalid(rule.Member.JsonName, rule.FiniteType));
             }
@@ -217,37 +217,6 @@ internal sealed class ObjectValidator
         return true;
     }
 
-    /// <summary>The user type a member holds, directly or as collection items; null for values and framework types.</summary>
-    private static (Type? Type, bool IsCollection) NestedTypeOf(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (SimpleTypes.IsSimple(type))
-        {
-            return (null, false);
-        }
-
-        if (type.IsArray)
-        {
-            return (IsUserType(type.GetElementType()!) ? type.GetElementType() : null, true);
-        }
-
-        if (SimpleTypes.IsCollection(type))
-        {
-            var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-                ? type
-                : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-            var item = enumerable?.GetGenericArguments()[0];
-            return item is not null && IsUserType(item) && !IsKeyValuePair(item) ? (item, true) : (null, false);
-        }
-
-        return IsUserType(type) ? (type, false) : (null, false);
-    }
-
-    private static bool IsUserType(Type type) =>
-        !SimpleTypes.IsSimple(type) && !type.IsPrimitive && !(type.Namespace ?? string.Empty).StartsWith("System", StringComparison.Ordinal) && !type.IsInterface;
-
-    private static bool IsKeyValuePair(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>);
-
     private static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix + "." + name;
 
     private void AddResult(ref Dictionary<string, List<string>>? errors, string prefix, ValidationResult result)
@@ -281,22 +250,6 @@ internal sealed class ObjectValidator
         attribute.GetType().Assembly == typeof(ValidationAttribute).Assembly && !attribute.RequiresValidationContext;
 
     private sealed record Rule(RequestMember Member, Func<object, object?> Get, ValidationAttribute[] Attributes, bool[] ContextFree, Type? EnumType, Type? FiniteType);
-
-    private static bool IsFloatingPoint(Type type) => type == typeof(double) || type == typeof(float) || type == typeof(Half);
-
-    /// <summary>
-    /// An implicit rule beside the enum one: a number too large for its type (<c>1e400</c> for a
-    /// <c>double</c>) reads as infinity, on every door, so the handler would get a value no client
-    /// sent. Unless the app's JSON options take <c>NaN</c> and <c>Infinity</c> on purpose
-    /// (<c>AllowNamedFloatingPointLiterals</c>), a floating-point member must be finite.
-    /// </summary>
-    private static bool IsFinite(object value) => value switch
-    {
-        double d => double.IsFinite(d),
-        float f => float.IsFinite(f),
-        Half h => Half.IsFinite(h),
-        _ => true,
-    };
 
     private sealed record Nested(string JsonName, Func<object, object?> Get, Type Type, bool IsCollection);
 }
