@@ -57,6 +57,11 @@ internal static class McpSchemas
             defs[target[McpSchemaDialect.DefsPrefix.Length..]] is JsonObject definition && IsPlainObject(definition))
         {
             root = definition.DeepClone().AsObject();
+            if (!wrap)
+            {
+                // The request type's summary is the tool's description already.
+                root.Remove("description");
+            }
         }
         else if (wrap)
         {

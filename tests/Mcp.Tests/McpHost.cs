@@ -1,0 +1,93 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
+using Hybrid.Testing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Client;
+
+namespace Hybrid.Mcp.Tests;
+
+/// <summary>The notes app on Kestrel at 127.0.0.1 with all three doors, and MCP clients that call it as an agent would.</summary>
+public static class McpHost
+{
+    public static readonly Type[] NoteTypes =
+    [
+        typeof(AddNote), typeof(AddNoteHandler), typeof(ListNotes), typeof(ListNotesHandler), typeof(GetNote), typeof(GetNoteHandler),
+        typeof(DeleteNote), typeof(DeleteNoteHandler), typeof(WhoAmI), typeof(WhoAmIHandler), typeof(WaitForCancel), typeof(WaitForCancelHandler),
+        typeof(CountOnce), typeof(CountOnceHandler),
+    ];
+
+    public static Task<TestHost> StartAsync(Action<HybridOptions>? configure = null, Type[]? types = null) =>
+        TestHost.StartOnKestrelAsync(
+            [new ScannedTypes(types ?? NoteTypes)],
+            configure,
+            services =>
+            {
+                services.AddSingleton<NoteStore>();
+                services.AddHybridMcp();
+                services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, _ => { });
+                services.AddAuthorization();
+                services.AddRateLimiter(o => o.AddPolicy(NoteStore.OncePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.Identity?.Name ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 1, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+            },
+            app =>
+            {
+                app.UseAuthentication();
+                app.UseAuthorization();
+                app.UseRateLimiter();
+                app.MapHybridActions();
+                app.MapHybridRest();
+                app.MapHybridMcp();
+            });
+
+    public static NoteStore Store(this TestHost host) => host.Services.GetRequiredService<NoteStore>();
+
+    /// <summary>An MCP client connected to the host, signed in as <paramref name="user"/> (with <paramref name="roles"/>) when given.</summary>
+    public static async Task<McpClient> ConnectAsync(this TestHost host, string? user = null, string? roles = null, string path = "/mcp")
+    {
+        var headers = new Dictionary<string, string>();
+        if (user is not null)
+        {
+            headers[HeaderAuthentication.UserHeader] = user;
+            headers[HeaderAuthentication.RolesHeader] = roles ?? string.Empty;
+        }
+
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(host.Client.BaseAddress!, path),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = headers,
+        }, NullLoggerFactory.Instance);
+        return await McpClient.CreateAsync(transport, loggerFactory: NullLoggerFactory.Instance);
+    }
+}
+
+/// <summary>Signs a request in as the user its <see cref="UserHeader"/> names, with the roles in <see cref="RolesHeader"/>.</summary>
+public sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "TestHeader";
+
+    public const string UserHeader = "X-Test-User";
+
+    public const string RolesHeader = "X-Test-Roles";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var user = Request.Headers[UserHeader].ToString();
+        if (user.Length == 0)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user), new(ClaimTypes.Name, user) };
+        claims.AddRange(Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name)));
+    }
+}
