@@ -48,6 +48,10 @@ public static class McpHost
 
     public static NoteStore Store(this TestHost host) => host.Services.GetRequiredService<NoteStore>();
 
+    /// <summary>An MCP client connected to the host that sends <paramref name="token"/> as its bearer token.</summary>
+    public static Task<McpClient> ConnectWithTokenAsync(this TestHost host, string token) =>
+        ConnectAsync(host, new Dictionary<string, string> { ["Authorization"] = "Bearer " + token }, "/mcp");
+
     /// <summary>An MCP client connected to the host, signed in as <paramref name="user"/> (with <paramref name="roles"/>) when given.</summary>
     public static async Task<McpClient> ConnectAsync(this TestHost host, string? user = null, string? roles = null, string path = "/mcp")
     {
@@ -58,6 +62,11 @@ public static class McpHost
             headers[HeaderAuthentication.RolesHeader] = roles ?? string.Empty;
         }
 
+        return await ConnectAsync(host, headers, path);
+    }
+
+    private static async Task<McpClient> ConnectAsync(TestHost host, Dictionary<string, string> headers, string path)
+    {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(host.Client.BaseAddress!, path),
