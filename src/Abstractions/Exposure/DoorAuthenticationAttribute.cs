@@ -17,7 +17,7 @@ public sealed class DoorAuthenticationAttribute : Attribute
     public string? Rest { get; set; }
 
     /// <summary>The schemes declared for a door, or <see langword="null"/>.</summary>
-    /// <param name="door">The door: <see cref="HybridDoors.Action"/> or <see cref="HybridDoors.Rest"/>.</param>
+    /// <param name="door">The door's name as <c>HybridDoors</c> spells it: <c>"action"</c> for the action door; any other is the REST door.</param>
     /// <returns>The comma-separated schemes, or <see langword="null"/>.</returns>
-    public string? For(string door) => door == HybridDoors.Action ? Action : Rest;
+    public string? For(string door) => door == "action" ? Action : Rest;
 }
