@@ -2,7 +2,7 @@ namespace Hybrid;
 
 /// <summary>
 /// The names of Hybrid's doors, as they appear in telemetry (<c>hybrid.door</c>), logs and
-/// <see cref="HybridEndpointMetadata.Door"/>.
+/// <c>HybridEndpointMetadata.Door</c>.
 /// </summary>
 public static class HybridDoors
 {
