@@ -34,31 +34,32 @@ internal sealed partial class ActionDoor : HybridDoor
     };
 
     /// <summary>The actions of a catalog by id (ignoring case), once the door was mapped; else <see langword="null"/>.</summary>
-    public static ActionIndex? IndexOf(OperationCatalog catalog) => catalog.Doors.Find(HybridDoors.Action) as ActionIndex;
+    public static ActionIndex? IndexOf(OperationCatalog catalog) => catalog.Doors.ReadingOf(HybridDoors.Action) as ActionIndex;
 
-    public override IReadOnlyDictionary<HybridOperation, object> Expose(OperationCatalog catalog, List<HybridConfigurationError> errors)
+    public override object? BeginReading() => new ActionIndex();
+
+    public override object? Expose(HybridOperation operation, RequestShape shape, object? reading, List<HybridConfigurationError> errors)
     {
-        var index = new ActionIndex();
-        foreach (var operation in catalog.Operations)
+        string? id = null;
+        string? summary = null;
+        var declared = false;
+        foreach (var declaration in operation.DeclarationsFor(Name).OfType<ActionAttribute>())
         {
-            string? id = null;
-            string? summary = null;
-            var declared = false;
-            foreach (var declaration in operation.DeclarationsFor(Name).OfType<ActionAttribute>())
-            {
-                // Attributes first, then code: code wins where both name a value.
-                declared = true;
-                id = declaration.Id ?? id;
-                summary = declaration.Summary ?? summary;
-            }
-
-            if (declared && Check(operation, id ?? operation.RequestType.Name, index, errors) is { } checkedId)
-            {
-                index.Add(operation, new ActionExposure(checkedId, summary));
-            }
+            // Attributes first, then code: code wins where both name a value.
+            declared = true;
+            id = declaration.Id ?? id;
+            summary = declaration.Summary ?? summary;
         }
 
-        return index;
+        var index = (ActionIndex)reading!;
+        if (!declared || Check(operation, id ?? operation.RequestType.Name, index, errors) is not { } checkedId)
+        {
+            return null;
+        }
+
+        var exposure = new ActionExposure(checkedId, summary);
+        index.Add(checkedId, operation);
+        return exposure;
     }
 
     public override string Describe(object exposure) => "`" + ExposureInventory.Cell(((ActionExposure)exposure).Id) + "`";

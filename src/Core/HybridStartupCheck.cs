@@ -93,7 +93,7 @@ internal sealed class HybridStartupCheck : IStartupFilter
         errors.AddRange(catalog.Errors);
         errors.AddRange(catalog.Doors.Errors);
         var settings = services.GetRequiredService<HybridEndpointSettings>().Resolve(endpoints);
-        errors.AddRange(EndpointChecks.Run(settings, catalog, services));
+        errors.AddRange(EndpointChecks.Run([.. settings.Where(s => !catalog.Doors.Failed(s.Operation))], catalog, services));
         errors.AddRange(services.GetRequiredService<MappedDoors>().RunChecks(services));
 
         var strict = services.GetRequiredService<IOptions<HybridOptions>>().Value.RequireExplicitPolicy;

@@ -33,20 +33,12 @@ internal sealed class RestDoor : HybridDoor
     public static IReadOnlyList<RestRoute> RoutesOf(HybridOperation operation) =>
         operation.ExposureOn(HybridDoors.Rest) as IReadOnlyList<RestRoute> ?? [];
 
-    public override IReadOnlyDictionary<HybridOperation, object> Expose(OperationCatalog catalog, List<HybridConfigurationError> errors)
-    {
-        var state = new RestCatalogState();
-        var exposed = new Dictionary<HybridOperation, object>();
-        foreach (var operation in catalog.Operations)
-        {
-            var routes = new RestRouteCheck(operation, catalog.ShapeOf(operation), errors).Run(state);
-            if (routes.Count > 0)
-            {
-                exposed.Add(operation, routes);
-            }
-        }
+    public override object? BeginReading() => new RestCatalogState();
 
-        return exposed;
+    public override object? Expose(HybridOperation operation, RequestShape shape, object? reading, List<HybridConfigurationError> errors)
+    {
+        var routes = new RestRouteCheck(operation, shape, errors).Run((RestCatalogState)reading!);
+        return routes.Count > 0 ? routes : null;
     }
 
     public override string Describe(object exposure) =>

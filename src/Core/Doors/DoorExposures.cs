@@ -7,8 +7,9 @@ namespace Hybrid;
 /// </summary>
 internal sealed class DoorExposures
 {
-    private readonly Dictionary<string, (HybridDoor Door, IReadOnlyDictionary<HybridOperation, object> Exposed)> _byDoor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HybridDoor Door, IReadOnlyDictionary<HybridOperation, object> Exposed, object? Reading)> _byDoor = new(StringComparer.Ordinal);
     private readonly List<HybridConfigurationError> _errors = [];
+    private readonly HashSet<HybridOperation> _failed = [];
     private readonly Lock _lock = new();
 
     /// <summary>The problems every door read so far found.</summary>
@@ -20,6 +21,27 @@ internal sealed class DoorExposures
             {
                 return [.. _errors];
             }
+        }
+    }
+
+    /// <summary>
+    /// The operations some door's checks refused: the start-up report names their problems, and the
+    /// endpoint checks, which would only restate them, pass them by.
+    /// </summary>
+    public bool Failed(HybridOperation operation)
+    {
+        lock (_lock)
+        {
+            return _failed.Contains(operation);
+        }
+    }
+
+    /// <summary>What the door named <paramref name="door"/> kept from reading the catalog (its ids by name), once it was mapped.</summary>
+    public object? ReadingOf(string door)
+    {
+        lock (_lock)
+        {
+            return _byDoor.TryGetValue(door, out var known) ? known.Reading : null;
         }
     }
 
@@ -54,15 +76,24 @@ internal sealed class DoorExposures
                 return known.Exposed;
             }
 
-            var errors = new List<HybridConfigurationError>();
-            var exposed = door.Expose(catalog, errors);
-            foreach (var (operation, exposure) in exposed)
+            var reading = door.BeginReading();
+            var exposed = new Dictionary<HybridOperation, object>();
+            foreach (var operation in catalog.Operations)
             {
-                operation.Expose(door.Name, exposure);
+                var before = _errors.Count;
+                var exposure = door.Expose(operation, catalog.ShapeOf(operation), reading, _errors);
+                if (_errors.Count > before)
+                {
+                    _failed.Add(operation);
+                }
+                else if (exposure is not null)
+                {
+                    exposed.Add(operation, exposure);
+                    operation.Expose(door.Name, exposure);
+                }
             }
 
-            _errors.AddRange(errors);
-            _byDoor.Add(door.Name, (door, exposed));
+            _byDoor.Add(door.Name, (door, exposed, reading));
             return exposed;
         }
     }

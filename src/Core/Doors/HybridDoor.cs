@@ -15,13 +15,16 @@ internal abstract class HybridDoor
     /// <summary>The inventory's title for what the door exposes of an operation (<c>Action</c>, <c>REST routes</c>).</summary>
     public abstract string ExposureTitle { get; }
 
+    /// <summary>What the door's checks share across one catalog (ids and routes taken so far); none by default.</summary>
+    public virtual object? BeginReading() => null;
+
     /// <summary>
-    /// Reads the door's declarations of every operation (<see cref="HybridOperation.DeclarationsFor"/>), in
-    /// catalog order, checks them and returns what the door exposes of each operation it is on; each
-    /// problem is added to <paramref name="errors"/> with its id and fix, and its operation left out.
-    /// Called once per catalog.
+    /// Reads the door's declarations of one operation (<see cref="HybridOperation.DeclarationsFor"/>),
+    /// checks them and returns what the door exposes of it, or <see langword="null"/> when it is not on
+    /// this door. Each problem is added to <paramref name="errors"/> with its id and fix; an operation
+    /// with a problem is left out. Called once per catalog for every operation, in catalog order.
     /// </summary>
-    public abstract IReadOnlyDictionary<HybridOperation, object> Expose(OperationCatalog catalog, List<HybridConfigurationError> errors);
+    public abstract object? Expose(HybridOperation operation, RequestShape shape, object? reading, List<HybridConfigurationError> errors);
 
     /// <summary>The inventory's text for what the door exposes of an operation (its id, its routes).</summary>
     public abstract string Describe(object exposure);
