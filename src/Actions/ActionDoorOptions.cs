@@ -52,7 +52,7 @@ public sealed class ActionDoorOptions : IDoorOptions
     /// that shares the key derives the same ids, so a page served by one deployment still posts to
     /// the next; ids cannot be guessed from request type names without the key, and all change when
     /// the key does. The actions document, the generated client and <c>&lt;form hybrid-action&gt;</c>
-    /// use the opaque path; <see cref="OperationCatalog.FindAction"/>, the document's
+    /// use the opaque path; <c>catalog.FindAction(id)</c>, the document's
     /// <c>operationId</c> and form state keep the readable id. Default <see langword="false"/>.
     /// </summary>
     public bool OpaqueIds { get; set; }

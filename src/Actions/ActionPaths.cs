@@ -35,12 +35,12 @@ internal sealed class ActionPaths
         var key = options.OpaqueIds ? ReadKey(options.IdKey) : null;
         foreach (var operation in catalog.Operations)
         {
-            if (operation.ActionId is null)
+            if (operation.ActionId is not { } id)
             {
                 continue;
             }
 
-            var segment = key is null ? operation.ActionId : OpaqueId(key, operation.ActionId);
+            var segment = key is null ? id : OpaqueId(key, id);
             _segments.Add(operation.RequestType, segment);
             _bySegment.Add(segment, operation);
         }

@@ -67,7 +67,7 @@ internal static class ActionsDocumentBuilder
             var operation = endpoint.Operation;
             writer.WriteStartObject(paths.Path(operation));
             writer.WriteStartObject("post");
-            DocumentDescriptions.Describe(writer, endpoint.Metadata, operation.Summary, tags[endpoint], schemas.Docs, operation.RequestType);
+            DocumentDescriptions.Describe(writer, endpoint.Metadata, (operation.ExposureOn(HybridDoors.Action) as ActionExposure)?.Summary, tags[endpoint], schemas.Docs, operation.RequestType);
             writer.WriteString("operationId", operation.ActionId);
             writer.WriteStartObject("requestBody");
             var requestShape = catalog.ShapeOf(operation);

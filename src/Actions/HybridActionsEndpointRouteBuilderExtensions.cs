@@ -40,12 +40,12 @@ public static class HybridActionsEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        if (DoorPrerequisites.Read(endpoints, nameof(MapHybridActions)) is not { } ready)
+        if (DoorPrerequisites.Read(endpoints, nameof(MapHybridActions), ActionDoor.Instance) is not { } ready)
         {
             return new HybridEndpointConventionBuilder(HybridDoors.Action, [], [], new Dictionary<Type, List<IEndpointConventionBuilder>>(), incomplete: true);
         }
 
-        var (catalog, options) = ready;
+        var (catalog, options, exposed) = ready;
         var door = options.Actions();
         var paths = ActionPaths.For(catalog, door);
         var traits = ActionDoor.Traits(door);
@@ -56,12 +56,12 @@ public static class HybridActionsEndpointRouteBuilderExtensions
         var mapped = new List<HybridEndpointMetadata>();
         foreach (var operation in catalog.Operations)
         {
-            if (operation.ActionId is null)
+            if (exposed.GetValueOrDefault(operation) is not ActionExposure action)
             {
                 continue;
             }
 
-            var hybrid = new HybridEndpointMetadata(operation, traits, route: null);
+            var hybrid = new HybridEndpointMetadata(operation, traits, HttpMethods.Post, action, action.Id);
             var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
                 typeof(ActionEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services)!);
             var builder = DoorMapping.Map(
@@ -71,9 +71,9 @@ public static class HybridActionsEndpointRouteBuilderExtensions
                 hybrid,
                 new AcceptsMetadata(Accepted, operation.RequestType, isOptional: true),
                 new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
-            builder.WithMetadata(new ActionRefusalAnswer(formState, operation.ActionId));
+            builder.WithMetadata(new ActionRefusalAnswer(formState, action.Id));
 
-            builder.WithDisplayName("Hybrid action " + operation.ActionId);
+            builder.WithDisplayName("Hybrid action " + action.Id);
             byOperation.Add(operation.RequestType, [builder]);
             mapped.Add(hybrid);
         }
@@ -85,7 +85,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
 
         // The document's check reads the door's conventions, so the door exists before the document is mapped; its builder joins the list below.
         var documentBuilders = new List<IEndpointConventionBuilder>();
-        var conventions = new HybridEndpointConventionBuilder(HybridDoors.Action, [group], documentBuilders, byOperation, incomplete: catalog.Errors.Count > 0);
+        var conventions = new HybridEndpointConventionBuilder(HybridDoors.Action, [group], documentBuilders, byOperation, incomplete: catalog.Errors.Count > 0 || catalog.Doors.Errors.Count > 0);
         var access = new ActionsDocumentAccess(services, door, traits, conventions);
         var document = new DocumentEndpoint(() => ActionsDocumentBuilder.Build(catalog, paths, options, traits, mapped, services), access.Checks ? access.AllowsAsync : null);
         var documentBuilder = endpoints.MapGet(options.DocumentsPath + "/" + ActionsDocumentBuilder.DocumentName + ".json", (RequestDelegate)document.HandleAsync)

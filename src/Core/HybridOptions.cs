@@ -15,8 +15,8 @@ public sealed class HybridOptions
     internal Dictionary<Type, OperationDeclaration> CodeDeclarations { get; } = [];
 
     /// <summary>
-    /// The assemblies scanned for MediatR handlers and for request types carrying
-    /// <see cref="ActionAttribute"/> or <see cref="RestRouteAttribute"/>s: those passed to
+    /// The assemblies scanned for MediatR handlers and for request types carrying door declarations
+    /// (<see cref="IDoorDeclaration"/> attributes): those passed to
     /// <c>AddHybrid</c>, which also registers their handlers.
     /// </summary>
     public IReadOnlyList<Assembly> Assemblies => ScannedAssemblies;

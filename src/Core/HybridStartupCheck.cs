@@ -91,14 +91,15 @@ internal sealed class HybridStartupCheck : IStartupFilter
 
         var catalog = services.GetRequiredService<OperationCatalog>();
         errors.AddRange(catalog.Errors);
+        errors.AddRange(catalog.Doors.Errors);
         var settings = services.GetRequiredService<HybridEndpointSettings>().Resolve(endpoints);
-        errors.AddRange(EndpointChecks.Run(settings, catalog, services));
+        errors.AddRange(EndpointChecks.Run([.. settings.Where(s => !catalog.Doors.Failed(s.Operation))], catalog, services));
         errors.AddRange(services.GetRequiredService<MappedDoors>().RunChecks(services));
 
         var strict = services.GetRequiredService<IOptions<HybridOptions>>().Value.RequireExplicitPolicy;
         foreach (var operation in settings.Where(s => s.Authorization.Policy == PolicyText.None).GroupBy(s => s.Operation).OrderBy(g => EndpointChecks.Name(g.Key), StringComparer.Ordinal))
         {
-            var exposed = string.Join(", ", operation.Select(s => s.Route is { } route ? $"{s.Door} {route}" : $"{s.Door} {s.Operation.ActionId}"));
+            var exposed = string.Join(", ", operation.Select(s => s.Endpoint.ToString()));
             if (strict)
             {
                 errors.Add(new HybridConfigurationError(

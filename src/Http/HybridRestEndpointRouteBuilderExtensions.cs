@@ -30,12 +30,12 @@ public static class HybridRestEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
-        if (DoorPrerequisites.Read(endpoints, nameof(MapHybridRest)) is not { } ready)
+        if (DoorPrerequisites.Read(endpoints, nameof(MapHybridRest), RestDoor.Instance) is not { } ready)
         {
             return new HybridEndpointConventionBuilder(HybridDoors.Rest, [], [], new Dictionary<Type, List<IEndpointConventionBuilder>>(), incomplete: true);
         }
 
-        var (catalog, options) = ready;
+        var (catalog, options, _) = ready;
         var door = options.Rest();
         var traits = RestDoor.Traits(door);
         var builders = new List<IEndpointConventionBuilder>();
@@ -51,7 +51,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
         {
             foreach (var route in operation.Routes)
             {
-                var hybrid = new HybridEndpointMetadata(operation, traits, route);
+                var hybrid = new HybridEndpointMetadata(operation, traits, route.Method, route, route.ToString()) { ReadsBody = !route.BindsQuery };
                 var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
                     typeof(RestEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services, door.Prefix + "/" + route.DocumentName, idempotency)!);
                 var builder = DoorMapping.Map(
@@ -94,6 +94,6 @@ public static class HybridRestEndpointRouteBuilderExtensions
             services.GetRequiredService<MappedDoors>().AddDocument(new MappedDocument(name, IsPublic: true, () => document.Bytes));
         }
 
-        return new HybridEndpointConventionBuilder(HybridDoors.Rest, builders, documents, byOperation, incomplete: catalog.Errors.Count > 0);
+        return new HybridEndpointConventionBuilder(HybridDoors.Rest, builders, documents, byOperation, incomplete: catalog.Errors.Count > 0 || catalog.Doors.Errors.Count > 0);
     }
 }

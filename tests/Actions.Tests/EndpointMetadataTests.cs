@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hybrid.Testing;
 using System.Net;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Hybrid.Core.Tests.Support;
@@ -112,7 +113,7 @@ public class CatalogBuildTests
         catalog.FindAction("ShowPost")!.RequestType.Should().Be<ShowPost>();
         catalog.FindAction("showpost")!.RequestType.Should().Be<ShowPost>();
         catalog.FindAction("POSTS.CREATE")!.RequestType.Should().Be<PublishPost>();
-        catalog.FindAction("posts.create")!.Summary.Should().Be("Creates a post");
+        ((Actions.ActionExposure)catalog.FindAction("posts.create")!.ExposureOn(HybridDoors.Action)!).Summary.Should().Be("Creates a post");
         catalog.FindAction("PublishPost").Should().BeNull();
         catalog.FindAction("RemovePost").Should().BeNull("a request with only REST routes is not an action");
     }
@@ -168,7 +169,7 @@ public class CatalogBuildTests
 
         var count = catalog.Operations.Should().ContainSingle().Subject;
         count.ActionId.Should().Be("posts.count");
-        count.Summary.Should().Be("Counts posts");
+        ((Actions.ActionExposure)count.ExposureOn(HybridDoors.Action)!).Summary.Should().Be("Counts posts");
         var route = count.Routes.Should().ContainSingle().Subject;
         route.Method.Should().Be("GET");
         route.Template.Should().Be("posts/count");

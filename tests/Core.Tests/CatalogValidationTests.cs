@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hybrid.Core.Tests.Support;
 using MediatR;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Serialization;
 using Hybrid.Core.Tests.Support;
 using Hybrid.Testing;

@@ -187,27 +187,29 @@ public class ServiceRegistrationTests
 
         catalog.Should().BeSameAs(host.Services.GetRequiredService<OperationCatalog>());
         var operation = catalog.Operations.Should().ContainSingle().Subject;
-        operation.ActionId.Should().Be("CountVotes");
+        operation.DeclaredDoors.Should().Equal(HybridDoors.Action, HybridDoors.Rest);
         catalog.ShapeOf(operation).Members.Single().JsonName.Should().Be("post_id");
     }
 
     [Fact]
-    public async Task A_broken_declaration_is_kept_out_of_the_catalog_for_the_start_up_report()
+    public async Task A_broken_route_is_kept_out_of_the_doors_exposure_for_the_start_up_report()
     {
         await using var host = PipelineHost.Create(o => o.Expose<CountVotes>(b => b.Get("posts/{slug}")), Types);
 
         var catalog = host.Services.GetRequiredService<OperationCatalog>();
+        var exposed = catalog.Doors.Of(Http.RestDoor.Instance, catalog);
 
-        catalog.Operations.Should().BeEmpty();
-        var error = catalog.Errors.Should().ContainSingle().Subject;
+        exposed.Should().BeEmpty();
+        catalog.Errors.Should().BeEmpty("the route is the REST door's to read");
+        var error = catalog.Doors.Errors.Should().ContainSingle().Subject;
         error.Id.Should().Be("HYB010");
         error.Message.Should().Contain(typeof(CountVotes).FullName);
     }
 
     [Fact]
-    public async Task A_broken_declaration_stops_the_host_even_when_no_door_is_mapped()
+    public async Task A_broken_declaration_stops_the_host_that_maps_its_door()
     {
-        var start = () => TestHost.StartAsync([new ScannedTypes(Types)], o => o.Expose<CountVotes>(b => b.Get("posts/{slug}")));
+        var start = () => TestHost.StartAsync([new ScannedTypes(Types)], o => o.Expose<CountVotes>(b => b.Get("posts/{slug}")), map: app => app.MapHybridRest());
 
         (await start.Should().ThrowAsync<HybridConfigurationException>())
             .Which.Message.Should().Contain(typeof(CountVotes).FullName).And.Contain("Fix:");
@@ -221,7 +223,7 @@ public class ServiceRegistrationTests
         _ = host.Catalog;
 
         host.Logs.Entries.Should().ContainSingle(e => e.Category == "Hybrid.Catalog")
-            .Which.Message.Should().Contain("1 operations").And.Contain("0 actions").And.Contain("1 REST routes");
+            .Which.Message.Should().Contain("1 operations").And.Contain("1 rest");
     }
 
     [Fact]

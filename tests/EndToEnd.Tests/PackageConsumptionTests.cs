@@ -16,7 +16,7 @@ namespace Hybrid.EndToEnd.Tests;
 /// </summary>
 public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture<PackagedNotes>
 {
-    private static readonly string[] Libraries = ["Hybrid.Core", "Hybrid.OpenApi", "Hybrid.Actions", "Hybrid.Http", "Hybrid.Redis"];
+    private static readonly string[] Libraries = ["Hybrid.Abstractions", "Hybrid.Core", "Hybrid.OpenApi", "Hybrid.Actions", "Hybrid.Http", "Hybrid.Redis"];
 
     [Fact]
     public void The_packages_carry_the_libraries_and_the_clients_build_tool()
@@ -35,6 +35,13 @@ public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture
         // The MediatR range is the line Hybrid is tested with: 12.x from 12.4.1, never the commercial 13+.
         var core = Nuspec.Read(Path.Combine(notes.Feed, $"Hybrid.Core.{notes.Version}.nupkg"));
         core.Dependencies.Should().Contain(d => d.Id == "MediatR").Which.Version.Should().Be("[12.4.1, 13.0.0)");
+
+        // The vocabulary a domain project or a MAUI app installs: MediatR's contracts, never ASP.NET Core.
+        core.Dependencies.Select(d => (d.Id, d.Version)).Should().Contain(("Hybrid.Abstractions", notes.Version));
+        var abstractions = Nuspec.Read(Path.Combine(notes.Feed, $"Hybrid.Abstractions.{notes.Version}.nupkg"));
+        abstractions.FrameworkReferences.Should().BeEmpty("a domain project or a .NET MAUI app installs it without ASP.NET Core");
+        abstractions.Dependencies.Select(d => (d.Id, d.Version)).Should().Equal(("MediatR.Contracts", "[2.0.1, 3.0.0)"));
+        abstractions.Files.Should().Contain(["README.md", "LICENSE", "lib/net10.0/Hybrid.Abstractions.dll", "lib/net10.0/Hybrid.Abstractions.xml"]);
 
         // The build tool: MSBuild props and targets, the tool and its templates, no library; NSwag.MSBuild
         // with its build assets (its buildTransitive props give the app NSwagDir_Net100); Hybrid's own

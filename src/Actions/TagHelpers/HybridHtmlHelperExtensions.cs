@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Hybrid;
 using Hybrid.Actions.TagHelpers;
 using Microsoft.AspNetCore.Html;
 

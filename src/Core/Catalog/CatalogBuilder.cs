@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace Hybrid;
 
@@ -10,11 +9,6 @@ namespace Hybrid;
 /// </summary>
 internal static partial class CatalogBuilder
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ActionIdPattern();
-
-    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
     public static OperationCatalog Build(IEnumerable<Assembly> assemblies, HybridOptions options, JsonSerializerOptions json) =>
         Build(assemblies, HandlerScanner.Scan(assemblies), options, json);
 
@@ -53,13 +47,10 @@ internal static partial class CatalogBuilder
         var declarations = CollectDeclarations(assemblies, options);
         var operations = new List<HybridOperation>();
         var shapes = new Dictionary<Type, RequestShape>();
-        var actionIds = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
-        var routeKeys = new Dictionary<string, (Type Owner, string Template)>(StringComparer.OrdinalIgnoreCase);
-        var operationIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var declaration in declarations.Values.OrderBy(d => d.RequestType.FullName, StringComparer.Ordinal))
         {
             var shape = RequestShape.For(declaration.RequestType, json);
-            var operation = new OperationCheck(declaration, shape, errors).Run(handlers, actionIds, routeKeys, operationIds);
+            var operation = new OperationCheck(declaration, shape, errors).Run(handlers);
             if (operation is not null)
             {
                 operations.Add(operation);
@@ -75,32 +66,14 @@ internal static partial class CatalogBuilder
         var declarations = new Dictionary<Type, OperationDeclaration>();
         foreach (var type in assemblies.Distinct().SelectMany(HandlerScanner.LoadableTypes))
         {
-            var action = type.GetCustomAttribute<ActionAttribute>(inherit: false);
-            var routes = type.GetCustomAttributes<RestRouteAttribute>(inherit: false).ToList();
-            if (action is null && routes.Count == 0)
+            var declared = type.GetCustomAttributes(inherit: false).OfType<IDoorDeclaration>().ToList();
+            if (declared.Count == 0)
             {
                 continue;
             }
 
-            var declaration = new OperationDeclaration(type)
-            {
-                IsAction = action is not null,
-                ActionId = action?.Id,
-                Summary = action?.Summary,
-            };
-            foreach (var route in routes)
-            {
-                foreach (var version in route.Versions is { Length: > 0 } versions ? versions : [route.Version])
-                {
-                    declaration.Routes.Add(new RouteDeclaration(route.Method, route.Template, version, route.StatusCode, route.Location, route.Summary, "attribute")
-                    {
-                        Deprecated = route.Deprecated,
-                        Sunset = route.Sunset,
-                        Successor = route.Successor,
-                    });
-                }
-            }
-
+            var declaration = new OperationDeclaration(type);
+            declaration.Declarations.AddRange(declared);
             declarations.Add(type, declaration);
         }
 
@@ -125,7 +98,7 @@ internal static partial class CatalogBuilder
         private readonly Type _type = declaration.RequestType;
         private readonly string _name = Name(declaration.RequestType);
 
-        public HybridOperation? Run(Dictionary<Type, FoundHandler> handlers, Dictionary<string, Type> actionIds, Dictionary<string, (Type Owner, string Template)> routeKeys, HashSet<string> operationIds)
+        public HybridOperation? Run(Dictionary<Type, FoundHandler> handlers)
         {
             var before = errors.Count;
             var response = HandlerScanner.ResponseTypeOf(_type, out var responseCount);
@@ -155,46 +128,10 @@ internal static partial class CatalogBuilder
             }
 
             CheckMembers();
-            var actionId = declaration.IsAction ? CheckActionId(actionIds) : null;
-            if (!declaration.IsAction && declaration.Conventions.Any(HybridDoors.Action))
+            var doors = declaration.Declarations.Select(d => d.Door).ToHashSet(StringComparer.Ordinal);
+            foreach (var door in declaration.Conventions.Doors.Where(d => !doors.Contains(d)))
             {
-                Add("HYB022", $"{_name} declares conventions for the action door (op.Action()) but is not an action. Fix: expose it with AsAction() or [Action], or move the conventions to op.Rest() or op itself.");
-            }
-
-            if (declaration.Routes.Count == 0 && declaration.Conventions.Any(HybridDoors.Rest))
-            {
-                Add("HYB022", $"{_name} declares conventions for the REST door (op.Rest()) but has no REST route. Fix: declare a route, or move the conventions to op.Action() or op itself.");
-            }
-
-            if (declaration.Routes.Count > 0)
-            {
-                CheckHeaderMembers();
-            }
-
-            var routes = new List<RestRoute>();
-            foreach (var declared in declaration.Routes)
-            {
-                var route = declared;
-                foreach (var (version, since, sunset, successor) in declaration.Deprecations)
-                {
-                    if (route.Version == version && route.Deprecated is null)
-                    {
-                        route = route with { Deprecated = Iso(since), Sunset = sunset is { } end ? Iso(end) : null, Successor = successor };
-                    }
-                }
-
-                if (CheckRoute(response, route, routeKeys, operationIds) is { } checkedRoute)
-                {
-                    routes.Add(checkedRoute);
-                }
-            }
-
-            foreach (var (version, _, _, _) in declaration.Deprecations)
-            {
-                if (!declaration.Routes.Any(r => r.Version == version))
-                {
-                    Add("HYB024", $"{_name} deprecates version {version} in code (Deprecate) but has no route in that version. Fix: deprecate a version the operation is exposed in.");
-                }
+                Add("HYB022", $"{_name} declares conventions for the {door} door but is not exposed there. Fix: expose it on that door, or move the conventions to another door or to op itself.");
             }
 
             if (handler is null)
@@ -205,11 +142,10 @@ internal static partial class CatalogBuilder
             var metadata = OperationMetadata.Collect(_type, handler.ImplementationType).Concat(declaration.Problems).ToList();
             var problems = metadata.OfType<ProducesProblemAttribute>().ToList();
             CheckProblems(problems);
-            CheckRetriesAndWebhooks(metadata, routes, declaration.IsAction);
-            CheckCaching(metadata, response, routes);
+            CheckCaching(metadata, response);
             return errors.Count > before
                 ? null
-                : new HybridOperation(_type, response, handler.ImplementationType, actionId, declaration.Summary, routes, metadata, declaration.Conventions) { Problems = problems };
+                : new HybridOperation(_type, response, handler.ImplementationType, declaration.Declarations, metadata, declaration.Conventions) { Problems = problems };
         }
 
         private void Add(string id, string message) => errors.Add(new HybridConfigurationError(id, message));
@@ -225,46 +161,6 @@ internal static partial class CatalogBuilder
                     Add("HYB021", $"{_name}.{member.Property.Name} is of type {type.Name}, an interface or abstract class, which neither JSON nor a form can create. Fix: use a concrete type (a record or class), or declare its derived types with [JsonPolymorphic]/[JsonDerivedType].");
                 }
             }
-        }
-
-        /// <summary>A [FromHeader] member is set from one header value, after the request object is made.</summary>
-        private void CheckHeaderMembers()
-        {
-            foreach (var member in shape.Members)
-            {
-                if (member.HeaderName is not { } header)
-                {
-                    continue;
-                }
-
-                if (!member.IsSimple)
-                {
-                    Add("HYB030", $"{_name}.{member.Property.Name} is [FromHeader] '{header}' but of type {member.Type.Name}, which one header value cannot carry. Fix: use a string, number, Guid, date or enum property.");
-                }
-                else if (!member.CanWrite)
-                {
-                    Add("HYB031", $"{_name}.{member.Property.Name} is [FromHeader] '{header}' but has no public setter. Fix: give it a setter or 'init', or use a positional record.");
-                }
-            }
-        }
-
-        private string? CheckActionId(Dictionary<string, Type> actionIds)
-        {
-            var actionId = declaration.ActionId ?? _type.Name;
-            if (!ActionIdPattern().IsMatch(actionId))
-            {
-                Add("HYB005", $"{_name} has the action id '{actionId}', which is not a valid id. Fix: use letters, digits, '_', '.' and '-', starting with a letter or digit, at most 128 characters.");
-            }
-            else if (actionIds.TryGetValue(actionId, out var owner))
-            {
-                Add("HYB006", $"{_name} and {Name(owner)} both use the action id '{actionId}'. Fix: give one of them another id with [Action(\"...\")] or AsAction(\"...\").");
-            }
-            else
-            {
-                actionIds.Add(actionId, _type);
-            }
-
-            return actionId;
         }
     }
 

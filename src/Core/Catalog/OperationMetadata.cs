@@ -27,7 +27,7 @@ internal static class OperationMetadata
     {
         foreach (var attribute in type.GetCustomAttributes(inherit: true))
         {
-            if (attribute is ActionAttribute or RestRouteAttribute || IsIgnored(attribute.GetType()))
+            if (attribute is IDoorDeclaration || IsIgnored(attribute.GetType()))
             {
                 continue;
             }

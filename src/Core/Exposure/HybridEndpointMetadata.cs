@@ -2,28 +2,40 @@ namespace Hybrid;
 
 /// <summary>
 /// Endpoint metadata on every endpoint a door mapped for an operation: which operation, which door,
-/// and for the REST door which route. Read it from <c>Endpoint.Metadata</c> (middleware, tests, an
-/// exposure inventory).
+/// and what of the door's exposure it serves (a REST route, an action id, a tool). Read it from
+/// <c>Endpoint.Metadata</c> (middleware, tests, an exposure inventory); each door's package reads its
+/// own exposure from it (the REST door's <c>Route</c>).
 /// </summary>
 public sealed class HybridEndpointMetadata
 {
     private EndpointSettings? _settings;
 
-    internal HybridEndpointMetadata(HybridOperation operation, DoorTraits traits, RestRoute? route)
+    internal HybridEndpointMetadata(HybridOperation operation, DoorTraits traits, string method, object exposure, string display)
     {
         Operation = operation;
         Traits = traits;
-        Route = route;
+        Method = method;
+        Exposure = exposure;
+        Display = display;
     }
 
     /// <summary>The operation the endpoint runs.</summary>
     public HybridOperation Operation { get; }
 
-    /// <summary>The door: <see cref="HybridDoors.Action"/> or <see cref="HybridDoors.Rest"/>.</summary>
+    /// <summary>The door's name, as in telemetry's <c>hybrid.door</c> (<see cref="HybridDoors"/>).</summary>
     public string Door => Traits.Name;
 
-    /// <summary>The REST route, or <see langword="null"/> on the action door.</summary>
-    public RestRoute? Route { get; }
+    /// <summary>The HTTP method the endpoint answers (its GETs answer HEAD too).</summary>
+    public string Method { get; }
+
+    /// <summary>What the endpoint serves, in its door's words: <c>POST _actions/CreatePost</c>, <c>GET v1/posts/{postId}</c>.</summary>
+    public string Display { get; }
+
+    /// <summary>Whether the endpoint reads a request body: a door's GET and DELETE read none.</summary>
+    internal bool ReadsBody { get; init; } = true;
+
+    /// <summary>What of its door's exposure the endpoint serves (the door's own type: a route, an action).</summary>
+    internal object Exposure { get; }
 
     internal DoorTraits Traits { get; }
 
@@ -38,5 +50,5 @@ public sealed class HybridEndpointMetadata
         Interlocked.CompareExchange(ref _settings, settings, null) ?? settings;
 
     /// <inheritdoc />
-    public override string ToString() => Route is null ? $"{Door} {Operation.ActionId}" : $"{Door} {Route}";
+    public override string ToString() => $"{Door} {Display}";
 }

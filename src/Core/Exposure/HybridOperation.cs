@@ -1,28 +1,27 @@
 namespace Hybrid;
 
 /// <summary>
-/// One exposed request type: its handler's response type, how each door exposes it, and the
-/// endpoint metadata every endpoint of it carries. Endpoints of both doors carry their operation
-/// as metadata.
+/// One exposed request type: its handler's response type, what it declares for each door, and the
+/// endpoint metadata every endpoint of it carries. Every door's endpoints carry their operation as
+/// metadata; what a door made of it (an action id, routes, a tool) is read through the door's package.
 /// </summary>
 public sealed class HybridOperation
 {
+    // Written once per door while the app maps it, before any request; read-only after start-up.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> _exposures = new(StringComparer.Ordinal);
+
     internal HybridOperation(
         Type requestType,
         Type responseType,
         Type handlerType,
-        string? actionId,
-        string? summary,
-        IReadOnlyList<RestRoute> routes,
+        IReadOnlyList<IDoorDeclaration> declarations,
         IReadOnlyList<object> metadata,
         OperationConventions conventions)
     {
         RequestType = requestType;
         ResponseType = responseType;
         HandlerType = handlerType;
-        ActionId = actionId;
-        Summary = summary;
-        Routes = routes;
+        Declarations = declarations;
         Metadata = metadata;
         Conventions = conventions;
     }
@@ -36,14 +35,8 @@ public sealed class HybridOperation
     /// <summary>The type of the handler found for the request.</summary>
     public Type HandlerType { get; }
 
-    /// <summary>The action id, or <see langword="null"/> when the operation is not on the action door.</summary>
-    public string? ActionId { get; }
-
-    /// <summary>The one-line summary for the actions document, if declared.</summary>
-    public string? Summary { get; }
-
-    /// <summary>The REST routes, empty when the operation is not on the REST door.</summary>
-    public IReadOnlyList<RestRoute> Routes { get; }
+    /// <summary>The names of the doors the operation declares (by attributes or in code), ordinally sorted.</summary>
+    public IReadOnlyList<string> DeclaredDoors => [.. Declarations.Select(d => d.Door).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The endpoint metadata declared by attributes on the request type, then on its handler
@@ -62,6 +55,18 @@ public sealed class HybridOperation
     public bool ReturnsNothing => ResponseType == typeof(MediatR.Unit);
 
     internal OperationConventions Conventions { get; }
+
+    /// <summary>Every door declaration, attributes first, then code, for the doors to read.</summary>
+    internal IReadOnlyList<IDoorDeclaration> Declarations { get; }
+
+    /// <summary>What the door named <paramref name="door"/> declares for this operation, in order.</summary>
+    internal IEnumerable<IDoorDeclaration> DeclarationsFor(string door) => Declarations.Where(d => d.Door == door);
+
+    /// <summary>What the door named <paramref name="door"/> exposes of this operation, once that door was mapped; else <see langword="null"/>.</summary>
+    internal object? ExposureOn(string door) => _exposures.GetValueOrDefault(door);
+
+    /// <summary>Records what a door exposes of this operation, when the door reads the catalog (<see cref="DoorExposures"/>).</summary>
+    internal void Expose(string door, object exposure) => _exposures[door] = exposure;
 
     /// <inheritdoc />
     public override string ToString() => RequestType.FullName ?? RequestType.Name;

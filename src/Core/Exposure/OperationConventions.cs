@@ -11,7 +11,8 @@ internal sealed class OperationConventions
 {
     private readonly List<(string? Door, bool IsFinally, Action<EndpointBuilder> Convention)> _items = [];
 
-    public bool Any(string door) => _items.Exists(i => i.Door == door);
+    /// <summary>The doors that conventions were declared for, one by one (none for conventions on every door).</summary>
+    public IEnumerable<string> Doors => _items.Where(i => i.Door is not null).Select(i => i.Door!).Distinct(StringComparer.Ordinal);
 
     /// <summary>A builder whose conventions reach every endpoint (<paramref name="door"/> null) or one door's.</summary>
     public DoorConventionBuilder Builder(string? door) =>

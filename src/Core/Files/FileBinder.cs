@@ -94,9 +94,9 @@ internal sealed class FileBinder<TRequest>
 
             object value = slot.Kind switch
             {
-                FileKind.Single => new HybridFile(parts[0]),
-                FileKind.Array => parts.Select(p => new HybridFile(p)).ToArray(),
-                _ => parts.Select(p => new HybridFile(p)).ToList(),
+                FileKind.Single => new HybridFile(new FormFileUpload(parts[0])),
+                FileKind.Array => parts.Select(p => new HybridFile(new FormFileUpload(p))).ToArray(),
+                _ => parts.Select(p => new HybridFile(new FormFileUpload(p))).ToList(),
             };
             slot.Set(request, value);
         }

@@ -5,8 +5,6 @@ internal sealed record ExposedEndpoint(EndpointSettings Settings)
 {
     public string Door => Settings.Door.Name;
 
-    public RestRoute? Route => Settings.Route;
-
     /// <summary>Who may call it, in the inventory's words.</summary>
     public string Policy => Settings.Authorization.Policy;
 }

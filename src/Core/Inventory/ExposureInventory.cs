@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +16,14 @@ internal sealed class ExposureInventory
 {
     private const string Nothing = "—";
 
-    private ExposureInventory(IReadOnlyList<ExposureRow> rows) => Rows = rows;
+    private ExposureInventory(IReadOnlyList<HybridDoor> doors, IReadOnlyList<ExposureRow> rows)
+    {
+        Doors = doors;
+        Rows = rows;
+    }
+
+    /// <summary>The mapped doors, in the order they were first mapped: two columns each.</summary>
+    public IReadOnlyList<HybridDoor> Doors { get; }
 
     public IReadOnlyList<ExposureRow> Rows { get; }
 
@@ -37,18 +43,22 @@ internal sealed class ExposureInventory
             list.Add(new ExposedEndpoint(settings));
         }
 
+        var doors = catalog.Doors.Doors;
         var rows = catalog.Operations
             .OrderBy(o => Name(o), StringComparer.Ordinal)
             .Select(o =>
             {
                 var mapped = byOperation.GetValueOrDefault(o) ?? [];
-                return new ExposureRow(
-                    o,
-                    [.. mapped.Where(e => e.Door == HybridDoors.Action)],
-                    [.. mapped.Where(e => e.Door == HybridDoors.Rest).OrderBy(e => e.Route!, RouteOrder.Instance)]);
+                return new ExposureRow(o, [.. doors.Select(d => Ordered(d, mapped))]);
             })
             .ToList();
-        return new ExposureInventory(rows);
+        return new ExposureInventory(doors, rows);
+    }
+
+    private static IReadOnlyList<ExposedEndpoint> Ordered(HybridDoor door, List<ExposedEndpoint> mapped)
+    {
+        var mine = mapped.Where(e => e.Door == door.Name).ToList();
+        return [.. door.Order(mine.Select(e => e.Settings.Endpoint)).Select(m => mine.First(e => e.Settings.Endpoint == m))];
     }
 
     public string ToMarkdown(string? acceptCommand)
@@ -61,16 +71,33 @@ internal sealed class ExposureInventory
             : $"To accept a change, run `{acceptCommand}` and commit the result.\n\n");
         text.Append("A policy is what ASP.NET Core's authorization enforces on that door: `anonymous` is an explicit [AllowAnonymous]; ");
         text.Append("`NONE` is no policy and no [AllowAnonymous], so anyone may call it; `not mapped` is a door the app did not map; `—` is a door the operation is not on.\n\n");
-        text.Append("| Request | Action | REST routes | Action door policy | REST door policy | Guards and opt-outs |\n");
-        text.Append("|---|---|---|---|---|---|\n");
+        text.Append("| Request |");
+        foreach (var door in Doors)
+        {
+            text.Append(' ').Append(door.ExposureTitle).Append(" |");
+        }
+
+        foreach (var door in Doors)
+        {
+            text.Append(' ').Append(Title(door)).Append(" door policy |");
+        }
+
+        text.Append(" Guards and opt-outs |\n|---|");
+        text.Append(string.Concat(Enumerable.Repeat("---|", (Doors.Count * 2) + 1))).Append('\n');
         foreach (var row in Rows)
         {
-            text.Append("| `").Append(Cell(Name(row.Operation))).Append("` | ")
-                .Append(row.Operation.ActionId is { } id ? "`" + Cell(id) + "`" : Nothing).Append(" | ")
-                .Append(Routes(row.Operation)).Append(" | ")
-                .Append(ActionPolicy(row)).Append(" | ")
-                .Append(RestPolicy(row)).Append(" | ")
-                .Append(Guards(row)).Append(" |\n");
+            text.Append("| `").Append(Cell(Name(row.Operation))).Append("` |");
+            for (var i = 0; i < Doors.Count; i++)
+            {
+                text.Append(' ').Append(row.Operation.ExposureOn(Doors[i].Name) is { } exposure ? Doors[i].Describe(exposure) : Nothing).Append(" |");
+            }
+
+            for (var i = 0; i < Doors.Count; i++)
+            {
+                text.Append(' ').Append(Policy(row.Operation.ExposureOn(Doors[i].Name), row.ByDoor[i])).Append(" |");
+            }
+
+            text.Append(' ').Append(Guards(row)).Append(" |\n");
         }
 
         return text.ToString();
@@ -78,68 +105,44 @@ internal sealed class ExposureInventory
 
     public static string Name(HybridOperation operation) => operation.RequestType.FullName ?? operation.RequestType.Name;
 
-    /// <summary>A route as the inventory names it: <c>`DELETE v1/posts/{postId}`</c>, then its deprecation, if any.</summary>
-    private static string RouteText(RestRoute route)
+    /// <summary>A door's name as a column title: <c>action</c> is <c>Action</c>, and a short name is an acronym (<c>REST</c>, <c>MCP</c>).</summary>
+    private static string Title(HybridDoor door) =>
+        door.Name.Length <= 4 ? door.Name.ToUpperInvariant() : char.ToUpperInvariant(door.Name[0]) + door.Name[1..];
+
+    /// <summary>One policy when every endpoint states the same; else each endpoint's, after what it serves.</summary>
+    private static string Policy(object? exposure, IReadOnlyList<ExposedEndpoint> endpoints)
     {
-        var text = "`" + Cell($"{route.Method} {route.DocumentName}/{route.Template}") + "`";
-        if (route.Deprecation is { } deprecation)
-        {
-            text += deprecation.Sunset is { } sunset
-                ? " (deprecated, sunset " + sunset.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")"
-                : " (deprecated)";
-        }
-
-        return text;
-    }
-
-    private static string Routes(HybridOperation operation) =>
-        operation.Routes.Count == 0 ? Nothing : string.Join("<br>", operation.Routes.Order(RouteOrder.Instance).Select(RouteText));
-
-    private static string ActionPolicy(ExposureRow row) =>
-        row.Operation.ActionId is null ? Nothing
-        : row.Action.Count == 0 ? "not mapped"
-        : Cell(string.Join("; ", row.Action.Select(e => e.Policy).Distinct(StringComparer.Ordinal)));
-
-    private static string RestPolicy(ExposureRow row)
-    {
-        if (row.Operation.Routes.Count == 0)
+        if (exposure is null)
         {
             return Nothing;
         }
 
-        if (row.Rest.Count == 0)
+        if (endpoints.Count == 0)
         {
             return "not mapped";
         }
 
-        var perRoute = row.Operation.Routes.Order(RouteOrder.Instance)
-            .Select(r => (Route: r, Policy: row.Rest.FirstOrDefault(e => e.Route == r)?.Policy ?? "not mapped"))
-            .ToList();
-        return perRoute.Select(p => p.Policy).Distinct(StringComparer.Ordinal).Count() == 1
-            ? Cell(perRoute[0].Policy)
-            : string.Join("<br>", perRoute.Select(p => RouteText(p.Route) + ": " + Cell(p.Policy)));
+        return endpoints.Select(e => e.Policy).Distinct(StringComparer.Ordinal).Count() == 1
+            ? Cell(endpoints[0].Policy)
+            : string.Join("<br>", endpoints.Select(e => "`" + Cell(e.Settings.Endpoint.Display) + "`: " + Cell(e.Policy)));
     }
 
+    /// <summary>What every door that mapped the operation states once; what only some state, after their names.</summary>
     private static string Guards(ExposureRow row)
     {
-        var action = row.Action.SelectMany(e => GuardText.Of(e.Settings)).Distinct(StringComparer.Ordinal).ToList();
-        var rest = row.Rest.SelectMany(e => GuardText.Of(e.Settings)).Distinct(StringComparer.Ordinal).ToList();
-        List<string> parts;
-        if (row.Action.Count > 0 && row.Rest.Count > 0)
+        var mapped = row.ByDoor.Where(e => e.Count > 0).ToList();
+        var each = mapped.Select(e => e.SelectMany(x => GuardText.Of(x.Settings)).Distinct(StringComparer.Ordinal).ToList()).ToList();
+        var shared = each.Count == 0 ? [] : each.Skip(1).Aggregate((IEnumerable<string>)each[0], (all, next) => all.Intersect(next, StringComparer.Ordinal)).ToList();
+        var parts = new List<string>(shared);
+        for (var i = 0; i < mapped.Count; i++)
         {
-            // On both doors: what both state once, what one door states after its name.
-            parts = [.. action.Intersect(rest, StringComparer.Ordinal)];
-            parts.AddRange(action.Except(rest, StringComparer.Ordinal).Select(g => "action: " + g));
-            parts.AddRange(rest.Except(action, StringComparer.Ordinal).Select(g => "rest: " + g));
-        }
-        else
-        {
-            parts = [.. action, .. rest];
+            var prefix = mapped.Count > 1 ? mapped[i][0].Door + ": " : string.Empty;
+            parts.AddRange(each[i].Except(shared, StringComparer.Ordinal).Select(g => prefix + g));
         }
 
         return parts.Count == 0 ? Nothing : Cell(string.Join("; ", parts));
     }
 
     /// <summary>Keeps a value inside its table cell: a pipe would end the cell, a line break the row.</summary>
-    private static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    public static string Cell(string value) => value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

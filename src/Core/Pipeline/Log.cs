@@ -26,8 +26,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "{Door} door rejected a request: {Status} {Code}")]
     public static partial void Rejected(ILogger logger, string door, int status, string code);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Hybrid catalog built: {Operations} operations, {Actions} actions, {Routes} REST routes")]
-    public static partial void CatalogBuilt(ILogger logger, int operations, int actions, int routes);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Hybrid catalog built: {Operations} operations, declared for doors: {Doors}")]
+    public static partial void CatalogBuilt(ILogger logger, int operations, string doors);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "{Door} door ignored {Count} form fields of {Request} that name no member: {Fields}")]
     public static partial void UnknownFormFields(ILogger logger, string door, string request, int count, string fields);

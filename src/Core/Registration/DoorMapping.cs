@@ -15,7 +15,7 @@ internal static class DoorMapping
     public static IEndpointConventionBuilder Map(IEndpointRouteBuilder group, string pattern, IDoorEndpoint endpoint, HybridEndpointMetadata hybrid, params object[] doorMetadata)
     {
         var operation = hybrid.Operation;
-        var method = hybrid.Route?.Method ?? HttpMethods.Post;
+        var method = hybrid.Method;
 
         // A GET route answers HEAD too (RFC 9110): the same endpoint, and Kestrel sends no body for HEAD.
         var builder = group.MapMethods(pattern, method == HttpMethods.Get ? [HttpMethods.Get, HttpMethods.Head] : [method], (RequestDelegate)endpoint.HandleAsync);

@@ -11,8 +11,12 @@ namespace Hybrid;
 /// </summary>
 internal static class DoorPrerequisites
 {
-    /// <summary>The catalog and options, or <see langword="null"/> when the options are invalid (the start-up check reports them).</summary>
-    public static (OperationCatalog Catalog, HybridOptions Options)? Read(IEndpointRouteBuilder endpoints, string mapMethod)
+    /// <summary>
+    /// Registers <paramref name="door"/> and returns the catalog, the options and what the door exposes
+    /// of the catalog (its checks' problems join the one start-up report), or <see langword="null"/>
+    /// when the options are invalid (the start-up check reports them).
+    /// </summary>
+    public static (OperationCatalog Catalog, HybridOptions Options, IReadOnlyDictionary<HybridOperation, object> Exposed)? Read(IEndpointRouteBuilder endpoints, string mapMethod, HybridDoor door)
     {
         var services = endpoints.ServiceProvider;
         if (services.GetService<HybridEndpointSettings>() is null)
@@ -28,6 +32,7 @@ internal static class DoorPrerequisites
             return null;
         }
 
-        return (services.GetRequiredService<OperationCatalog>(), services.GetRequiredService<IOptions<HybridOptions>>().Value);
+        var catalog = services.GetRequiredService<OperationCatalog>();
+        return (catalog, services.GetRequiredService<IOptions<HybridOptions>>().Value, catalog.Doors.Of(door, catalog));
     }
 }

@@ -133,9 +133,8 @@ public static class HybridServiceCollectionExtensions
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Catalog");
         if (logger.IsEnabled(LogLevel.Information))
         {
-            var actions = catalog.Operations.Count(o => o.ActionId is not null);
-            var routes = catalog.Operations.Sum(o => o.Routes.Count);
-            Log.CatalogBuilt(logger, catalog.Operations.Count, actions, routes);
+            var doors = string.Join(", ", catalog.Operations.SelectMany(o => o.DeclaredDoors).GroupBy(d => d, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+            Log.CatalogBuilt(logger, catalog.Operations.Count, doors.Length == 0 ? "none" : doors);
         }
 
         return catalog;

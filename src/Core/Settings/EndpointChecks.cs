@@ -54,7 +54,7 @@ internal static class EndpointChecks
                     (!endpoint.Metadata.OfType<SettingsReadCachePolicy>().Any() ||
                      endpoint.Metadata.Any(m => m is OutputCacheAttribute || (m is IOutputCachePolicy && m is not SettingsReadCachePolicy))))
                 {
-                    errors.Add(SettingRules.ReadCacheOverridden(name, endpoint.Route?.ToString() ?? endpoint.Door.Name));
+                    errors.Add(SettingRules.ReadCacheOverridden(name, endpoint.Endpoint.Display));
                 }
             }
         }

@@ -20,8 +20,8 @@ internal sealed class EndpointSettings
     /// <summary>The door that mapped the endpoint.</summary>
     public required DoorTraits Door { get; init; }
 
-    /// <summary>The REST route, or <see langword="null"/> for an endpoint without one (an action).</summary>
-    public RestRoute? Route { get; init; }
+    /// <summary>The endpoint as its door mapped it: what of the door's exposure it serves.</summary>
+    public required HybridEndpointMetadata Endpoint { get; init; }
 
     /// <summary>The HTTP method the endpoint answers (HEAD rides along with GET).</summary>
     public required string Method { get; init; }
@@ -80,11 +80,8 @@ internal sealed class EndpointSettings
     /// <summary>The problems the endpoint declares, attributes and code, in order.</summary>
     public IReadOnlyList<ProducesProblemAttribute> Problems { get; init; } = [];
 
-    /// <summary>The route's retirement plan, or <see langword="null"/>.</summary>
-    public RestDeprecation? Deprecation => Route?.Deprecation;
-
-    /// <summary>Whether the endpoint reads a request body.</summary>
-    public bool ReadsBody => Route is null || !Route.BindsQuery;
+    /// <summary>Whether the endpoint reads a request body (its door says, when it maps it).</summary>
+    public bool ReadsBody => Endpoint.ReadsBody;
 
     /// <summary>
     /// Every setting as one line of text, in a fixed order: what the tests compare when a setting is
@@ -93,7 +90,7 @@ internal sealed class EndpointSettings
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append(Door.Name).Append(' ').Append(Method).Append(' ').Append(Route?.ToString() ?? Operation.ActionId)
+        text.Append(Door.Name).Append(' ').Append(Method).Append(' ').Append(Endpoint.Display)
             .Append(" | auth: ").Append(Authorization)
             .Append(" | antiforgery: ").Append(RequiresAntiforgeryToken ? "required" : AntiforgeryDisabled ? "disabled" : "off")
             .Append(" | origin: ").Append(ChecksOrigin)

@@ -31,8 +31,7 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
     public EndpointSettings Resolve(HybridEndpointMetadata endpoint, IReadOnlyList<object> metadata)
     {
         var door = endpoint.Traits;
-        var route = endpoint.Route;
-        var method = route?.Method ?? HttpMethods.Post;
+        var method = endpoint.Method;
         var isGet = method == HttpMethods.Get;
 
         // One pass, in order: for each kind the last statement wins, as ASP.NET Core's middleware reads them.
@@ -81,7 +80,7 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
         {
             Operation = endpoint.Operation,
             Door = door,
-            Route = route,
+            Endpoint = endpoint,
             Method = method,
             Metadata = metadata,
             Authorization = authorization,

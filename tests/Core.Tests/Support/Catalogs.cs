@@ -17,7 +17,13 @@ internal static class Catalogs
     {
         var options = new HybridOptions();
         configure?.Invoke(options);
-        return CatalogBuilder.Build([new ScannedTypes(types)], options, WebJson());
+        var catalog = CatalogBuilder.Collect([new ScannedTypes(types)], HandlerScanner.Scan([new ScannedTypes(types)]), options, WebJson());
+
+        // The doors read their own declarations when the app maps them; here, at once, as both are mapped.
+        catalog.Doors.Of(Actions.ActionDoor.Instance, catalog);
+        catalog.Doors.Of(Http.RestDoor.Instance, catalog);
+        var errors = catalog.Errors.Concat(catalog.Doors.Errors).ToList();
+        return errors.Count > 0 ? throw new HybridConfigurationException(errors) : catalog;
     }
 
     public static HybridConfigurationException Fails(Action<HybridOptions>? configure, params Type[] types)

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 
-namespace Hybrid;
+namespace Hybrid.Http;
 
 /// <summary>
 /// The one parser of Hybrid's templates (REST routes and <c>Location</c> headers): ASP.NET Core's

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Http;
 
 namespace Hybrid;
 
@@ -13,9 +12,9 @@ namespace Hybrid;
 [JsonConverter(typeof(HybridFileJsonConverter))]
 public sealed class HybridFile
 {
-    private readonly IFormFile _file;
+    private readonly IUploadedFile _file;
 
-    internal HybridFile(IFormFile file) => _file = file;
+    internal HybridFile(IUploadedFile file) => _file = file;
 
     /// <summary>The file name as the client sent it. Untrusted: never use it as a path.</summary>
     public string FileName => _file.FileName;

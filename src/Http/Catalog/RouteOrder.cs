@@ -1,4 +1,4 @@
-namespace Hybrid;
+namespace Hybrid.Http;
 
 /// <summary>The inventory's order of REST routes: by version, then template, then method, ordinally, so it never depends on declaration or reflection order.</summary>
 internal sealed class RouteOrder : IComparer<RestRoute>

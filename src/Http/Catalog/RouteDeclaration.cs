@@ -1,7 +1,7 @@
-namespace Hybrid;
+namespace Hybrid.Http;
 
 /// <summary>One declared route; <paramref name="Source"/> says where it was declared, for error messages.</summary>
-internal sealed record RouteDeclaration(string Method, string Template, int Version, int StatusCode, string? Location, string? Summary, string Source)
+internal sealed record RouteDeclaration(string Method, string Template, int Version, int StatusCode, string? Location, string? Summary, string Source) : IDoorDeclaration
 {
     /// <summary>The deprecation date as declared (ISO 8601), checked by the catalog.</summary>
     public string? Deprecated { get; init; }
@@ -11,4 +11,6 @@ internal sealed record RouteDeclaration(string Method, string Template, int Vers
 
     /// <summary>The successor template relative to the REST prefix.</summary>
     public string? Successor { get; init; }
+
+    public string Door => HybridDoors.Rest;
 }

@@ -1,8 +1,8 @@
 namespace Hybrid;
 
 /// <summary>
-/// The names of Hybrid's two doors, as they appear in telemetry (<c>hybrid.door</c>), logs and
-/// <see cref="HybridEndpointMetadata.Door"/>.
+/// The names of Hybrid's doors, as they appear in telemetry (<c>hybrid.door</c>), logs and
+/// <c>HybridEndpointMetadata.Door</c>.
 /// </summary>
 public static class HybridDoors
 {
@@ -11,4 +11,7 @@ public static class HybridDoors
 
     /// <summary>The REST door: versioned public routes.</summary>
     public const string Rest = "rest";
+
+    /// <summary>The MCP door: the app's operations as Model Context Protocol tools for AI agents.</summary>
+    public const string Mcp = "mcp";
 }

@@ -6,7 +6,7 @@ namespace Hybrid;
 /// (<see cref="RestGetAttribute"/>, <see cref="RestPostAttribute"/>, ...).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-public abstract class RestRouteAttribute : Attribute
+public abstract class RestRouteAttribute : Attribute, IDoorDeclaration
 {
     /// <summary>Creates a route declaration.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -62,4 +62,7 @@ public abstract class RestRouteAttribute : Attribute
     /// request's route values filled in.
     /// </summary>
     public string? Successor { get; set; }
+
+    /// <summary>The REST door: <see cref="HybridDoors.Rest"/>.</summary>
+    public string Door => HybridDoors.Rest;
 }

@@ -6,7 +6,7 @@ namespace Hybrid;
 /// problems plus those its doors and policies can produce, each status with its codes as an enum, so
 /// a generated client can branch on them. In Development, a handler that throws a code its operation
 /// did not declare is logged as a warning. Declare in code with
-/// <see cref="OperationBuilder{TRequest}.Problem(int, string, string?)"/>.
+/// <c>op.Problem(statusCode, code)</c> on the operation builder.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
 public sealed class ProducesProblemAttribute : Attribute

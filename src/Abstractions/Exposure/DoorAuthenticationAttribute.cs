@@ -16,8 +16,17 @@ public sealed class DoorAuthenticationAttribute : Attribute
     /// <summary>The schemes the REST door accepts, comma-separated; <see langword="null"/> for the app-wide default.</summary>
     public string? Rest { get; set; }
 
-    /// <summary>The schemes declared for a door, or <see langword="null"/>.</summary>
-    /// <param name="door">The door: <see cref="HybridDoors.Action"/> or <see cref="HybridDoors.Rest"/>.</param>
+    /// <summary>The schemes the MCP door accepts, comma-separated; <see langword="null"/> for the app-wide default.</summary>
+    public string? Mcp { get; set; }
+
+    /// <summary>The schemes declared for a door, or <see langword="null"/> for a door this attribute names none for.</summary>
+    /// <param name="door">The door's name (<see cref="HybridDoors"/>).</param>
     /// <returns>The comma-separated schemes, or <see langword="null"/>.</returns>
-    public string? For(string door) => door == HybridDoors.Action ? Action : Rest;
+    public string? For(string door) => door switch
+    {
+        HybridDoors.Action => Action,
+        HybridDoors.Rest => Rest,
+        HybridDoors.Mcp => Mcp,
+        _ => null,
+    };
 }

@@ -5,7 +5,7 @@ namespace Hybrid;
 /// Place it on the request type, never on the handler.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class ActionAttribute : Attribute
+public sealed class ActionAttribute : Attribute, IDoorDeclaration
 {
     /// <summary>Exposes the request type under an action id equal to its type name.</summary>
     public ActionAttribute()
@@ -21,4 +21,7 @@ public sealed class ActionAttribute : Attribute
 
     /// <summary>A one-line summary for the actions document.</summary>
     public string? Summary { get; set; }
+
+    /// <summary>The action door: <see cref="HybridDoors.Action"/>.</summary>
+    public string Door => HybridDoors.Action;
 }

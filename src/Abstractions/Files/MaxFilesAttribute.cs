@@ -2,7 +2,7 @@ namespace Hybrid;
 
 /// <summary>
 /// The most file parts one request to this operation may upload; more get 413
-/// <c>payload_too_large</c> and the handler does not run. Without it, <see cref="HybridOptions.MaxFiles"/>
+/// <c>payload_too_large</c> and the handler does not run. Without it, <c>HybridOptions.MaxFiles</c>
 /// applies. Put it on the request type or its handler, or add it in code with <c>WithMetadata</c>.
 /// </summary>
 /// <param name="count">The most file parts, zero or more.</param>
