@@ -2,7 +2,9 @@ using Hybrid;
 using Hybrid.Mcp;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -27,8 +29,9 @@ public static class HybridMcpEndpointRouteBuilderExtensions
     public static HybridEndpointConventionBuilder MapHybridMcp(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var ready = DoorPrerequisites.Read(endpoints, nameof(MapHybridMcp));
         var services = endpoints.ServiceProvider;
+        var strict = services.GetService<IOptions<HybridOptions>>() is { } configured && HybridStartupCheck.OptionsErrors(services).Count == 0 && configured.Value.RequireExplicitPolicy;
+        var ready = DoorPrerequisites.Read(endpoints, nameof(MapHybridMcp), new McpDoor(strict));
         if (services.GetService<McpRuntime>() is not { } runtime)
         {
             throw new HybridConfigurationException([new HybridConfigurationError(
@@ -38,21 +41,24 @@ public static class HybridMcpEndpointRouteBuilderExtensions
 
         if (ready is not { } found)
         {
-            return new HybridEndpointConventionBuilder(McpDoor.Name, [], [], new Dictionary<Type, List<IEndpointConventionBuilder>>(), incomplete: true);
+            return new HybridEndpointConventionBuilder(HybridDoors.Mcp, [], [], new Dictionary<Type, List<IEndpointConventionBuilder>>(), incomplete: true);
         }
 
-        var (catalog, options) = found;
+        var (catalog, options, exposed) = found;
         var door = options.Mcp();
         var traits = McpDoor.Traits(door);
-        var tools = McpToolCatalog.Read(catalog, new XmlDocs(), options.RequireExplicitPolicy);
         var group = endpoints.MapGroup(door.Path + "/_tools");
         group.WithMetadata(new ExcludeFromDescriptionAttribute(), new SuppressMatchingMetadata());
         var byOperation = new Dictionary<Type, List<IEndpointConventionBuilder>>();
         var entries = new List<McpToolEntry>();
-        foreach (var tool in tools.Tools)
+        foreach (var operation in catalog.Operations)
         {
-            var operation = tool.Operation;
-            var hybrid = new HybridEndpointMetadata(operation, traits, route: null);
+            if (exposed.GetValueOrDefault(operation) is not McpToolInfo tool)
+            {
+                continue;
+            }
+
+            var hybrid = new HybridEndpointMetadata(operation, traits, HttpMethods.Post, tool, tool.Name);
             var endpoint = new LazyDoorEndpoint(operation, () => (IDoorEndpoint)Activator.CreateInstance(
                 typeof(McpToolEndpoint<,>).MakeGenericType(operation.RequestType, operation.ResponseType), hybrid, catalog, services)!);
             var builder = DoorMapping.Map(group, "/" + tool.Name, endpoint, hybrid);
@@ -61,9 +67,11 @@ public static class HybridMcpEndpointRouteBuilderExtensions
             entries.Add(new McpToolEntry(tool, hybrid, endpoint));
         }
 
+        entries.Sort((a, b) => StringComparer.Ordinal.Compare(a.Name, b.Name));
         var challenge = McpChallenge.For(services, door, door.ServerName ?? options.Title);
         var setup = new McpDoorSetup(door, traits, challenge);
-        runtime.Tools.Attach(entries, setup, all => McpToolDescriptions.Describe(all, catalog));
+        var doors = services.GetRequiredService<MappedDoors>();
+        runtime.Tools.Attach(entries, setup, all => McpToolDescriptions.Describe(all, catalog, doors.Endpoints()));
         var transport = new McpTransport(setup, runtime);
         endpoints.MapMcp(door.Path)
             .WithMetadata(new AllowAnonymousAttribute(), new ExcludeFromDescriptionAttribute())
@@ -82,9 +90,9 @@ public static class HybridMcpEndpointRouteBuilderExtensions
                 .WithMetadata(new AllowAnonymousAttribute(), new ExcludeFromDescriptionAttribute());
         }
 
-        var doors = services.GetRequiredService<MappedDoors>();
-        doors.AddCheck(provider => McpStartupCheck.Run(provider, tools));
+        var index = McpDoor.IndexOf(catalog)!;
+        doors.AddCheck(provider => McpStartupCheck.Run(provider, index));
         doors.AddDocument(new MappedDocument(McpToolDescriptions.DocumentName, IsPublic: false, () => [McpToolDescriptions.Document(runtime.Tools.All)]));
-        return new HybridEndpointConventionBuilder(McpDoor.Name, [group], [], byOperation, incomplete: catalog.Errors.Count > 0);
+        return new HybridEndpointConventionBuilder(HybridDoors.Mcp, [group], [], byOperation, incomplete: catalog.Errors.Count > 0);
     }
 }

@@ -18,7 +18,7 @@ public static class HybridMcpServiceCollectionExtensions
     /// Registers the MCP door: the Model Context Protocol server (Streamable HTTP, stateless, so any
     /// instance answers any call) whose <c>tools/list</c> and <c>tools/call</c> are the operations
     /// marked <see cref="McpToolAttribute"/>. Call it beside <c>AddHybrid</c>, and map the door with
-    /// <c>app.MapHybridMcp()</c>. A request type that is only a tool becomes an operation of the catalog.
+    /// <c>app.MapHybridMcp()</c>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <returns>The MCP server's builder, to add what the app serves besides its tools (prompts, resources).</returns>
@@ -31,7 +31,6 @@ public static class HybridMcpServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(McpMarker)))
         {
             services.AddSingleton<McpMarker>();
-            services.PostConfigure<HybridOptions>(McpToolDeclarations.Declare);
             services.AddOptions<McpServerOptions>().Configure<IOptions<HybridOptions>>((server, hybrid) =>
                 server.ServerInfo = new Implementation { Name = hybrid.Value.Mcp().ServerName ?? hybrid.Value.Title, Version = HybridTelemetry.Version });
         }

@@ -3,18 +3,19 @@ namespace Hybrid;
 /// <summary>
 /// Exposes an operation as a Model Context Protocol tool on the MCP door (<c>app.MapHybridMcp()</c>):
 /// AI agents list it with <c>tools/list</c> and call it with <c>tools/call</c>, through the same
-/// validation, policy, limits and problems as the other doors. Nothing is a tool without it. The
-/// tool's description is the request type's XML documentation summary; its input schema is the
-/// request's shape, its output schema the handler's result.
+/// validation, policy, limits and problems as the other doors. Nothing is a tool without it (or
+/// <c>op.AsMcpTool()</c> in code). The tool's description is the request type's XML documentation
+/// summary; its input schema is the request's shape, its output schema the handler's result.
 /// </summary>
 /// <remarks>
 /// The hints an agent reads (<c>readOnlyHint</c>, <c>destructiveHint</c>, <c>idempotentHint</c>) are
-/// derived from what the operation declares: a REST <c>GET</c> is read-only, a <c>DELETE</c>
-/// destructive, a <c>PUT</c>, a <c>DELETE</c> or <c>[Idempotent]</c> idempotent. Setting
-/// <see cref="ReadOnly"/>, <see cref="Destructive"/> or <see cref="Idempotent"/> here states the hint instead.
+/// derived from how the operation is exposed: an operation some door serves with <c>GET</c> is
+/// read-only, one served with <c>DELETE</c> destructive, one served with <c>PUT</c> or <c>DELETE</c>,
+/// or declared <c>[Idempotent]</c>, idempotent. Setting <see cref="ReadOnly"/>, <see cref="Destructive"/>
+/// or <see cref="Idempotent"/> here states the hint instead.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class McpToolAttribute : Attribute
+public sealed class McpToolAttribute : Attribute, IDoorDeclaration
 {
     private bool? _readOnly;
     private bool? _destructive;
@@ -22,7 +23,7 @@ public sealed class McpToolAttribute : Attribute
 
     /// <summary>
     /// The tool's name, what an agent calls: 1 to 128 of <c>A-Z a-z 0-9 _ . -</c>, unique in the app
-    /// (checked at start-up). Default: the request type's name.
+    /// ignoring case (checked at start-up). Default: the request type's name.
     /// </summary>
     public string? Name { get; set; }
 
@@ -50,9 +51,22 @@ public sealed class McpToolAttribute : Attribute
         set => _idempotent = value;
     }
 
+    /// <summary>The MCP door: <see cref="HybridDoors.Mcp"/>.</summary>
+    public string Door => HybridDoors.Mcp;
+
     internal bool? ReadOnlyHint => _readOnly;
 
     internal bool? DestructiveHint => _destructive;
 
     internal bool? IdempotentHint => _idempotent;
+
+    /// <summary>This declaration with what a later one (code after attributes) states.</summary>
+    internal McpToolAttribute With(McpToolAttribute later) => new()
+    {
+        Name = later.Name ?? Name,
+        Title = later.Title ?? Title,
+        _readOnly = later._readOnly ?? _readOnly,
+        _destructive = later._destructive ?? _destructive,
+        _idempotent = later._idempotent ?? _idempotent,
+    };
 }

@@ -15,14 +15,32 @@ internal static class McpToolDescriptions
     /// <summary>The document's name beside the others: <c>mcp-tools.json</c>.</summary>
     public const string DocumentName = "mcp-tools";
 
-    /// <summary>Writes every tool's protocol form, the schemas of all of them in one pass.</summary>
-    public static IReadOnlyList<McpToolEntry> Describe(IReadOnlyList<McpToolEntry> tools, OperationCatalog catalog)
+    /// <summary>
+    /// Writes every tool's protocol form, the schemas of all of them in one pass; the hints read the
+    /// methods every door mapped for each operation among <paramref name="endpoints"/>.
+    /// </summary>
+    public static IReadOnlyList<McpToolEntry> Describe(IReadOnlyList<McpToolEntry> tools, OperationCatalog catalog, IEnumerable<Microsoft.AspNetCore.Http.Endpoint> endpoints)
     {
+        var methods = new Dictionary<HybridOperation, HashSet<string>>();
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<HybridEndpointMetadata>() is { } hybrid)
+            {
+                if (!methods.TryGetValue(hybrid.Operation, out var set))
+                {
+                    methods.Add(hybrid.Operation, set = new HashSet<string>(StringComparer.Ordinal));
+                }
+
+                set.Add(hybrid.Method);
+            }
+        }
+
         var schemas = McpSchemas.Build([.. tools.Select(t => t.Operation)], catalog, new XmlDocs());
         foreach (var tool in tools)
         {
             var (input, output) = schemas[tool.Operation];
             var info = tool.Info;
+            var hints = McpToolHints.Of(info, methods.GetValueOrDefault(info.Operation) ?? []);
             tool.Protocol = new Tool
             {
                 Name = info.Name,
@@ -33,9 +51,9 @@ internal static class McpToolDescriptions
                 Annotations = new ToolAnnotations
                 {
                     Title = info.Title,
-                    ReadOnlyHint = info.Hints.ReadOnly,
-                    DestructiveHint = info.Hints.Destructive,
-                    IdempotentHint = info.Hints.Idempotent,
+                    ReadOnlyHint = hints.ReadOnly,
+                    DestructiveHint = hints.Destructive,
+                    IdempotentHint = hints.Idempotent,
                 },
             };
         }
