@@ -58,6 +58,12 @@ builder.Services.AddHybrid([typeof(Program).Assembly], options =>
     options.Actions().AuthenticationSchemes.Add(CookieAuthenticationDefaults.AuthenticationScheme);
     options.Rest().AuthenticationSchemes.Add(JwtBearerDefaults.AuthenticationScheme);
 
+    // Agents call the posts' tools with the same bearer token as the REST clients (issue-token); a
+    // moderator's token also lists and calls ModerateComment, whose webhook route stays open to the
+    // signed deliveries of the moderation service.
+    options.Mcp().AuthenticationSchemes.Add(JwtBearerDefaults.AuthenticationScheme);
+    options.Expose<Blog.Posts.ModerateComment>(op => op.Rest().AllowAnonymous());
+
     // A locked database (SQLITE_BUSY 5, SQLITE_LOCKED 6, after the connection's busy timeout) is a
     // moment's contention, not a bug: 503 with Retry-After instead of a 500. The handler's
     // transaction rolled back, so a retry is safe.
@@ -80,6 +86,9 @@ builder.Services.Configure<Hybrid.HybridOptions>(options =>
     options.Actions().OpaqueIds = options.Actions().IdKey is not null;
 });
 builder.Services.AddRazorPages();
+
+// The MCP door: ListPosts, GetPost, CreateComment and ModerateComment as tools at /mcp (docs/mcp.md).
+builder.Services.AddHybridMcp();
 
 // Declared on the operations ([EnableRateLimiting]); Hybrid answers a refusal with a 429 problem and Retry-After.
 builder.Services.AddRateLimiter(options => Blog.Posts.BlogRateLimits.Add(options, builder.Configuration.GetValue("Blog:CommentsPerMinute", 60)));
@@ -122,6 +131,7 @@ app.MapGet("/posts/{postId:int}/cover", async (int postId, MediatR.IMediator med
         : Results.NotFound());
 app.MapHybridActions();
 app.MapHybridRest();
+app.MapHybridMcp();
 
 // In Development, an interactive reference of the public documents at /scalar. It works offline:
 // its script is served from the package (the default bundle URL), and the default fonts (fetched

@@ -44,7 +44,7 @@ public sealed class GeneratedClientTests(BlogServer blog)
                 Repository.Root,
                 timeout: TimeSpan.FromMinutes(4))).ShouldSucceed("building the Blog's clients into " + output);
             var written = Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-            written.Should().Equal(["actions.json", "actions.ts", "rest-v1.ts", "rest-v2.ts", "types.ts", "v1.json", "v2.json"]);
+            written.Should().Equal(["actions.json", "actions.ts", "mcp-tools.json", "rest-v1.ts", "rest-v2.ts", "types.ts", "v1.json", "v2.json"]);
             foreach (var file in written)
             {
                 Normalize(await File.ReadAllTextAsync(Path.Combine(Repository.ClientsFolder, file!))).Should()

@@ -9,6 +9,7 @@ namespace Blog.Posts;
 
 /// <summary>Adds a comment to a post.</summary>
 [Action]
+[McpTool]
 
 // The key is optional: a REST client that may retry sends one, the pages' actions need none.
 [Idempotent]

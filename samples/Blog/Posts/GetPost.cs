@@ -7,6 +7,7 @@ namespace Blog.Posts;
 
 /// <summary>A post with its comments, oldest comment first.</summary>
 [Action]
+[McpTool]
 [RestGet("posts/{postId}", Summary = "A post with its comments.", Deprecated = "2026-11-24", Sunset = "2027-06-30", Successor = "v2/posts/{postId}")]
 [ProducesProblem(404, "post_not_found", Description = "No post has this id.")]
 [AllowAnonymous]

@@ -8,6 +8,7 @@ namespace Blog.Posts;
 
 /// <summary>Lists the posts, newest first, one page at a time, optionally only those with some tags.</summary>
 [Action]
+[McpTool]
 [RestGet("posts", Summary = "Lists the posts, newest first.")]
 [AllowAnonymous]
 public sealed record ListPosts : IRequest<IReadOnlyList<PostSummary>>

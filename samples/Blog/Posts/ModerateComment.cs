@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Blog.Account;
 using Blog.Data;
 using Hybrid;
 using MediatR;
@@ -13,13 +14,17 @@ namespace Blog.Posts;
 [StandardWebhook("Blog:WebhookSecret")]
 [RestPost("webhooks/moderation", Summary = "Receives a moderation verdict (Standard Webhooks).")]
 
-// No user signs a webhook in: its Standard Webhooks signature is its credential.
-[AllowAnonymous]
+// A moderator's agent gives the same verdict as a tool; the webhook route is opened to anyone in
+// Program.cs (op.Rest().AllowAnonymous()), since its Standard Webhooks signature is its credential.
+[McpTool]
+[Authorize(Roles = BlogUsers.Moderator)]
 public sealed class ModerateComment : IRequest
 {
+    /// <summary>The comment the verdict is about.</summary>
     [Range(1, int.MaxValue)]
     public int CommentId { get; set; }
 
+    /// <summary>"remove" deletes the comment; "keep" leaves it.</summary>
     [Required]
     [AllowedValues("remove", "keep")]
     public string Verdict { get; set; } = string.Empty;

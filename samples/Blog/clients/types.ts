@@ -325,7 +325,9 @@ export interface IdempotencyKeyReusedProblem extends ProblemDetails {
 
 /** A moderation service's verdict on a comment, delivered as a Standard Webhook signed with the secret at Blog:WebhookSecret: "remove" deletes the comment, "keep" leaves it. */
 export interface ModerateComment {
+    /** The comment the verdict is about. */
     commentId?: number;
+    /** "remove" deletes the comment; "keep" leaves it. */
     verdict: string;
 }
 

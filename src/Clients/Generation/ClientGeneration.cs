@@ -26,7 +26,8 @@ internal static class ClientGeneration
             WriteIfChanged(Path.Combine(options.Output, document.Name + ".json"), document.Json);
         }
 
-        var clients = documents.Select(d => Describe(d, options)).ToList();
+        // A document that is not OpenAPI (the MCP door's tool list) is written as it is, with no client.
+        var clients = documents.Where(IsOpenApi).Select(d => Describe(d, options)).ToList();
         var expected = clients.Select(c => c.Output).Append(Path.Combine(options.Output, NSwagConfig.TypesModule + ".ts"))
             .Concat(options.CSharp ? clients.Where(c => c.CSharpOutput is not null).Select(c => c.CSharpOutput!) : []);
         var fingerprint = Fingerprint(documents, options);
@@ -109,6 +110,8 @@ internal static class ClientGeneration
             }
         }
     }
+
+    private static bool IsOpenApi(ExportedDocument document) => JsonNode.Parse(document.Json)?["openapi"] is not null;
 
     private static ClientFile Describe(ExportedDocument document, GenerationOptions options)
     {
