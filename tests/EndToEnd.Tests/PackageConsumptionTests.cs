@@ -16,7 +16,7 @@ namespace Hybrid.EndToEnd.Tests;
 /// </summary>
 public sealed class PackageConsumptionTests(PackagedNotes notes) : IClassFixture<PackagedNotes>
 {
-    private static readonly string[] Libraries = ["Hybrid.Abstractions", "Hybrid.Core", "Hybrid.OpenApi", "Hybrid.Actions", "Hybrid.Http", "Hybrid.Redis"];
+    private static readonly string[] Libraries = ["Hybrid.Abstractions", "Hybrid.Core", "Hybrid.OpenApi", "Hybrid.Actions", "Hybrid.Http", "Hybrid.Mcp", "Hybrid.Redis"];
 
     [Fact]
     public void The_packages_carry_the_libraries_and_the_clients_build_tool()
