@@ -3,9 +3,10 @@ using MediatR;
 
 namespace Hybrid.Benchmarks;
 
-/// <summary>A read the way a real app exposes it: an action and a REST GET over one handler.</summary>
+/// <summary>A read the way a real app exposes it: an action, a REST GET and an MCP tool over one handler.</summary>
 [Action]
 [RestGet("things/{id}")]
+[McpTool]
 public sealed class GetThing : IRequest<Thing>
 {
     public int Id { get; set; }

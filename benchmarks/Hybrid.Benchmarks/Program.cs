@@ -11,6 +11,19 @@ if (args is ["serve", var url])
     return;
 }
 
+// `mcp-serve URL` serves the MCP comparison app (mcp.sh); `mcp-list N` times tools/list over N tools.
+if (args is ["mcp-serve", var mcpUrl])
+{
+    await McpBench.Serve(mcpUrl).RunAsync();
+    return;
+}
+
+if (args is ["mcp-list", var tools])
+{
+    await McpBench.ListAsync(int.Parse(tools, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 // `settings-memory N` reports what resolving N operations' endpoint settings costs (docs/performance.md).
 if (args is ["settings-memory", var count])
 {
