@@ -71,7 +71,7 @@ public static class HybridMcpEndpointRouteBuilderExtensions
         var challenge = McpChallenge.For(services, door, door.ServerName ?? options.Title);
         var setup = new McpDoorSetup(door, traits, challenge);
         var doors = services.GetRequiredService<MappedDoors>();
-        runtime.Tools.Attach(entries, setup, all => McpToolDescriptions.Describe(all, catalog, doors.Endpoints()));
+        runtime.Tools.Attach(entries, all => McpToolDescriptions.Describe(all, catalog, doors.Endpoints()));
         var transport = new McpTransport(setup, runtime);
         endpoints.MapMcp(door.Path)
             .WithMetadata(new AllowAnonymousAttribute(), new ExcludeFromDescriptionAttribute())

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using ModelContextProtocol.Protocol;
 
 namespace Hybrid.Mcp;
@@ -50,9 +52,9 @@ internal static class McpCall
     public static async ValueTask<CallToolResult> RefusalAsync(HttpContext transport, OperationProblem problem)
     {
         var response = new MemoryStream();
-        var features = new Microsoft.AspNetCore.Http.Features.FeatureCollection(transport.Features);
-        features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>(new Microsoft.AspNetCore.Http.Features.HttpResponseFeature());
-        features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new StreamResponseBodyFeature(response));
+        var features = new FeatureCollection(transport.Features);
+        features.Set<IHttpResponseFeature>(new HttpResponseFeature());
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(response));
         var context = new DefaultHttpContext(features);
         await ProblemWriter.WriteAsync(context, problem).ConfigureAwait(false);
         return Problem(response.ToArray(), string.Empty);
@@ -65,8 +67,8 @@ internal static class McpCall
             return new CallToolResult { Content = [] };
         }
 
-        using var document = JsonDocument.Parse(json);
-        var structured = document.RootElement.ValueKind == JsonValueKind.Object ? json : Wrap(json);
+        // The serializer writes no leading whitespace: an object starts with its brace.
+        var structured = json is [(byte)'{', ..] ? json : Wrap(json);
         using var element = JsonDocument.Parse(structured);
         return new CallToolResult
         {
@@ -91,7 +93,7 @@ internal static class McpCall
         if (retryAfter.Length > 0)
         {
             // HTTP would carry it as a header; an agent reads it beside the problem.
-            result.Meta = new System.Text.Json.Nodes.JsonObject { ["retryAfter"] = retryAfter };
+            result.Meta = new JsonObject { ["retryAfter"] = retryAfter };
         }
 
         return result;

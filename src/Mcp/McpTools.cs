@@ -13,27 +13,19 @@ internal sealed class McpTools
     private Func<IReadOnlyList<McpToolEntry>, IReadOnlyList<McpToolEntry>>? _describe;
     private bool _described;
 
-    /// <summary>Whether a door was mapped.</summary>
-    public bool IsMapped { get; private set; }
-
-    /// <summary>The mapped door's options' path, for the metadata and the challenge.</summary>
-    public McpDoorSetup? Setup { get; private set; }
-
     /// <summary>The door's store of idempotent results, made by the first tool that needs it.</summary>
     public McpIdempotency? Idempotency { get; set; }
 
     /// <summary>Every tool, ordered by name, with its protocol form.</summary>
     public IReadOnlyList<McpToolEntry> All => Described();
 
-    public void Attach(IReadOnlyList<McpToolEntry> tools, McpDoorSetup setup, Func<IReadOnlyList<McpToolEntry>, IReadOnlyList<McpToolEntry>> describe)
+    public void Attach(IReadOnlyList<McpToolEntry> tools, Func<IReadOnlyList<McpToolEntry>, IReadOnlyList<McpToolEntry>> describe)
     {
         lock (_gate)
         {
             _all = tools;
             _byName = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
             _describe = describe;
-            Setup = setup;
-            IsMapped = true;
         }
     }
 
