@@ -63,6 +63,7 @@ public sealed class BearerChallengeTests
             services =>
             {
                 services.AddSingleton<NoteStore>();
+                services.AddRequestTimeouts();
                 services.AddHybridMcp();
                 services.AddAuthentication().AddJwtBearer(o =>
                 {

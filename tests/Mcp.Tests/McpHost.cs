@@ -19,7 +19,7 @@ public static class McpHost
     [
         typeof(AddNote), typeof(AddNoteHandler), typeof(ListNotes), typeof(ListNotesHandler), typeof(GetNote), typeof(GetNoteHandler),
         typeof(DeleteNote), typeof(DeleteNoteHandler), typeof(WhoAmI), typeof(WhoAmIHandler), typeof(WaitForCancel), typeof(WaitForCancelHandler),
-        typeof(CountOnce), typeof(CountOnceHandler),
+        typeof(CountOnce), typeof(CountOnceHandler), typeof(TakeTooLong), typeof(TakeTooLongHandler),
     ];
 
     public static Task<TestHost> StartAsync(Action<HybridOptions>? configure = null, Type[]? types = null) =>
@@ -29,6 +29,8 @@ public static class McpHost
             services =>
             {
                 services.AddSingleton<NoteStore>();
+                services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore, RecordingCacheStore>();
+                services.AddRequestTimeouts();
                 services.AddHybridMcp();
                 services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, _ => { });
                 services.AddAuthorization();

@@ -141,6 +141,21 @@ public sealed class CountOnceHandler(NoteStore store) : IRequestHandler<CountOnc
     public Task<int> Handle(CountOnce request, CancellationToken cancellationToken) => Task.FromResult(store.Count());
 }
 
+/// <summary>Runs past its time limit.</summary>
+[McpTool]
+[AllowAnonymous]
+[Microsoft.AspNetCore.Http.Timeouts.RequestTimeout(200)]
+public sealed class TakeTooLong : IRequest<int>;
+
+public sealed class TakeTooLongHandler : IRequestHandler<TakeTooLong, int>
+{
+    public async Task<int> Handle(TakeTooLong request, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+        return 1;
+    }
+}
+
 /// <summary>What the test app keeps, and what its handlers tell the tests.</summary>
 public sealed class NoteStore
 {
@@ -157,7 +172,24 @@ public sealed class NoteStore
 
     public System.Collections.Concurrent.ConcurrentQueue<Note> Notes { get; } = new();
 
+    /// <summary>The tags the app's output cache was asked to evict.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Evicted { get; } = new();
+
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource<bool> Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>An output cache store that records what a mutation evicts.</summary>
+public sealed class RecordingCacheStore(NoteStore store) : Microsoft.AspNetCore.OutputCaching.IOutputCacheStore
+{
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        store.Evicted.Enqueue(tag);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

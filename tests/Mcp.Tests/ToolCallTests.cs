@@ -128,6 +128,28 @@ public sealed class ToolCallTests
     }
 
     [Fact]
+    public async Task A_call_past_its_timeout_is_cancelled_and_answered_as_the_other_doors_answer()
+    {
+        await using var host = await McpHost.StartAsync();
+        await using var client = await host.ConnectAsync();
+
+        var problem = Problem(await client.CallToolAsync("TakeTooLong"));
+
+        (problem["status"]!.GetValue<int>(), problem["code"]!.GetValue<string>()).Should().Be((504, "request_timeout"));
+    }
+
+    [Fact]
+    public async Task A_mutation_revalidates_what_it_declares()
+    {
+        await using var host = await McpHost.StartAsync();
+        await using var client = await host.ConnectAsync();
+
+        await client.CallToolAsync("AddNote", new Dictionary<string, object?> { ["title"] = "Tea" });
+
+        host.Store().Evicted.Should().Equal("notes");
+    }
+
+    [Fact]
     public async Task A_call_is_measured_with_the_mcp_door_tag()
     {
         await using var host = await McpHost.StartAsync();

@@ -14,7 +14,7 @@ public sealed class ToolListTests
 
         var tools = await client.ListToolsAsync();
 
-        tools.Select(t => t.Name).Should().Equal("AddNote", "CountOnce", "GetNote", "ListNotes", "WaitForCancel");
+        tools.Select(t => t.Name).Should().Equal("AddNote", "CountOnce", "GetNote", "ListNotes", "TakeTooLong", "WaitForCancel");
         var add = tools.Single(t => t.Name == "AddNote").ProtocolTool;
         add.Title.Should().Be("Add a note");
         add.Description.Should().Be("Adds a note.");
@@ -83,7 +83,7 @@ public sealed class ToolListTests
         using var json = JsonDocument.Parse(document.Bytes().Single());
 
         var tools = json.RootElement.GetProperty("tools").EnumerateArray().ToList();
-        tools.Select(t => t.GetProperty("name").GetString()).Should().Equal("AddNote", "CountOnce", "GetNote", "ListNotes", "WaitForCancel", "WhoAmI", "notes.delete");
+        tools.Select(t => t.GetProperty("name").GetString()).Should().Equal("AddNote", "CountOnce", "GetNote", "ListNotes", "TakeTooLong", "WaitForCancel", "WhoAmI", "notes.delete");
         document.IsPublic.Should().BeFalse();
         tools[0].GetProperty("annotations").GetProperty("idempotentHint").GetBoolean().Should().BeTrue();
         tools[0].GetProperty("inputSchema").GetProperty("type").GetString().Should().Be("object");
