@@ -84,7 +84,7 @@ public class AbstractionsTests
         new StreamReader(read).ReadToEnd().Should().Be("hello");
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

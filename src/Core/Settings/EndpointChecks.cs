@@ -111,7 +111,7 @@ internal static class EndpointChecks
                 case StandardWebhookAttribute webhook:
                     if (!endpoint.Door.VerifiesWebhooks)
                     {
-                        errors.Add(SettingRules.WebhookOnAction(name));
+                        errors.Add(SettingRules.WebhookOnUnverifiedDoor(name, endpoint.Door.Name));
                     }
 
                     errors.AddRange(SettingRules.Webhook(name, webhook));

@@ -22,7 +22,7 @@ internal static partial class SettingRules
     }
 
     public static HybridConfigurationError IdempotentWithoutWrite(string name) =>
-        new("HYB035", $"{name} is marked idempotent but has no REST POST or PATCH route, the only routes that take an Idempotency-Key. Fix: remove [Idempotent] (or the metadata added in code), or expose the operation with [RestPost]/[RestPatch] and declare it there.");
+        new("HYB035", $"{name} is marked idempotent but no endpoint of it takes an Idempotency-Key: only a POST or PATCH route of a door that replays retries does. Fix: remove [Idempotent] (or the metadata added in code), or expose the operation with a POST or PATCH route and declare it there.");
 
     public static IEnumerable<HybridConfigurationError> Webhook(string name, StandardWebhookAttribute webhook)
     {
@@ -33,10 +33,10 @@ internal static partial class SettingRules
     }
 
     public static HybridConfigurationError WebhookWithoutPost(string name) =>
-        new("HYB037", $"{name} declares [StandardWebhook] but has no REST POST route it reaches; Standard Webhooks are delivered with POST. Fix: expose it with [RestPost] and declare the webhook there.");
+        new("HYB037", $"{name} declares [StandardWebhook] but reaches no POST route of a door that verifies signatures; Standard Webhooks are delivered with POST. Fix: expose it with a POST route and declare the webhook there.");
 
-    public static HybridConfigurationError WebhookOnAction(string name) =>
-        new("HYB038", $"{name} declares [StandardWebhook] and is also an action; the action door does not verify signatures, so it would let unsigned calls through. Fix: remove [Action] (a webhook is a REST route only), or declare the webhook for the REST door only (op.Rest()).");
+    public static HybridConfigurationError WebhookOnUnverifiedDoor(string name, string door) =>
+        new("HYB038", $"{name} declares [StandardWebhook] and is also on the {door} door, which does not verify signatures, so it would let unsigned calls through. Fix: take it off the {door} door (a webhook is a signed POST route only), or declare the webhook for the door that verifies it (its op.On(...) conventions).");
 
     public static IEnumerable<HybridConfigurationError> Revalidates(string name, HybridOperation operation, IEnumerable<string> targets) =>
         Revalidates(name, operation.RequestType, operation.ResponseType, targets);
@@ -82,7 +82,7 @@ internal static partial class SettingRules
     }
 
     public static HybridConfigurationError ReadCacheWithoutGet(string name) =>
-        new("HYB051", $"{name} declares [ReadCache] but reaches no REST GET route, the only endpoints whose answers are cached (an action is a POST). Fix: give it a GET route, declare the cache for the REST door (op.Rest() or MapHybridRest().ForOperation<T>()), or remove it.");
+        new("HYB051", $"{name} declares [ReadCache] but reaches no GET route of a door that caches reads, the only endpoints whose answers are cached. Fix: give it a GET route, declare the cache for that door only (its op.On(...) conventions, or ForOperation<T>() on its Map call), or remove it.");
 
     public static HybridConfigurationError ReadCacheOverridden(string name, string endpoint) =>
         new("HYB053", $"{name} declares [ReadCache] on {endpoint} together with another output-cache declaration (CacheOutput, [OutputCache]), or in a Finally convention that runs after the door wired the cache, so one of them would silently not apply. Fix: keep one cache declaration, added with WithMetadata or an attribute.");

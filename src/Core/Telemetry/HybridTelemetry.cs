@@ -33,7 +33,7 @@ public static class HybridTelemetry
     /// <summary>The tag naming the operation: its request type's name.</summary>
     public const string OperationTag = "hybrid.operation";
 
-    /// <summary>The tag naming the door: <see cref="HybridDoors.Action"/> or <see cref="HybridDoors.Rest"/>.</summary>
+    /// <summary>The tag naming the door, by its registered name (<see cref="HybridDoors"/>).</summary>
     public const string DoorTag = "hybrid.door";
 
     /// <summary>

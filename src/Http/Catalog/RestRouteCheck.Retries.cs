@@ -25,7 +25,7 @@ internal sealed partial class RestRouteCheck
 
             if (isAction)
             {
-                errors.Add(SettingRules.WebhookOnAction(_name));
+                errors.Add(SettingRules.WebhookOnUnverifiedDoor(_name, HybridDoors.Action));
             }
         }
 
