@@ -91,7 +91,7 @@ internal sealed class HybridStartupCheck : IStartupFilter
 
         var catalog = services.GetRequiredService<OperationCatalog>();
         errors.AddRange(catalog.Errors);
-        var settings = services.GetRequiredService<HybridEndpointSettings>().Resolve(endpoints);
+        var settings = services.GetRequiredService<EndpointSettingsStore>().Resolve(endpoints);
         errors.AddRange(EndpointChecks.Run(settings, catalog, services));
         errors.AddRange(services.GetRequiredService<MappedDoors>().RunChecks(services));
 

@@ -30,7 +30,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     private readonly string _activityName;
     private readonly TagList _tags;
     private readonly HybridEndpointMetadata _endpoint;
-    private readonly HybridEndpointSettings _store;
+    private readonly EndpointSettingsStore _store;
     private readonly bool _development;
     private readonly Validators _validators;
     private readonly IRequestDispatcher _dispatcher;
@@ -45,7 +45,7 @@ internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     {
         var loggers = services.GetRequiredService<ILoggerFactory>();
         _endpoint = endpoint;
-        _store = services.GetRequiredService<HybridEndpointSettings>();
+        _store = services.GetRequiredService<EndpointSettingsStore>();
         Operation = endpoint.Operation;
         Door = endpoint.Door;
         Json = catalog.Json;

@@ -15,7 +15,7 @@ internal static class DoorPrerequisites
     public static (OperationCatalog Catalog, HybridOptions Options)? Read(IEndpointRouteBuilder endpoints, string mapMethod)
     {
         var services = endpoints.ServiceProvider;
-        if (services.GetService<HybridEndpointSettings>() is null)
+        if (services.GetService<EndpointSettingsStore>() is null)
         {
             throw new HybridConfigurationException([new HybridConfigurationError(
                 "HYB040",

@@ -5,12 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hybrid;
 
 /// <summary>
-/// Resolves and locks the settings of Hybrid's endpoints from their final metadata. The start-up
+/// The store of Hybrid's endpoint settings: resolves and locks each endpoint's
+/// <see cref="EndpointSettings"/> from its final metadata. The start-up
 /// check resolves every endpoint of the app once, before the server listens; an endpoint (or a
 /// document, or the inventory) that finds its settings unresolved, in a host that runs no startup
 /// filters, resolves them the same way, and the first resolution wins.
 /// </summary>
-internal sealed class HybridEndpointSettings(IServiceProvider services)
+internal sealed class EndpointSettingsStore(IServiceProvider services)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(HybridOperation, string), EndpointSettings> _firstByDoor = new();
     private EndpointSettingsResolver? _resolver;
