@@ -48,6 +48,22 @@ internal sealed class EndpointSettingsStore(IServiceProvider services)
     }
 
     /// <summary>
+    /// The settings of the Hybrid endpoint <paramref name="context"/> was routed to, resolved from that
+    /// endpoint's final metadata unless already locked; null when the request was routed to none.
+    /// </summary>
+    public EndpointSettings? OfRouted(HttpContext context) =>
+        context.GetEndpoint()?.Metadata is { } metadata && metadata.GetMetadata<HybridEndpointMetadata>() is { } endpoint
+            ? Of(endpoint, metadata)
+            : null;
+
+    /// <summary>
+    /// The settings an endpoint is built from on its first request: locked by then, at start-up or from
+    /// the routed endpoint (<see cref="OfRouted"/>). A delegate called without routing (a benchmark)
+    /// has no endpoint metadata, and its settings are resolved from none.
+    /// </summary>
+    public EndpointSettings ForBuild(HybridEndpointMetadata endpoint) => Of(endpoint, []);
+
+    /// <summary>
     /// The settings of an operation's (first) endpoint on a door, or <see langword="null"/> when that
     /// door did not map it: what a page needs to render a form for an action.
     /// </summary>
