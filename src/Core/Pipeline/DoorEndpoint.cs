@@ -26,10 +26,8 @@ internal sealed class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     private readonly OperationInvoker<TRequest, TResponse> _invoker;
     private readonly EndpointTimeout? _timeout;
     private readonly ILogger _logger;
-    private readonly HybridMetrics _metrics;
+    private readonly DoorTelemetry _telemetry;
     private readonly string _name;
-    private readonly string _activityName;
-    private readonly TagList _tags;
 
     /// <param name="settings">The endpoint's locked settings.</param>
     /// <param name="filters">The door's filters, its binder among them; revalidation is added here.</param>
@@ -43,12 +41,13 @@ internal sealed class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         Door = settings.Door.Name;
         _name = typeof(TRequest).Name;
         _logger = loggers.CreateLogger("Hybrid.Doors");
-        _metrics = services.GetRequiredService<HybridMetrics>();
+        var metrics = services.GetRequiredService<HybridMetrics>();
+        _telemetry = new DoorTelemetry(metrics, _name, Door);
         _timeout = settings.Timeout;
         _responder = responder;
         if (settings.Revalidation is { } revalidation)
         {
-            filters = filters.Append(new RevalidationFilter(revalidation, _logger, _metrics));
+            filters = filters.Append(new RevalidationFilter(revalidation, _logger, metrics));
         }
 
         _filters = new FilterPipeline(filters);
@@ -59,8 +58,6 @@ internal sealed class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
             : null;
         _invoker = new OperationInvoker<TRequest, TResponse>(
             catalog.Validators, services.GetRequiredService<IRequestDispatcher>(), loggers.CreateLogger("Hybrid.Pipeline"), services.GetRequiredService<IOptions<HybridOptions>>().Value, declared);
-        _activityName = "Hybrid " + Door + " " + _name;
-        _tags = new TagList { { HybridTelemetry.OperationTag, _name }, { HybridTelemetry.DoorTag, Door } };
     }
 
     public HybridOperation Operation { get; }
@@ -73,9 +70,7 @@ internal sealed class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        using var activity = HybridTelemetry.Source.StartActivity(_activityName, ActivityKind.Internal);
-        activity?.SetTag(HybridTelemetry.OperationTag, _name);
-        activity?.SetTag(HybridTelemetry.DoorTag, Door);
+        using var activity = _telemetry.Start();
         var request = new DoorRequest<TRequest, TResponse>(context);
         var filters = _filters.Request;
         var entered = 0;
@@ -159,10 +154,13 @@ internal sealed class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         {
             while (entered > 0)
             {
-                await LeaveAsync(_filters.Answer[--entered], context, request.Cancellation).ConfigureAwait(false);
+                if (_filters.Answer[--entered] is { } after)
+                {
+                    await LeaveAsync(after, context, request.Cancellation).ConfigureAwait(false);
+                }
             }
 
-            Record(activity, started, request.ErrorType, guard, guardOutcome);
+            _telemetry.Record(activity, started, request.ErrorType, guard, guardOutcome);
         }
     }
 
@@ -171,45 +169,16 @@ internal sealed class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
         context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
 
     /// <summary>A filter undoes what it began for a request that was never answered; the answer is gone, so a failure is only logged.</summary>
-    private async ValueTask LeaveAsync(IAnswerFilter? filter, HttpContext context, CancellationToken cancellationToken)
+    private async ValueTask LeaveAsync(IAnswerFilter filter, HttpContext context, CancellationToken cancellationToken)
     {
         try
         {
-            if (filter is not null)
-            {
-                await filter.OnAnsweredAsync(context, responded: false, cancellationToken).ConfigureAwait(false);
-            }
+            await filter.OnAnsweredAsync(context, responded: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             // What could not be undone (a claimed key) expires on its own.
             Log.UnexpectedFailure(_logger, e, _name, Activity.Current?.Id ?? "none");
-        }
-    }
-
-    private void Record(Activity? activity, long started, string? errorType, string? guard, string? guardOutcome)
-    {
-        if (guard is not null)
-        {
-            activity?.SetTag(HybridTelemetry.GuardTag, guard);
-            activity?.SetTag(HybridTelemetry.GuardOutcomeTag, guardOutcome);
-        }
-
-        if (_metrics.RequestDuration.Enabled)
-        {
-            var tags = _tags;
-            if (errorType is not null)
-            {
-                tags.Add(HybridTelemetry.ErrorTypeTag, errorType);
-            }
-
-            if (guard is not null)
-            {
-                tags.Add(HybridTelemetry.GuardTag, guard);
-                tags.Add(HybridTelemetry.GuardOutcomeTag, guardOutcome);
-            }
-
-            _metrics.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         }
     }
 }
