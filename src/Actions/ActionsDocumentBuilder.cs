@@ -130,6 +130,6 @@ internal static class ActionsDocumentBuilder
         }
 
         writer.WriteEndObject();
-        return document.Finish();
+        return document.WriteEnd();
     }
 }

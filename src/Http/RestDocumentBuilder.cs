@@ -79,7 +79,7 @@ internal static class RestDocumentBuilder
         }
 
         writer.WriteEndObject();
-        return document.Finish();
+        return document.WriteEnd();
     }
 
     private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, EndpointSettings endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags, DocumentPaths paths)

@@ -98,7 +98,7 @@ internal sealed partial class FormStateCookie(IDataProtectionProvider protection
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                NotKept(logger, e);
+                StateNotStored(logger, e);
             }
         }
 
@@ -122,7 +122,7 @@ internal sealed partial class FormStateCookie(IDataProtectionProvider protection
     }
 
     [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "A failed form's state did not fit its cookie and the distributed cache did not keep it; the longest values were dropped.")]
-    private static partial void NotKept(ILogger logger, Exception exception);
+    private static partial void StateNotStored(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 82, Level = LogLevel.Warning, Message = "A failed form's state could not be read from the distributed cache; the form renders empty.")]
     private static partial void NotRead(ILogger logger, Exception exception);
