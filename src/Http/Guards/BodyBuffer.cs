@@ -18,7 +18,7 @@ internal sealed class BodyBuffer(long? limit) : IRequestFilter
         ReadOnlyMemory<byte>? buffered;
         try
         {
-            buffered = await BodyLimits.BufferAsync(context.HttpContext, limit).ConfigureAwait(false);
+            buffered = await BodyLimits.BufferAsync(context.HttpContext, limit, context.Cancellation).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e)
         {
