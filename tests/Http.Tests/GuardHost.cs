@@ -21,6 +21,8 @@ public sealed class GuardHost : IAsyncDisposable
 
     public HttpClient Client => _host.Client;
 
+    public TestHost Host => _host;
+
     public GuardCalls Calls => _host.Services.GetRequiredService<GuardCalls>();
 
     public ManualClock Clock => _host.Services.GetRequiredService<ManualClock>();

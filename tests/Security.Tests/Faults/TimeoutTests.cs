@@ -101,7 +101,7 @@ public sealed class TimeoutTests
     public async Task Settings_and_both_documents_state_each_endpoints_timeout()
     {
         await using var host = await StartAsync(doors: (actions, rest) => rest.ForOperation<PlainTimedWrite>().WithRequestTimeout(TimeSpan.FromSeconds(2)));
-        var settings = host.Host.Services.GetRequiredService<HybridEndpointSettings>().Resolve(host.Host.Endpoints)
+        var settings = host.Host.Services.GetRequiredService<EndpointSettingsStore>().Resolve(host.Host.Endpoints)
             .ToDictionary(s => s.Door.Name + " " + s.Operation.RequestType.Name, s => s.Timeout?.ToString() ?? "no");
 
         settings.Should().Contain("action TimedWrite", "0.3s").And.Contain("rest TimedWrite", "0.3s")
