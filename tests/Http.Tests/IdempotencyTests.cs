@@ -29,6 +29,22 @@ public sealed class IdempotencyTests
     }
 
     [Fact]
+    public async Task A_body_of_the_wrong_media_type_is_refused_before_its_key_is_claimed_so_the_corrected_retry_runs()
+    {
+        await using var host = await GuardHost.StartAsync();
+        using var wrong = Post("/api/v1/orders", Order, "key-media");
+        wrong.Content = new StringContent(Order, Encoding.UTF8, "text/plain");
+
+        using var refused = await host.Client.SendAsync(wrong);
+        using var corrected = await host.Client.SendAsync(Post("/api/v1/orders", Order, "key-media"));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        corrected.StatusCode.Should().Be(HttpStatusCode.Created, "the 415 was never stored as the key's answer");
+        corrected.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
+        host.Calls.RunsOf(nameof(PlaceOrder)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_quoted_key_is_the_same_key()
     {
         await using var host = await GuardHost.StartAsync();

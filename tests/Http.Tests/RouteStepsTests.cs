@@ -17,8 +17,8 @@ public sealed class RouteStepsTests
     {
         await using var host = await GuardHost.StartAsync();
 
-        Build<PlaceOrder, PlacedOrder>(host.Host).Should().Be("BodyBuffer, Idempotency, MediaType, Bind, Handler, Respond");
-        Build<ReceiveEvent, Unit>(host.Host).Should().Be("BodyBuffer, Webhook, MediaType, Bind, Handler, Respond");
+        Build<PlaceOrder, PlacedOrder>(host.Host).Should().Be("MediaType, BodyBuffer, Idempotency, Bind, Handler, Respond");
+        Build<ReceiveEvent, Unit>(host.Host).Should().Be("MediaType, BodyBuffer, Webhook, Bind, Handler, Respond");
     }
 
     private static string Build<TRequest, TResponse>(TestHost host)

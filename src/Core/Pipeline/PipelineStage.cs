@@ -11,8 +11,9 @@ namespace Hybrid;
 /// webhook delivery is remembered). A door leaves out the steps it has no use for.
 /// </summary>
 /// <remarks>
-/// The REST door's media type check sits after its idempotency claim, where its binding always
-/// checked it: an unsupported body is then stored as the key's answer, as it always was.
+/// The media type is judged from the headers before any body is buffered, a signature verified or an
+/// <c>Idempotency-Key</c> claimed: a 415 is never stored as a key's answer, so a retry that fixes its
+/// <c>Content-Type</c> under the same key runs.
 /// </remarks>
 internal enum PipelineStage
 {
@@ -25,6 +26,9 @@ internal enum PipelineStage
     /// <summary>The body limit of a body read as it streams: a declared length over it is 413 at once, and reading past it fails.</summary>
     BodyLimit,
 
+    /// <summary>The media type: JSON, a form, or no body; anything else is 415.</summary>
+    MediaType,
+
     /// <summary>A body a later step must see whole (a signature, a fingerprint, a raw request), read once under the same limit.</summary>
     BodyBuffer,
 
@@ -33,9 +37,6 @@ internal enum PipelineStage
 
     /// <summary>The idempotency claim: the key is claimed, its stored answer replayed, or the request refused (409, 422, 400).</summary>
     Idempotency,
-
-    /// <summary>The media type: JSON, a form, or no body; anything else is 415.</summary>
-    MediaType,
 
     /// <summary>The antiforgery token, where the endpoint requires one (400).</summary>
     Antiforgery,

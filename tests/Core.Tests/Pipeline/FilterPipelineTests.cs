@@ -24,7 +24,7 @@ public sealed class FilterPipelineTests
             new FakeFilter(PipelineStage.Webhook, "webhook", _log),
         ]);
 
-        pipeline.ToString().Should().Be("Origin, BodyBuffer, Webhook, Idempotency, MediaType, Bind, Preconditions, Handler, Revalidation, Respond");
+        pipeline.ToString().Should().Be("Origin, MediaType, BodyBuffer, Webhook, Idempotency, Bind, Preconditions, Handler, Revalidation, Respond");
         pipeline.Answer.Select(a => a is not null).Should().Equal(true, true, true, true, true, false, true);
     }
 
