@@ -162,7 +162,7 @@ public sealed class InputRulesTests
     }
 
     private static Task<TestHost> StartAsync(RecordedLog? log = null) =>
-        BothDoorsHost.StartAsync(
+        ActionsHost.StartBothDoorsAsync(
             o =>
             {
                 o.Expose<SaveDraft>(op => op.AsAction().Post("drafts"));
@@ -187,13 +187,13 @@ public sealed class InputRulesTests
     }
 
     private static Task<HttpResponseMessage> SendJsonAsync(TestHost host, string door, string json, string actionId = nameof(SaveDraft), string restPath = "drafts") =>
-        SendAsync(host, door, BothDoorsHost.Json(json), actionId, restPath);
+        SendAsync(host, door, DoorCase.JsonContent(json), actionId, restPath);
 
     private static async Task<HttpResponseMessage> SendAsync(TestHost host, string door, HttpContent content, string actionId, string restPath)
     {
         using var request = door == HybridDoors.Action
-            ? BothDoorsHost.ActionPost(actionId, content, await BothDoorsHost.GetXsrfAsync(host.Client))
-            : BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/" + restPath, content);
+            ? ActionsHost.ActionPost(actionId, content, await ActionsHost.GetXsrfAsync(host.Client))
+            : ActionsHost.RestSend(HttpMethod.Post, "/api/v1/" + restPath, content);
         request.Headers.Accept.ParseAdd("application/json");
         return await host.Client.SendAsync(request);
     }

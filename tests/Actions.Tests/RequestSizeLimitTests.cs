@@ -40,9 +40,9 @@ public sealed class RequestSizeLimitTests
     [MemberData(nameof(Doors))]
     public async Task A_larger_per_operation_limit_is_not_lowered_to_the_door_default(string door)
     {
-        await using var host = await BothDoorsHost.StartAsync(ExposeUploads);
+        await using var host = await ActionsHost.StartBothDoorsAsync(ExposeUploads);
 
-        using var response = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", BothDoorsHost.Json(OverDefault));
+        using var response = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeAcceptedAsync(response, door, UploadSizes.OneAndAHalfMiB);
         host.Calls().Of(nameof(LargeUpload)).Should().Be(1);
@@ -52,9 +52,9 @@ public sealed class RequestSizeLimitTests
     [MemberData(nameof(Doors))]
     public async Task An_operation_without_a_limit_of_its_own_refuses_the_same_body_with_413(string door)
     {
-        await using var host = await BothDoorsHost.StartAsync(ExposeUploads);
+        await using var host = await ActionsHost.StartBothDoorsAsync(ExposeUploads);
 
-        using var response = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
+        using var response = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeTooLargeAsync(response);
         host.Calls().Of(nameof(PlainUpload)).Should().Be(0);
@@ -64,10 +64,10 @@ public sealed class RequestSizeLimitTests
     [MemberData(nameof(Doors))]
     public async Task A_smaller_per_operation_limit_refuses_a_200_byte_body_and_accepts_a_smaller_one(string door)
     {
-        await using var host = await BothDoorsHost.StartAsync(ExposeUploads);
+        await using var host = await ActionsHost.StartBothDoorsAsync(ExposeUploads);
 
-        using var tooLarge = await SendAsync(host, door, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(UploadSizes.Json(UploadSizes.PayloadOf200ByteBody)));
-        using var small = await SendAsync(host, door, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(UploadSizes.Json(60)));
+        using var tooLarge = await SendAsync(host, door, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(UploadSizes.Json(UploadSizes.PayloadOf200ByteBody)));
+        using var small = await SendAsync(host, door, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(UploadSizes.Json(60)));
 
         await ShouldBeTooLargeAsync(tooLarge);
         await ShouldBeAcceptedAsync(small, door, 60);
@@ -78,9 +78,9 @@ public sealed class RequestSizeLimitTests
     [MemberData(nameof(Doors))]
     public async Task DisableRequestSizeLimit_accepts_a_body_over_the_door_default(string door)
     {
-        await using var host = await BothDoorsHost.StartAsync(ExposeUploads);
+        await using var host = await ActionsHost.StartBothDoorsAsync(ExposeUploads);
 
-        using var response = await SendAsync(host, door, nameof(UnlimitedUpload), "uploads/unlimited", BothDoorsHost.Json(OverDefault));
+        using var response = await SendAsync(host, door, nameof(UnlimitedUpload), "uploads/unlimited", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeAcceptedAsync(response, door, UploadSizes.OneAndAHalfMiB);
     }
@@ -89,15 +89,15 @@ public sealed class RequestSizeLimitTests
     [MemberData(nameof(Doors))]
     public async Task A_per_operation_limit_also_wins_over_a_smaller_configured_door_default(string door)
     {
-        await using var host = await BothDoorsHost.StartAsync(o =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o =>
         {
             ExposeUploads(o);
             o.Actions().MaxBodySize = 64;
             o.Rest().MaxBodySize = 64;
         });
 
-        using var large = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", BothDoorsHost.Json(OverDefault));
-        using var plain = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(UploadSizes.Json(100)));
+        using var large = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", DoorCase.JsonContent(OverDefault));
+        using var plain = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(UploadSizes.Json(100)));
 
         await ShouldBeAcceptedAsync(large, door, UploadSizes.OneAndAHalfMiB);
         await ShouldBeTooLargeAsync(plain);
@@ -107,13 +107,13 @@ public sealed class RequestSizeLimitTests
     [MemberData(nameof(Doors))]
     public async Task A_limit_declared_in_code_on_op_is_obeyed_by_both_doors(string door)
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<PlainUpload>(op =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<PlainUpload>(op =>
         {
             op.AsAction().Post("uploads/plain");
             op.WithMetadata(new RequestSizeLimitAttribute(UploadSizes.TwoMiB));
         }));
 
-        using var response = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
+        using var response = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeAcceptedAsync(response, door, UploadSizes.OneAndAHalfMiB);
     }
@@ -121,15 +121,15 @@ public sealed class RequestSizeLimitTests
     [Fact]
     public async Task A_limit_for_one_door_in_code_wins_over_the_attribute_on_that_door_only()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<TinyUpload>(op =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<TinyUpload>(op =>
         {
             op.AsAction().Post("uploads/tiny");
             op.Rest().WithMetadata(new RequestSizeLimitAttribute(UploadSizes.TwoMiB));
         }));
         var body = UploadSizes.Json(UploadSizes.PayloadOf200ByteBody);
 
-        using var action = await SendAsync(host, HybridDoors.Action, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(body));
-        using var rest = await SendAsync(host, HybridDoors.Rest, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(body));
+        using var action = await SendAsync(host, HybridDoors.Action, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(body));
+        using var rest = await SendAsync(host, HybridDoors.Rest, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(body));
 
         await ShouldBeTooLargeAsync(action);
         await ShouldBeAcceptedAsync(rest, HybridDoors.Rest, UploadSizes.PayloadOf200ByteBody);
@@ -138,7 +138,7 @@ public sealed class RequestSizeLimitTests
     [Fact]
     public async Task A_limit_added_with_ForOperation_after_mapping_is_obeyed_on_that_door_only()
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             ExposeUploads,
             app =>
             {
@@ -146,10 +146,10 @@ public sealed class RequestSizeLimitTests
                 app.MapHybridRest().ForOperation<TinyUpload>().WithMetadata(new DisableRequestSizeLimitAttribute());
             });
 
-        using var plainAction = await SendAsync(host, HybridDoors.Action, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
-        using var plainRest = await SendAsync(host, HybridDoors.Rest, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
-        using var tinyAction = await SendAsync(host, HybridDoors.Action, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(OverDefault));
-        using var tinyRest = await SendAsync(host, HybridDoors.Rest, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(OverDefault));
+        using var plainAction = await SendAsync(host, HybridDoors.Action, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
+        using var plainRest = await SendAsync(host, HybridDoors.Rest, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
+        using var tinyAction = await SendAsync(host, HybridDoors.Action, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(OverDefault));
+        using var tinyRest = await SendAsync(host, HybridDoors.Rest, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeAcceptedAsync(plainAction, HybridDoors.Action, UploadSizes.OneAndAHalfMiB);
         await ShouldBeTooLargeAsync(plainRest);
@@ -162,7 +162,7 @@ public sealed class RequestSizeLimitTests
     {
         // ASP.NET Core runs Finally conventions after every other, in the order they were added:
         // ones the app adds after mapping must still reach the door.
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             ExposeUploads,
             app =>
             {
@@ -170,8 +170,8 @@ public sealed class RequestSizeLimitTests
                 app.MapHybridRest().Finally(b => b.Metadata.Add(new RequestSizeLimitAttribute(UploadSizes.TwoMiB)));
             });
 
-        using var action = await SendAsync(host, HybridDoors.Action, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
-        using var rest = await SendAsync(host, HybridDoors.Rest, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
+        using var action = await SendAsync(host, HybridDoors.Action, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
+        using var rest = await SendAsync(host, HybridDoors.Rest, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeAcceptedAsync(action, HybridDoors.Action, UploadSizes.OneAndAHalfMiB);
         await ShouldBeAcceptedAsync(rest, HybridDoors.Rest, UploadSizes.OneAndAHalfMiB);
@@ -222,8 +222,8 @@ public sealed class RequestSizeLimitTests
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string door, string actionId, string restPath, HttpContent content)
     {
         using var request = door == HybridDoors.Action
-            ? BothDoorsHost.ActionPost(actionId, content, await BothDoorsHost.GetXsrfAsync(client))
-            : BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/" + restPath, content);
+            ? ActionsHost.ActionPost(actionId, content, await ActionsHost.GetXsrfAsync(client))
+            : ActionsHost.RestSend(HttpMethod.Post, "/api/v1/" + restPath, content);
         return await client.SendAsync(request);
     }
 

@@ -28,7 +28,7 @@ public sealed class WireShapeTests
     }
 
     private static Task<TestHost> StartAsync(Action<HybridOptions>? configure = null, Action<IServiceCollection>? services = null) =>
-        BothDoorsHost.StartAsync(
+        ActionsHost.StartBothDoorsAsync(
             o =>
             {
                 Expose(o);
@@ -421,7 +421,7 @@ public sealed class WireShapeTests
         return message;
     }
 
-    private static StringContent Json(string json) => BothDoorsHost.Json(json);
+    private static StringContent Json(string json) => DoorCase.JsonContent(json);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
