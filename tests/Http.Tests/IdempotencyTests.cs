@@ -95,12 +95,12 @@ public sealed class IdempotencyTests
     public async Task An_empty_key_is_no_key_as_generated_clients_send_it_for_an_omitted_header()
     {
         await using var host = await GuardHost.StartAsync();
-        using var optional = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = RestHost.Json(Order) };
+        using var optional = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = DoorCase.JsonContent(Order) };
         optional.Headers.TryAddWithoutValidation("Idempotency-Key", "").Should().BeTrue();
-        using var required = new HttpRequestMessage(HttpMethod.Post, "/api/v1/strict-orders") { Content = RestHost.Json("""{"item":"lamp"}""") };
+        using var required = new HttpRequestMessage(HttpMethod.Post, "/api/v1/strict-orders") { Content = DoorCase.JsonContent("""{"item":"lamp"}""") };
         required.Headers.TryAddWithoutValidation("Idempotency-Key", " ").Should().BeTrue();
 
-        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = RestHost.Json(Order) };
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = DoorCase.JsonContent(Order) };
         again.Headers.TryAddWithoutValidation("Idempotency-Key", "").Should().BeTrue();
 
         using var ran = await host.Client.SendAsync(optional);
@@ -121,7 +121,7 @@ public sealed class IdempotencyTests
     public async Task Malformed_key_is_400_and_nothing_runs(string key)
     {
         await using var host = await GuardHost.StartAsync();
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = RestHost.Json(Order) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = DoorCase.JsonContent(Order) };
         message.Headers.TryAddWithoutValidation("Idempotency-Key", key).Should().BeTrue();
 
         using var response = await host.Client.SendAsync(message);

@@ -1,4 +1,3 @@
-using System.Text;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +15,4 @@ public static class RestHost
             map ?? (app => app.MapHybridRest()));
 
     public static ThingStore Store(this TestHost host) => host.Services.GetRequiredService<ThingStore>();
-
-    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }
