@@ -55,8 +55,8 @@ public sealed class FieldMessageTests
     {
         await using var host = await StartAsync();
 
-        var action = await ErrorsAsync(await SendAsync(host, HybridDoors.Action, DoorCase.JsonContent(json)));
-        var rest = await ErrorsAsync(await SendAsync(host, HybridDoors.Rest, DoorCase.JsonContent(json)));
+        var action = await ErrorsAsync(await SendAsync(host, DoorCases.Action, DoorCase.JsonContent(json)));
+        var rest = await ErrorsAsync(await SendAsync(host, DoorCases.Rest, DoorCase.JsonContent(json)));
 
         action.Should().BeEquivalentTo(new Dictionary<string, string[]> { [field] = [message] });
         rest.Should().BeEquivalentTo(action, "both doors give the same messages");
@@ -69,8 +69,8 @@ public sealed class FieldMessageTests
     {
         await using var host = await StartAsync();
 
-        var action = await ErrorsAsync(await SendAsync(host, HybridDoors.Action, Form((field, value))));
-        var rest = await ErrorsAsync(await SendAsync(host, HybridDoors.Rest, Form((field, value))));
+        var action = await ErrorsAsync(await SendAsync(host, DoorCases.Action, Form((field, value))));
+        var rest = await ErrorsAsync(await SendAsync(host, DoorCases.Rest, Form((field, value))));
 
         action.Should().BeEquivalentTo(new Dictionary<string, string[]> { [field] = [message] });
         rest.Should().BeEquivalentTo(action);
@@ -102,7 +102,7 @@ public sealed class FieldMessageTests
 
         foreach (var body in bodies)
         {
-            foreach (var door in new[] { HybridDoors.Action, HybridDoors.Rest })
+            foreach (var door in DoorCases.Every)
             {
                 var messages = (await ErrorsAsync(await SendAsync(host, door, DoorCase.JsonContent(body)))).Values.SelectMany(m => m).ToList();
                 messages.Should().NotBeEmpty();
@@ -119,7 +119,7 @@ public sealed class FieldMessageTests
         const string body = "{\n  \"label\": \"a\",\n  \"count\": 1 <secret>\n}";
 
         var details = new List<string>();
-        foreach (var door in new[] { HybridDoors.Action, HybridDoors.Rest })
+        foreach (var door in DoorCases.Every)
         {
             using var response = await SendAsync(host, door, DoorCase.JsonContent(body));
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -150,12 +150,15 @@ public sealed class FieldMessageTests
         return form;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(TestHost host, string door, HttpContent content)
+    private static async Task<HttpResponseMessage> SendAsync(TestHost host, DoorCase door, HttpContent content)
     {
-        using var request = door == HybridDoors.Action
-            ? ActionsHost.ActionPost(nameof(RecordReading), content, await ActionsHost.GetXsrfAsync(host.Client))
-            : ActionsHost.RestSend(HttpMethod.Post, "/api/v1/readings", content);
-        request.Headers.Accept.ParseAdd("application/json");
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
+        using var request = door.BodyRequest(new DoorOperation(nameof(RecordReading), "readings"), content, xsrf.Session());
+        if (request.Headers.Accept.Count == 0)
+        {
+            request.Headers.Accept.ParseAdd("application/json");
+        }
+
         return await host.Client.SendAsync(request);
     }
 
