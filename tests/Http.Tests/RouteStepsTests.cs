@@ -15,10 +15,10 @@ public sealed class RouteStepsTests
     [Fact]
     public async Task Each_route_runs_the_steps_its_settings_ask_for_in_the_one_order()
     {
-        await using var host = await GuardHost.StartAsync();
+        await using var host = await RestHost.StartGuardedAsync();
 
-        Build<PlaceOrder, PlacedOrder>(host.Host).Should().Be("MediaType, BodyBuffer, Idempotency, Bind, Handler, Respond");
-        Build<ReceiveEvent, Unit>(host.Host).Should().Be("MediaType, BodyBuffer, Webhook, Bind, Handler, Respond");
+        Build<PlaceOrder, PlacedOrder>(host).Should().Be("MediaType, BodyBuffer, Idempotency, Bind, Handler, Respond");
+        Build<ReceiveEvent, Unit>(host).Should().Be("MediaType, BodyBuffer, Webhook, Bind, Handler, Respond");
     }
 
     private static string Build<TRequest, TResponse>(TestHost host)
