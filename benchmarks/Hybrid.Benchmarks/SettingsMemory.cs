@@ -24,7 +24,7 @@ internal static class SettingsMemory
         var building = Stopwatch.GetTimestamp();
         var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).ToList();
         Console.WriteLine($"building the endpoints (conventions, metadata): {Stopwatch.GetElapsedTime(building).TotalMilliseconds:0.0} ms");
-        var store = app.Services.GetRequiredService<HybridEndpointSettings>();
+        var store = app.Services.GetRequiredService<EndpointSettingsStore>();
 
         var kept = GC.GetTotalMemory(forceFullCollection: true);
         var allocated = GC.GetAllocatedBytesForCurrentThread();

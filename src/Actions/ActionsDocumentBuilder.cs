@@ -27,7 +27,7 @@ internal static class ActionsDocumentBuilder
     public static DocumentBytes Build(OperationCatalog catalog, ActionPaths paths, HybridOptions options, DoorTraits door, IReadOnlyList<HybridEndpointMetadata> endpoints, IServiceProvider services)
     {
         var header = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
-        var store = services.GetRequiredService<HybridEndpointSettings>();
+        var store = services.GetRequiredService<EndpointSettingsStore>();
         var ordered = endpoints.Select(store.Of).OrderBy(e => e.Operation.ActionId, StringComparer.Ordinal).ToList();
         var schemas = new DocumentSchemas(catalog.Json, new XmlDocs());
         foreach (var endpoint in ordered)
@@ -130,6 +130,6 @@ internal static class ActionsDocumentBuilder
         }
 
         writer.WriteEndObject();
-        return document.Finish();
+        return document.WriteEnd();
     }
 }

@@ -92,7 +92,7 @@ internal sealed class HybridStartupCheck : IStartupFilter
         var catalog = services.GetRequiredService<OperationCatalog>();
         errors.AddRange(catalog.Errors);
         errors.AddRange(catalog.Doors.Errors);
-        var settings = services.GetRequiredService<HybridEndpointSettings>().Resolve(endpoints);
+        var settings = services.GetRequiredService<EndpointSettingsStore>().Resolve(endpoints);
         errors.AddRange(EndpointChecks.Run([.. settings.Where(s => !catalog.Doors.Failed(s.Operation))], catalog, services));
         errors.AddRange(services.GetRequiredService<MappedDoors>().RunChecks(services));
 

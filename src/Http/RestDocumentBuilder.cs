@@ -17,7 +17,7 @@ internal static class RestDocumentBuilder
     public static DocumentBytes Build(OperationCatalog catalog, HybridOptions options, string prefix, DoorTraits door, int version, IReadOnlyList<HybridEndpointMetadata> endpoints, IServiceProvider services)
     {
         var name = RestRoute.DocumentNameOf(version);
-        var store = services.GetRequiredService<HybridEndpointSettings>();
+        var store = services.GetRequiredService<EndpointSettingsStore>();
         var routes = endpoints
             .Where(p => p.Route!.Version == version)
             .Select(store.Of)
@@ -79,7 +79,7 @@ internal static class RestDocumentBuilder
         }
 
         writer.WriteEndObject();
-        return document.Finish();
+        return document.WriteEnd();
     }
 
     private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, EndpointSettings endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags, DocumentPaths paths)

@@ -1,161 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Hybrid.Http.Idempotency;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hybrid.Http;
 
 /// <summary>
-/// One REST route, composed of parts made once with the endpoint, each serving one of the door's
-/// stages: the origin check (where cookies are a credential, a cross-site write is refused) before
-/// everything, <see cref="RestGuards"/> before binding, <see cref="RestValueBinder{TRequest}"/> for the
-/// query, header and route values, <see cref="RestPreconditions"/> for <c>If-Match</c>, and
-/// <see cref="RestResponder{TRequest, TResponse}"/> for every answer. What stays here makes the
-/// request object: the JSON body (POST/PUT/PATCH), a multipart form for a request type with
-/// <see cref="HybridFile"/> members (fields bound as the action door binds them), or nothing
-/// (GET/DELETE). A body that names a route- or header-bound member is refused rather than
-/// overwritten, so no client comes to rely on which one wins.
+/// One REST route, composed from its settings when it is built. A route that reads a body: the
+/// origin check where cookies are a credential (a browser sends them cross-site, so a write needs the
+/// same proof as an action), then either the body limit, or, for a route that verifies webhooks, takes
+/// an <c>Idempotency-Key</c> or fills a <see cref="HybridRawRequest"/>, the body read whole under it,
+/// the webhook verified and the key claimed; then the media type and <see cref="RestBinder{TRequest}"/>.
+/// A route that reads none binds at once. Then <c>If-Match</c> (<see cref="RestPreconditions"/>),
+/// Core's handler and revalidation, and <see cref="RestResponder{TRequest, TResponse}"/> for every answer.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
-internal sealed class RestEndpoint<TRequest, TResponse> : DoorEndpoint<TRequest, TResponse>
+internal sealed class RestEndpoint<TRequest, TResponse> : IDoorEndpoint
     where TRequest : class
 {
-    private readonly RestValueBinder<TRequest> _values;
-    private readonly RestPreconditions _preconditions;
-    private readonly RestResponder<TRequest, TResponse> _responder;
-    private readonly JsonTypeInfo<TRequest> _bodyInfo;
-    private readonly bool _readsBody;
-    private readonly bool _takesFiles;
-    private readonly Func<TRequest>? _create;
-    // A browser sends its cookies cross-site: when they are a credential here, a write needs the same proof as an action.
     private static readonly OperationProblem CrossSite = OperationProblem.Create(403, ProblemCodes.CrossSiteRequest, "This API accepts cookies, so its writes only accept requests from the app's own pages.");
 
-    private readonly CrossSiteCheck _crossSite;
-    private readonly RawRequestMembers? _raw;
-    private readonly RestGuards _guards;
+    private readonly DoorEndpoint<TRequest, TResponse> _endpoint;
 
     public RestEndpoint(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services, string versionPrefix, Lazy<IIdempotencyStore> idempotency)
-        : base(endpoint, catalog, services)
     {
+        var settings = services.GetRequiredService<EndpointSettingsStore>().ForBuild(endpoint);
+        var operation = endpoint.Operation;
         var route = endpoint.Route!;
-        var binding = RestBinding.For(Shape, route);
-        _values = new RestValueBinder<TRequest>(binding, Json);
-        _readsBody = !route.BindsQuery;
-        _takesFiles = _readsBody && FileMembers.Any(Shape);
-        _bodyInfo = _readsBody ? RestBodyJson.For(catalog.ReadingJson, binding, RequestInfo) : RequestInfo;
-        _responder = new RestResponder<TRequest, TResponse>(Operation, route, versionPrefix, Shape, Json, ResponseInfo);
-        _crossSite = new CrossSiteCheck(services.GetRequiredService<IOptions<HybridOptions>>().Value.TrustedOrigins);
-        _guards = new RestGuards(Operation, route, services, idempotency.Value);
-        _preconditions = new RestPreconditions(route, catalog, services);
-        _raw = _readsBody ? RawRequestMembers.For(typeof(TRequest)) : null;
-        var constructor = typeof(TRequest).GetConstructor(Type.EmptyTypes);
-        if (constructor is not null)
+        var shape = catalog.ShapeOf(operation);
+        var requestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var reader = new BodyReader<TRequest>(shape, requestInfo, catalog.Validators, settings.MaxFiles, loggers.CreateLogger("Hybrid.Doors"), endpoint.Door, (e, body) => ProblemOf(e, body, shape));
+        var binding = RestBinding.For(shape, route);
+        List<IHybridFilter> filters = [new RestBinder<TRequest>(reader, binding, catalog, requestInfo, settings.ReadsBody)];
+        if (settings.ChecksOrigin)
         {
-            _create = System.Linq.Expressions.Expression.Lambda<Func<TRequest>>(System.Linq.Expressions.Expression.New(constructor)).Compile();
-        }
-    }
-
-    /// <summary>
-    /// The origin check first, the cheapest refusal: a cross-site write is refused before any guard
-    /// buffers its body, verifies a webhook or claims its <c>Idempotency-Key</c>.
-    /// </summary>
-    protected override ValueTask<GuardEntry> EnterAsync(HttpContext context, EndpointSettings settings) =>
-        settings.ChecksOrigin && _crossSite.IsCrossSite(context.Request)
-            ? ValueTask.FromResult(GuardEntry.Refuse(CrossSite, "origin"))
-            : _guards.EnterAsync(context, settings);
-
-    protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
-    {
-        var request = context.Request;
-        var input = InputKind.None;
-        if (_readsBody)
-        {
-            if (!ApplyBodyLimit(context))
-            {
-                return Bound<TRequest>.Refused(OperationProblem.PayloadTooLarge());
-            }
-
-            // Any declared media type is checked, an empty body's too: a cross-site HTML form with no fields must not get through.
-            if (request.ContentType is not null || BodyDetection.HasBody(request))
-            {
-                if (_takesFiles && IsMultipart(request))
-                {
-                    input = InputKind.Form;
-                }
-                else if (!request.HasJsonContentType())
-                {
-                    return Bound<TRequest>.Refused(OperationProblem.UnsupportedMediaType(_takesFiles
-                        ? "Send the body as multipart/form-data (or application/json, which carries no file)."
-                        : "Send the body as application/json."));
-                }
-                else
-                {
-                    input = BodyDetection.HasBody(request) ? InputKind.Json : InputKind.None;
-                }
-            }
+            filters.Add(new OriginCheck(services.GetRequiredService<IOptions<HybridOptions>>().Value.TrustedOrigins, CrossSite, guard: "origin"));
         }
 
-        TRequest? argument;
-        BindingErrors? errors;
-        try
+        if (settings.ReadsBody)
         {
-            if (input == InputKind.Form)
+            if (settings.Webhook is not null || settings.Idempotent is not null || RawRequestMembers.For(typeof(TRequest)) is not null)
             {
-                (argument, errors) = await ReadFormAsync(context).ConfigureAwait(false);
-                if (_values.FormNamesBoundMember(request.Form) is { } named)
+                var logger = loggers.CreateLogger("Hybrid.Rest");
+                filters.Add(new BodyBuffer(settings.BodyLimit));
+                if (settings.Webhook is { } webhook)
                 {
-                    (errors ??= new BindingErrors()).Add(named.JsonName, $"The {named.JsonName} value comes from the URL or a header; the form must not name it.");
+                    filters.Add(new WebhookCheck(webhook, services, logger, operation.RequestType.Name, route.StatusCode));
                 }
-            }
-            else if (input == InputKind.Json)
-            {
-                (argument, errors) = await ReadJsonAsync(context, _bodyInfo).ConfigureAwait(false);
-            }
-            else if (_readsBody || _create is null)
-            {
-                // No body on a route that reads one is {}, as on the action door, so a missing C# required member is named.
-                (argument, errors) = ReadEmpty(_bodyInfo);
+
+                if (settings.Idempotent is { } idempotent)
+                {
+                    filters.Add(new IdempotentRetries(idempotency.Value, idempotent, logger, operation.RequestType.Name, route.EndpointName));
+                }
             }
             else
             {
-                (argument, errors) = (_create(), null);
+                filters.Add(new BodyLimitCheck(settings.BodyLimit));
             }
-        }
-        catch (InvalidDataException e) when (input == InputKind.Form && FormLimits.IsExceeded(e))
-        {
-            return Bound<TRequest>.Refused(FormLimits.Problem(), input);
-        }
-        catch (Exception e) when (IsUnreadableBody(e, context))
-        {
-            return Bound<TRequest>.Refused(UnreadableBody(e), input);
+
+            filters.Add(new RestMediaType(FileMembers.Any(shape)));
         }
 
-        if (argument is not null && errors?.Refusal is null)
+        if (RestPreconditions.For(route, catalog, services) is { } preconditions)
         {
-            _raw?.Fill(argument, context);
-
-            // The URL's, the query's and the headers' mistakes join the body's, in the same answer.
-            errors = _values.BindValues(argument, request, errors);
+            filters.Add(preconditions);
         }
 
-        return Finish(context, argument, errors, input);
+        var responseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
+        var responder = new RestResponder<TRequest, TResponse>(operation, route, versionPrefix, shape, catalog.Json, responseInfo);
+        _endpoint = new DoorEndpoint<TRequest, TResponse>(settings, filters, responder, catalog, services);
     }
 
+    public HybridOperation Operation => _endpoint.Operation;
+
+    /// <summary>The route's steps in order.</summary>
+    public string Steps => _endpoint.Steps;
+
+    public Task HandleAsync(HttpContext context) => _endpoint.HandleAsync(context);
+
     /// <summary>A body naming a route- or header-bound member is a field error on that member, like any other mistake in the body.</summary>
-    protected override OperationProblem ProblemOf(System.Text.Json.JsonException exception, System.Text.Json.Nodes.JsonObject? body) =>
+    private static OperationProblem ProblemOf(JsonException exception, JsonObject? body, RequestShape shape) =>
         exception is MemberNotInBodyException e
             ? OperationProblem.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [e.Member.JsonName] = [e.FieldMessage] })
-            : base.ProblemOf(exception, body);
-
-    private static bool IsMultipart(HttpRequest request) =>
-        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
-        type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
-
-    protected override ValueTask<OperationProblem?> CheckPreconditionsAsync(HttpContext context, Bound<TRequest> bound) =>
-        _preconditions.CheckAsync(context);
-
-    protected override Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome) =>
-        _responder.RespondAsync(context, bound, outcome);
+            : JsonBodyErrors.ToProblem(exception, shape, body);
 }

@@ -13,7 +13,7 @@ namespace Hybrid.Http;
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
-internal sealed class RestResponder<TRequest, TResponse>
+internal sealed class RestResponder<TRequest, TResponse> : IDoorResponder<TRequest, TResponse>
     where TRequest : class
 {
     private readonly int _status;
@@ -54,12 +54,13 @@ internal sealed class RestResponder<TRequest, TResponse>
         }
     }
 
-    public Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome)
+    public Task RespondAsync(in DoorRequest<TRequest, TResponse> request)
     {
+        var context = request.HttpContext;
         _deprecation?.Apply(context);
-        if (outcome.Problem is { } problem)
+        if (request.Problem is { } problem)
         {
-            return ProblemWriter.WriteAsync(context, problem);
+            return ProblemWriter.WriteAnswerAsync(context, problem, request.Cancellation);
         }
 
         var response = context.Response;
@@ -77,27 +78,27 @@ internal sealed class RestResponder<TRequest, TResponse>
 
         if (_tagsReads)
         {
-            return WriteTaggedAsync(context, outcome.Value!);
+            return WriteTaggedAsync(context, request.Value!, request.Cancellation);
         }
 
         if (_location is not null)
         {
-            response.Headers.Location = _location.Resolve(bound.Request!, outcome.Value!);
+            response.Headers.Location = _location.Resolve(request.Request!, request.Value!);
         }
 
         if (_version is not null)
         {
-            response.Headers.ETag = EntityTags.FromVersion(_version(outcome.Value!));
+            response.Headers.ETag = EntityTags.FromVersion(_version(request.Value!));
         }
 
-        return response.WriteAsJsonAsync(outcome.Value!, _responseInfo, contentType: null, context.RequestAborted);
+        return response.WriteAsJsonAsync(request.Value!, _responseInfo, contentType: null, request.Cancellation);
     }
 
     /// <summary>
     /// A read's answer: written to a buffer first, so its strong ETag (the declared version, else a
     /// hash of the bytes) is known before anything is sent, and a client whose copy is current gets 304.
     /// </summary>
-    private async Task WriteTaggedAsync(HttpContext context, TResponse value)
+    private async Task WriteTaggedAsync(HttpContext context, TResponse value, CancellationToken cancellationToken)
     {
         using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = _json.Encoder, Indented = _json.WriteIndented, SkipValidation = true }))
@@ -116,6 +117,6 @@ internal sealed class RestResponder<TRequest, TResponse>
 
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = buffer.WrittenMemory.Length;
-        await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+        await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -80,7 +80,7 @@ internal sealed class DocumentJson : IDisposable
     }
 
     /// <summary>Closes the root object and returns the document's bytes.</summary>
-    public DocumentBytes Finish()
+    public DocumentBytes WriteEnd()
     {
         Writer.WriteEndObject();
         Writer.Flush();

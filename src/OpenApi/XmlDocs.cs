@@ -77,13 +77,13 @@ internal sealed class XmlDocs
                         member = reader.GetAttribute("name");
                         break;
                     case "summary" when member is not null && (member.StartsWith("T:", StringComparison.Ordinal) || member.StartsWith("P:", StringComparison.Ordinal)):
-                        Keep(docs, member, Text(reader));
+                        AddText(docs, member, Text(reader));
                         break;
                     case "remarks" when member is not null && member.StartsWith("T:", StringComparison.Ordinal):
-                        Keep(docs, member + "!remarks", Text(reader));
+                        AddText(docs, member + "!remarks", Text(reader));
                         break;
                     case "param" when member is not null && member.StartsWith("T:", StringComparison.Ordinal) && reader.GetAttribute("name") is { } name:
-                        Keep(docs, member + "#" + name, Text(reader));
+                        AddText(docs, member + "#" + name, Text(reader));
                         break;
                 }
             }
@@ -96,7 +96,7 @@ internal sealed class XmlDocs
         return docs;
     }
 
-    private static void Keep(Dictionary<string, string> docs, string key, string text)
+    private static void AddText(Dictionary<string, string> docs, string key, string text)
     {
         if (text.Length > 0)
         {

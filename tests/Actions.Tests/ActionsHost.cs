@@ -47,18 +47,69 @@ public static class ActionsHost
                 }
             });
 
+    /// <summary>Both doors over this assembly with the token page and a <see cref="HandlerCalls"/> log.</summary>
+    public static Task<TestHost> StartBothDoorsAsync(
+        Action<HybridOptions> configure,
+        Action<WebApplication>? map = null,
+        Action<IServiceCollection>? services = null,
+        bool requireTokens = false) =>
+        StartAsync(
+            configure,
+            map ?? (app =>
+            {
+                app.MapHybridActions();
+                app.MapHybridRest();
+            }),
+            s =>
+            {
+                s.AddSingleton<HandlerCalls>();
+                services?.Invoke(s);
+            },
+            requireTokens);
+
+    public static HandlerCalls Calls(this TestHost host) => host.Services.GetRequiredService<HandlerCalls>();
+
     public static NoteStore Store(this TestHost host) => host.Services.GetRequiredService<NoteStore>();
 
     /// <summary>Loads the token page and keeps what a browser would: its cookies and the token.</summary>
-    public static async Task<Xsrf> GetXsrfAsync(this TestHost host)
+    public static Task<Xsrf> GetXsrfAsync(this TestHost host) => GetXsrfAsync(host.Client);
+
+    /// <summary>Loads the token page as <paramref name="user"/> (antiforgery tokens are bound to the user).</summary>
+    public static async Task<Xsrf> GetXsrfAsync(HttpClient client, TestUser? user = null)
     {
-        using var response = await host.Client.GetAsync(TokenPath);
+        using var request = new HttpRequestMessage(HttpMethod.Get, TokenPath);
+        user?.Apply(request);
+        using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadAsStringAsync();
         var cookies = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
         var antiforgery = cookies.Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         var xsrf = cookies.Single(c => c.StartsWith(HybridAntiforgery.CookieName + "=", StringComparison.Ordinal));
         return new Xsrf(string.Join("; ", cookies), token, antiforgery, xsrf);
+    }
+
+    /// <summary>The page session <see cref="DoorCase"/> sends to the action door.</summary>
+    public static DoorSession Session(this Xsrf xsrf) => new(xsrf.CookieHeader, HybridAntiforgery.HeaderName, xsrf.RequestToken);
+
+    /// <summary>A POST to an action with the antiforgery cookie and header, sent as <paramref name="user"/>.</summary>
+    public static HttpRequestMessage ActionPost(string actionId, HttpContent content, Xsrf? xsrf, TestUser? user = null)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, "/_actions/" + actionId) { Content = content };
+        if (xsrf is not null)
+        {
+            message.Headers.Add("Cookie", xsrf.CookieHeader);
+            message.Headers.Add(HybridAntiforgery.HeaderName, xsrf.RequestToken);
+        }
+
+        user?.Apply(message);
+        return message;
+    }
+
+    public static HttpRequestMessage RestSend(HttpMethod method, string path, HttpContent? content = null, TestUser? user = null)
+    {
+        var message = new HttpRequestMessage(method, path) { Content = content };
+        user?.Apply(message);
+        return message;
     }
 
     /// <summary>A JSON POST to an action with the antiforgery cookie and header, as the SPA client sends it.</summary>

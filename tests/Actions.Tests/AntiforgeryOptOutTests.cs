@@ -16,7 +16,7 @@ public sealed class AntiforgeryOptOutTests
     [Fact]
     public async Task DisableAntiforgery_on_op_Action_lets_that_action_through_without_a_token()
     {
-        await using var host = await BothDoorsHost.StartAsync(o =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o =>
         {
             o.Expose<Unguarded>(op =>
             {
@@ -32,7 +32,7 @@ public sealed class AntiforgeryOptOutTests
     [Fact]
     public async Task DisableAntiforgery_with_ForOperation_lets_that_action_through_without_a_token()
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             o =>
             {
                 o.Expose<Unguarded>(op => op.AsAction());
@@ -46,7 +46,7 @@ public sealed class AntiforgeryOptOutTests
     [Fact]
     public async Task A_form_post_without_a_token_reaches_an_opted_out_action()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<Unguarded>(op =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<Unguarded>(op =>
         {
             op.AsAction();
             op.Action().DisableAntiforgery();
@@ -63,12 +63,12 @@ public sealed class AntiforgeryOptOutTests
     [Fact]
     public async Task DisableAntiforgery_on_the_door_lets_every_action_through_without_a_token()
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             o => o.Expose<Unguarded>(op => op.AsAction()),
             app => app.MapHybridActions().DisableAntiforgery(), requireTokens: true);
 
-        using var unguarded = await host.Client.SendAsync(BothDoorsHost.ActionPost("Unguarded", BothDoorsHost.Json("""{"text":"hi"}"""), xsrf: null));
-        using var create = await host.Client.SendAsync(BothDoorsHost.ActionPost("CreateNote", BothDoorsHost.Json("""{"title":"hi"}"""), xsrf: null));
+        using var unguarded = await host.Client.SendAsync(ActionsHost.ActionPost("Unguarded", DoorCase.JsonContent("""{"text":"hi"}"""), xsrf: null));
+        using var create = await host.Client.SendAsync(ActionsHost.ActionPost("CreateNote", DoorCase.JsonContent("""{"title":"hi"}"""), xsrf: null));
 
         unguarded.StatusCode.Should().Be(HttpStatusCode.OK);
         create.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -78,7 +78,7 @@ public sealed class AntiforgeryOptOutTests
     [Fact]
     public async Task The_last_antiforgery_metadata_wins()
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             o =>
             {
                 o.Expose<Unguarded>(op =>
@@ -99,8 +99,8 @@ public sealed class AntiforgeryOptOutTests
                 app.MapHybridActions().ForOperation<Unguarded>().WithMetadata(new RequireAntiforgeryTokenAttribute());
             }, requireTokens: true);
 
-        using var unguarded = await host.Client.SendAsync(BothDoorsHost.ActionPost("Unguarded", BothDoorsHost.Json("""{"text":"hi"}"""), xsrf: null));
-        using var ping = await host.Client.SendAsync(BothDoorsHost.ActionPost("Ping", BothDoorsHost.Json("""{"message":"hi"}"""), xsrf: null));
+        using var unguarded = await host.Client.SendAsync(ActionsHost.ActionPost("Unguarded", DoorCase.JsonContent("""{"text":"hi"}"""), xsrf: null));
+        using var ping = await host.Client.SendAsync(ActionsHost.ActionPost("Ping", DoorCase.JsonContent("""{"message":"hi"}"""), xsrf: null));
 
         unguarded.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await unguarded.ReadProblemAsync()).Code.Should().Be(ProblemCodes.AntiforgeryFailed);
@@ -112,7 +112,7 @@ public sealed class AntiforgeryOptOutTests
     [Fact]
     public async Task A_token_the_apps_UseAntiforgery_rejected_is_the_doors_400_for_json_and_forms()
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             o => o.Expose<Unguarded>(op =>
             {
                 op.AsAction();
@@ -123,13 +123,13 @@ public sealed class AntiforgeryOptOutTests
                 app.UseAntiforgery();
                 app.MapHybridActions();
             }, requireTokens: true);
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client);
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
 
-        using var jsonWithout = await host.Client.SendAsync(BothDoorsHost.ActionPost("Unguarded", BothDoorsHost.Json("""{"text":"json"}"""), xsrf: null));
+        using var jsonWithout = await host.Client.SendAsync(ActionsHost.ActionPost("Unguarded", DoorCase.JsonContent("""{"text":"json"}"""), xsrf: null));
         using var formWithoutRequest = new HttpRequestMessage(HttpMethod.Post, "/_actions/Unguarded") { Content = new FormUrlEncodedContent([new("text", "form")]) };
         formWithoutRequest.Headers.Accept.ParseAdd("application/json");
         using var formWithout = await host.Client.SendAsync(formWithoutRequest);
-        using var jsonWith = await host.Client.SendAsync(BothDoorsHost.ActionPost("Unguarded", BothDoorsHost.Json("""{"text":"json"}"""), xsrf));
+        using var jsonWith = await host.Client.SendAsync(ActionsHost.ActionPost("Unguarded", DoorCase.JsonContent("""{"text":"json"}"""), xsrf));
         using var formWith = await host.Client.SendAsync(ActionsHost.FormPost("Unguarded", xsrf, [new("text", "form")], accept: "application/json"));
 
         foreach (var refused in new[] { jsonWithout, formWithout })
@@ -147,9 +147,9 @@ public sealed class AntiforgeryOptOutTests
 
     private static async Task ShouldLetOnlyUnguardedThroughAsync(TestHost host)
     {
-        using var unguarded = await host.Client.SendAsync(BothDoorsHost.ActionPost("Unguarded", BothDoorsHost.Json("""{"text":"hi"}"""), xsrf: null));
-        using var ping = await host.Client.SendAsync(BothDoorsHost.ActionPost("Ping", BothDoorsHost.Json("""{"message":"hi"}"""), xsrf: null));
-        using var create = await host.Client.SendAsync(BothDoorsHost.ActionPost("CreateNote", BothDoorsHost.Json("""{"title":"hi"}"""), xsrf: null));
+        using var unguarded = await host.Client.SendAsync(ActionsHost.ActionPost("Unguarded", DoorCase.JsonContent("""{"text":"hi"}"""), xsrf: null));
+        using var ping = await host.Client.SendAsync(ActionsHost.ActionPost("Ping", DoorCase.JsonContent("""{"message":"hi"}"""), xsrf: null));
+        using var create = await host.Client.SendAsync(ActionsHost.ActionPost("CreateNote", DoorCase.JsonContent("""{"title":"hi"}"""), xsrf: null));
 
         unguarded.StatusCode.Should().Be(HttpStatusCode.OK);
         (await unguarded.Content.ReadFromJsonAsync<string>()).Should().Be("unguarded hi");
@@ -163,8 +163,8 @@ public sealed class AntiforgeryOptOutTests
         host.Store().HandlerCalls.Should().Be(0);
 
         // With a token the guarded ones work: the refusal was the missing token, nothing else.
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client);
-        using var pingWithToken = await host.Client.SendAsync(BothDoorsHost.ActionPost("Ping", BothDoorsHost.Json("""{"message":"hi"}"""), xsrf));
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
+        using var pingWithToken = await host.Client.SendAsync(ActionsHost.ActionPost("Ping", DoorCase.JsonContent("""{"message":"hi"}"""), xsrf));
         pingWithToken.StatusCode.Should().Be(HttpStatusCode.OK);
         (await pingWithToken.Content.ReadFromJsonAsync<string>()).Should().Be("pong hi");
     }

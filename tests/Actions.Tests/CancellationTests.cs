@@ -10,7 +10,7 @@ public sealed class CancellationTests
     [InlineData("rest")]
     public async Task A_client_that_disconnects_cancels_the_handlers_token(string door)
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             o => o.Expose<WaitForever>(op =>
             {
                 op.AsAction();

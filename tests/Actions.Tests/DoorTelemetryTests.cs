@@ -42,7 +42,7 @@ public sealed class DoorTelemetryTests
         };
         ActivitySource.AddActivityListener(activityListener);
 
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<TelemetryProbe>(op => op.AsAction().Post("probes")));
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<TelemetryProbe>(op => op.AsAction().Post("probes")));
         var meters = host.Services.GetRequiredService<IMeterFactory>();
         var instruments = new ConcurrentQueue<Instrument>();
         var measurements = new ConcurrentQueue<(double Seconds, Dictionary<string, object?> Tags)>();
@@ -73,12 +73,12 @@ public sealed class DoorTelemetryTests
         });
         meterListener.Start();
 
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client);
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
         foreach (var (body, errorType) in Requests)
         {
-            using var action = await host.Client.SendAsync(BothDoorsHost.ActionPost("TelemetryProbe", BothDoorsHost.Json(body), xsrf));
+            using var action = await host.Client.SendAsync(ActionsHost.ActionPost("TelemetryProbe", DoorCase.JsonContent(body), xsrf));
             await ShouldAnswerAsync(action, errorType, HttpStatusCode.OK);
-            using var rest = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/probes", BothDoorsHost.Json(body)));
+            using var rest = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Post, "/api/v1/probes", DoorCase.JsonContent(body)));
             await ShouldAnswerAsync(rest, errorType, HttpStatusCode.Created);
         }
 

@@ -55,8 +55,8 @@ public sealed class FieldMessageTests
     {
         await using var host = await StartAsync();
 
-        var action = await ErrorsAsync(await SendAsync(host, HybridDoors.Action, BothDoorsHost.Json(json)));
-        var rest = await ErrorsAsync(await SendAsync(host, HybridDoors.Rest, BothDoorsHost.Json(json)));
+        var action = await ErrorsAsync(await SendAsync(host, DoorCases.Action, DoorCase.JsonContent(json)));
+        var rest = await ErrorsAsync(await SendAsync(host, DoorCases.Rest, DoorCase.JsonContent(json)));
 
         action.Should().BeEquivalentTo(new Dictionary<string, string[]> { [field] = [message] });
         rest.Should().BeEquivalentTo(action, "both doors give the same messages");
@@ -69,8 +69,8 @@ public sealed class FieldMessageTests
     {
         await using var host = await StartAsync();
 
-        var action = await ErrorsAsync(await SendAsync(host, HybridDoors.Action, Form((field, value))));
-        var rest = await ErrorsAsync(await SendAsync(host, HybridDoors.Rest, Form((field, value))));
+        var action = await ErrorsAsync(await SendAsync(host, DoorCases.Action, Form((field, value))));
+        var rest = await ErrorsAsync(await SendAsync(host, DoorCases.Rest, Form((field, value))));
 
         action.Should().BeEquivalentTo(new Dictionary<string, string[]> { [field] = [message] });
         rest.Should().BeEquivalentTo(action);
@@ -82,10 +82,10 @@ public sealed class FieldMessageTests
     {
         await using var host = await StartAsync();
 
-        using var query = BothDoorsHost.RestSend(HttpMethod.Get, $"/api/v1/readings?{field}={value}");
+        using var query = ActionsHost.RestSend(HttpMethod.Get, $"/api/v1/readings?{field}={value}");
         using var queried = await host.Client.SendAsync(query);
         var rest = await ErrorsAsync(queried);
-        using var posted = BothDoorsHost.ActionPost(nameof(FindReadings), new FormUrlEncodedContent([new(field, value)]), await BothDoorsHost.GetXsrfAsync(host.Client));
+        using var posted = ActionsHost.ActionPost(nameof(FindReadings), new FormUrlEncodedContent([new(field, value)]), await ActionsHost.GetXsrfAsync(host.Client));
         posted.Headers.Accept.ParseAdd("application/json");
         using var answered = await host.Client.SendAsync(posted);
         var action = await ErrorsAsync(answered);
@@ -102,9 +102,9 @@ public sealed class FieldMessageTests
 
         foreach (var body in bodies)
         {
-            foreach (var door in new[] { HybridDoors.Action, HybridDoors.Rest })
+            foreach (var door in DoorCases.Every)
             {
-                var messages = (await ErrorsAsync(await SendAsync(host, door, BothDoorsHost.Json(body)))).Values.SelectMany(m => m).ToList();
+                var messages = (await ErrorsAsync(await SendAsync(host, door, DoorCase.JsonContent(body)))).Values.SelectMany(m => m).ToList();
                 messages.Should().NotBeEmpty();
                 messages.Should().NotContain(m => m.Contains("String") || m.Contains("Int32") || m.Contains("Int64") || m.Contains("Byte") ||
                     m.Contains("Boolean") || m.Contains("DateOnly") || m.Contains("List") || m.Contains("ReadingMood") || m.Contains("System."), body);
@@ -119,9 +119,9 @@ public sealed class FieldMessageTests
         const string body = "{\n  \"label\": \"a\",\n  \"count\": 1 <secret>\n}";
 
         var details = new List<string>();
-        foreach (var door in new[] { HybridDoors.Action, HybridDoors.Rest })
+        foreach (var door in DoorCases.Every)
         {
-            using var response = await SendAsync(host, door, BothDoorsHost.Json(body));
+            using var response = await SendAsync(host, door, DoorCase.JsonContent(body));
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
             var problem = await response.ReadProblemAsync();
             problem.Code.Should().Be(ProblemCodes.InvalidJson);
@@ -133,7 +133,7 @@ public sealed class FieldMessageTests
     }
 
     private static Task<TestHost> StartAsync() =>
-        BothDoorsHost.StartAsync(o =>
+        ActionsHost.StartBothDoorsAsync(o =>
         {
             o.Expose<RecordReading>(op => op.AsAction().Post("readings"));
             o.Expose<FindReadings>(op => op.AsAction().Get("readings"));
@@ -150,12 +150,15 @@ public sealed class FieldMessageTests
         return form;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(TestHost host, string door, HttpContent content)
+    private static async Task<HttpResponseMessage> SendAsync(TestHost host, DoorCase door, HttpContent content)
     {
-        using var request = door == HybridDoors.Action
-            ? BothDoorsHost.ActionPost(nameof(RecordReading), content, await BothDoorsHost.GetXsrfAsync(host.Client))
-            : BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/readings", content);
-        request.Headers.Accept.ParseAdd("application/json");
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
+        using var request = door.BodyRequest(new DoorOperation(nameof(RecordReading), "readings"), content, xsrf.Session());
+        if (request.Headers.Accept.Count == 0)
+        {
+            request.Headers.Accept.ParseAdd("application/json");
+        }
+
         return await host.Client.SendAsync(request);
     }
 

@@ -29,7 +29,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task One_file_and_a_field_bind_and_the_handler_reads_the_exact_bytes()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
         using var form = new MultipartFormDataContent { { new StringContent("me"), "caption" }, Uploads.File("avatar", "me.png", Large, "image/png") };
 
         using var response = await host.Client.PostAsync("/_actions/UploadAvatar", form);
@@ -44,7 +44,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task Several_files_bind_in_order_by_json_or_csharp_name_in_any_case()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
         using var form = new MultipartFormDataContent
         {
             { new StringContent("trip"), "album" },
@@ -64,7 +64,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task An_empty_field_for_a_file_member_is_no_file()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
         using var form = new MultipartFormDataContent { { new StringContent(string.Empty), "cover" }, Uploads.File("photos", "a.bin", Small) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadPhotos", form);
@@ -75,7 +75,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task More_files_than_MaxFiles_is_413_and_no_handler_runs()
     {
-        await using var host = await BothDoorsHost.StartAsync(o =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o =>
         {
             Expose(o);
             o.MaxFiles = 2;
@@ -91,7 +91,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task MaxFiles_on_the_operation_wins_over_the_option()
     {
-        await using var host = await BothDoorsHost.StartAsync(o =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o =>
         {
             o.Expose<UploadPhotos>(op => { op.AsAction(); op.WithMetadata(new MaxFilesAttribute(1)); });
             o.Expose<UploadAvatar>(op => op.AsAction());
@@ -107,7 +107,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task A_body_over_the_operations_limit_is_413_and_no_handler_runs()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
         using var form = new MultipartFormDataContent { Uploads.File("photos", "a", Uploads.RandomBytes(250_000, seed: 3)) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadPhotos", form);
@@ -119,7 +119,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task A_file_part_for_a_member_that_takes_no_file_is_400_naming_it_and_no_handler_runs()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
         using var form = new MultipartFormDataContent { Uploads.File("avatar", "me.png", Small), Uploads.File("caption", "x.txt", Small) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadAvatar", form);
@@ -132,7 +132,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task A_file_part_naming_no_member_is_ignored_as_an_unknown_form_field_is()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
         using var form = new MultipartFormDataContent { Uploads.File("avatar", "me.png", Small), Uploads.File("nickname", "x.txt", Small) };
 
         using var response = await host.Client.PostAsync("/_actions/UploadAvatar", form);
@@ -144,7 +144,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task Two_files_for_one_file_member_a_text_value_for_one_or_a_missing_required_one_is_400()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
         using var two = new MultipartFormDataContent { Uploads.File("avatar", "a", Small), Uploads.File("avatar", "b", Small) };
         using var text = new MultipartFormDataContent { { new StringContent("not a file"), "cover" } };
         using var missing = new MultipartFormDataContent { { new StringContent("me"), "caption" } };
@@ -166,9 +166,9 @@ public sealed class FileUploadTests
     [InlineData("""{"caption":"me","avatar":{"fileName":"a"}}""", "avatar")]
     public async Task A_file_member_in_a_JSON_body_is_400_naming_it_and_no_handler_runs(string json, string field)
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
 
-        using var response = await host.Client.PostAsync("/_actions/UploadAvatar", BothDoorsHost.Json(json));
+        using var response = await host.Client.PostAsync("/_actions/UploadAvatar", DoorCase.JsonContent(json));
 
         var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         errors.GetProperty(field)[0].GetString().Should().Contain("multipart/form-data");
@@ -178,9 +178,9 @@ public sealed class FileUploadTests
     [Fact]
     public async Task A_file_in_a_list_in_a_JSON_body_is_400_naming_its_path()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
 
-        using var response = await host.Client.PostAsync("/_actions/UploadPhotos", BothDoorsHost.Json("""{"photos":["aGk="]}"""));
+        using var response = await host.Client.PostAsync("/_actions/UploadPhotos", DoorCase.JsonContent("""{"photos":["aGk="]}"""));
 
         var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         errors.GetProperty("photos[0]")[0].GetString().Should().Contain("multipart/form-data");
@@ -190,7 +190,7 @@ public sealed class FileUploadTests
     [Fact]
     public async Task The_actions_document_describes_a_multipart_body_with_binary_files_and_the_json_body_without_them()
     {
-        await using var host = await BothDoorsHost.StartAsync(Expose);
+        await using var host = await ActionsHost.StartBothDoorsAsync(Expose);
 
         using var document = JsonDocument.Parse(await host.Client.GetStringAsync("/openapi/actions.json"));
 

@@ -10,7 +10,7 @@ public sealed class HeaderMemberTests
     [Fact]
     public async Task The_action_door_binds_a_from_header_member_from_the_body_and_ignores_the_header()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<StampNote>(b => b.AsAction().Route("POST", "notes/stamp", statusCode: 200)));
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<StampNote>(b => b.AsAction().Route("POST", "notes/stamp", statusCode: 200)));
         var xsrf = await host.GetXsrfAsync();
         using var action = ActionsHost.JsonPost("StampNote", """{"stamp":"body","text":"t"}""", xsrf);
         action.Headers.Add("X-Stamp", "header");

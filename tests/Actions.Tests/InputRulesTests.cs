@@ -15,11 +15,9 @@ namespace Hybrid.Actions.Tests;
 /// </summary>
 public sealed class InputRulesTests
 {
-    public static TheoryData<string> Doors => [HybridDoors.Action, HybridDoors.Rest];
-
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_form_names_a_value_that_does_not_parse_and_every_rule_the_other_fields_fail_in_one_answer(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_form_names_a_value_that_does_not_parse_and_every_rule_the_other_fields_fail_in_one_answer(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -36,8 +34,8 @@ public sealed class InputRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_JSON_body_names_each_value_of_the_wrong_type_and_every_rule_the_other_members_fail_in_one_answer(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_JSON_body_names_each_value_of_the_wrong_type_and_every_rule_the_other_members_fail_in_one_answer(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -55,8 +53,8 @@ public sealed class InputRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_JSON_member_the_request_does_not_have_is_still_refused_and_named_beside_the_other_mistakes(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_JSON_member_the_request_does_not_have_is_still_refused_and_named_beside_the_other_mistakes(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -69,8 +67,8 @@ public sealed class InputRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_missing_required_member_is_named_beside_a_value_of_the_wrong_type(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_missing_required_member_is_named_beside_a_value_of_the_wrong_type(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -85,8 +83,8 @@ public sealed class InputRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_form_field_naming_no_member_is_ignored_and_logged_at_Debug(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_form_field_naming_no_member_is_ignored_and_logged_at_Debug(DoorCase door)
     {
         var log = new RecordedLog();
         await using var host = await StartAsync(log);
@@ -100,8 +98,8 @@ public sealed class InputRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task An_empty_form_field_is_null_for_a_nullable_member_and_the_empty_string_for_a_string(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task An_empty_form_field_is_null_for_a_nullable_member_and_the_empty_string_for_a_string(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -116,8 +114,8 @@ public sealed class InputRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task An_empty_required_form_field_is_one_required_error(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task An_empty_required_form_field_is_one_required_error(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -130,16 +128,16 @@ public sealed class InputRulesTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_POST_with_no_body_and_no_content_type_on_a_real_server_is_a_call_with_no_arguments(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_POST_with_no_body_and_no_content_type_on_a_real_server_is_a_call_with_no_arguments(DoorCase door)
     {
         await using var server = await KestrelDoors.StartAsync(o => o.Expose<CountNotes>(op => op.Post("notes/count")));
-        var path = door == HybridDoors.Action ? "/_actions/custom-id" : "/api/v1/notes/count";
+        var path = door is ActionDoorCase ? "/_actions/custom-id" : "/api/v1/notes/count";
 
         // What curl -X POST sends: no Content-Type, no Content-Length, no Transfer-Encoding.
         var status = await SendBareAsync(server.Client.BaseAddress!, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-        status.Should().StartWith(door == HybridDoors.Action ? "HTTP/1.1 200" : "HTTP/1.1 201");
+        status.Should().StartWith(door is ActionDoorCase ? "HTTP/1.1 200" : "HTTP/1.1 201");
         server.LastBody.Should().Be(new KestrelDoors.BodyFraming(null, string.Empty));
     }
 
@@ -162,7 +160,7 @@ public sealed class InputRulesTests
     }
 
     private static Task<TestHost> StartAsync(RecordedLog? log = null) =>
-        BothDoorsHost.StartAsync(
+        ActionsHost.StartBothDoorsAsync(
             o =>
             {
                 o.Expose<SaveDraft>(op => op.AsAction().Post("drafts"));
@@ -174,7 +172,7 @@ public sealed class InputRulesTests
                 log?.AddTo(s);
             });
 
-    private static async Task<HttpResponseMessage> SendFormAsync(TestHost host, string door, params (string Name, string Value)[] fields)
+    private static async Task<HttpResponseMessage> SendFormAsync(TestHost host, DoorCase door, params (string Name, string Value)[] fields)
     {
         // Multipart on both doors: the REST door takes a form for a request type with a file member.
         var form = new MultipartFormDataContent();
@@ -186,15 +184,18 @@ public sealed class InputRulesTests
         return await SendAsync(host, door, form, nameof(SaveDraft), "drafts");
     }
 
-    private static Task<HttpResponseMessage> SendJsonAsync(TestHost host, string door, string json, string actionId = nameof(SaveDraft), string restPath = "drafts") =>
-        SendAsync(host, door, BothDoorsHost.Json(json), actionId, restPath);
+    private static Task<HttpResponseMessage> SendJsonAsync(TestHost host, DoorCase door, string json, string actionId = nameof(SaveDraft), string restPath = "drafts") =>
+        SendAsync(host, door, DoorCase.JsonContent(json), actionId, restPath);
 
-    private static async Task<HttpResponseMessage> SendAsync(TestHost host, string door, HttpContent content, string actionId, string restPath)
+    private static async Task<HttpResponseMessage> SendAsync(TestHost host, DoorCase door, HttpContent content, string actionId, string restPath)
     {
-        using var request = door == HybridDoors.Action
-            ? BothDoorsHost.ActionPost(actionId, content, await BothDoorsHost.GetXsrfAsync(host.Client))
-            : BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/" + restPath, content);
-        request.Headers.Accept.ParseAdd("application/json");
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
+        using var request = door.BodyRequest(new DoorOperation(actionId, restPath), content, xsrf.Session());
+        if (request.Headers.Accept.Count == 0)
+        {
+            request.Headers.Accept.ParseAdd("application/json");
+        }
+
         return await host.Client.SendAsync(request);
     }
 
@@ -209,7 +210,7 @@ public sealed class InputRulesTests
         return await reader.ReadLineAsync() ?? string.Empty;
     }
 
-    private static HttpStatusCode Accepted(string door) => door == HybridDoors.Action ? HttpStatusCode.OK : HttpStatusCode.Created;
+    private static HttpStatusCode Accepted(DoorCase door) => door is ActionDoorCase ? HttpStatusCode.OK : HttpStatusCode.Created;
 
     private static async Task<Dictionary<string, string[]>> RefusedAsync(HttpResponseMessage response)
     {

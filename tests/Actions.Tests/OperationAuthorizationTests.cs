@@ -17,7 +17,7 @@ public sealed class OperationAuthorizationTests
     private static readonly TestUser Editor = new("bob", "editor");
 
     private static Task<TestHost> StartAsync(bool explicitMiddleware, Action<WebApplication>? map = null, Action<HybridOptions>? configure = null) =>
-        BothDoorsHost.StartAsync(
+        ActionsHost.StartBothDoorsAsync(
             configure ?? (o => o.Expose<AdminReport>(op => op.AsAction().Post("reports"))),
             app =>
             {
@@ -47,10 +47,10 @@ public sealed class OperationAuthorizationTests
     public async Task Anonymous_caller_gets_a_401_problem_from_both_doors_and_the_handler_does_not_run(bool explicitMiddleware)
     {
         await using var host = await StartAsync(explicitMiddleware);
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client);
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
 
-        using var action = await host.Client.SendAsync(BothDoorsHost.ActionPost("AdminReport", BothDoorsHost.Json("""{"title":"q3"}"""), xsrf));
-        using var rest = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/reports", BothDoorsHost.Json("""{"title":"q3"}""")));
+        using var action = await host.Client.SendAsync(ActionsHost.ActionPost("AdminReport", DoorCase.JsonContent("""{"title":"q3"}"""), xsrf));
+        using var rest = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Post, "/api/v1/reports", DoorCase.JsonContent("""{"title":"q3"}""")));
 
         foreach (var response in new[] { action, rest })
         {
@@ -72,10 +72,10 @@ public sealed class OperationAuthorizationTests
     public async Task Signed_in_caller_without_the_role_gets_a_403_problem_from_both_doors_and_the_handler_does_not_run(bool explicitMiddleware)
     {
         await using var host = await StartAsync(explicitMiddleware);
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client, Editor);
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client, Editor);
 
-        using var action = await host.Client.SendAsync(BothDoorsHost.ActionPost("AdminReport", BothDoorsHost.Json("""{"title":"q3"}"""), xsrf, Editor));
-        using var rest = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/reports", BothDoorsHost.Json("""{"title":"q3"}"""), Editor));
+        using var action = await host.Client.SendAsync(ActionsHost.ActionPost("AdminReport", DoorCase.JsonContent("""{"title":"q3"}"""), xsrf, Editor));
+        using var rest = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Post, "/api/v1/reports", DoorCase.JsonContent("""{"title":"q3"}"""), Editor));
 
         foreach (var response in new[] { action, rest })
         {
@@ -95,10 +95,10 @@ public sealed class OperationAuthorizationTests
     public async Task Admin_gets_the_result_from_both_doors(bool explicitMiddleware)
     {
         await using var host = await StartAsync(explicitMiddleware);
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client, Admin);
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client, Admin);
 
-        using var action = await host.Client.SendAsync(BothDoorsHost.ActionPost("AdminReport", BothDoorsHost.Json("""{"title":"q3"}"""), xsrf, Admin));
-        using var rest = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/reports", BothDoorsHost.Json("""{"title":"q4"}"""), Admin));
+        using var action = await host.Client.SendAsync(ActionsHost.ActionPost("AdminReport", DoorCase.JsonContent("""{"title":"q3"}"""), xsrf, Admin));
+        using var rest = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Post, "/api/v1/reports", DoorCase.JsonContent("""{"title":"q4"}"""), Admin));
 
         action.StatusCode.Should().Be(HttpStatusCode.OK, await action.Content.ReadAsStringAsync());
         (await action.Content.ReadFromJsonAsync<string>()).Should().Be("report q3");
@@ -111,15 +111,15 @@ public sealed class OperationAuthorizationTests
     public async Task Admin_still_runs_the_doors_own_checks_after_authorization()
     {
         await using var host = await StartAsync(explicitMiddleware: false);
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client, Admin);
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client, Admin);
 
         // A token issued to someone else is not the admin's; a cross-site post is refused before it.
-        var anonymousXsrf = await BothDoorsHost.GetXsrfAsync(host.Client);
-        using var foreignToken = await host.Client.SendAsync(BothDoorsHost.ActionPost("AdminReport", BothDoorsHost.Json("""{"title":"q3"}"""), anonymousXsrf, Admin));
-        using var crossSiteRequest = BothDoorsHost.ActionPost("AdminReport", BothDoorsHost.Json("""{"title":"q3"}"""), xsrf, Admin);
+        var anonymousXsrf = await ActionsHost.GetXsrfAsync(host.Client);
+        using var foreignToken = await host.Client.SendAsync(ActionsHost.ActionPost("AdminReport", DoorCase.JsonContent("""{"title":"q3"}"""), anonymousXsrf, Admin));
+        using var crossSiteRequest = ActionsHost.ActionPost("AdminReport", DoorCase.JsonContent("""{"title":"q3"}"""), xsrf, Admin);
         crossSiteRequest.Headers.Add("Sec-Fetch-Site", "cross-site");
         using var crossSite = await host.Client.SendAsync(crossSiteRequest);
-        using var invalid = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/reports", BothDoorsHost.Json("""{"title":""}"""), Admin));
+        using var invalid = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Post, "/api/v1/reports", DoorCase.JsonContent("""{"title":""}"""), Admin));
 
         foreignToken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await foreignToken.ReadProblemAsync()).Code.Should().Be(ProblemCodes.AntiforgeryFailed);
@@ -147,13 +147,13 @@ public sealed class OperationAuthorizationTests
                 o.Expose<PublicNotice>(op => op.AsAction().Post("notices"));
                 o.Expose<Bystander>(op => op.AsAction().Get("bystanders/{id}"));
             });
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client);
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
 
-        using var noticeAction = await host.Client.SendAsync(BothDoorsHost.ActionPost("PublicNotice", BothDoorsHost.Json("""{"text":"hi"}"""), xsrf));
-        using var noticeRest = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/notices", BothDoorsHost.Json("""{"text":"yo"}""")));
-        using var bystanderAction = await host.Client.SendAsync(BothDoorsHost.ActionPost("Bystander", BothDoorsHost.Json("""{"id":1}"""), xsrf));
-        using var bystanderRest = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Get, "/api/v1/bystanders/1"));
-        using var signedIn = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Get, "/api/v1/bystanders/2", user: Editor));
+        using var noticeAction = await host.Client.SendAsync(ActionsHost.ActionPost("PublicNotice", DoorCase.JsonContent("""{"text":"hi"}"""), xsrf));
+        using var noticeRest = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Post, "/api/v1/notices", DoorCase.JsonContent("""{"text":"yo"}""")));
+        using var bystanderAction = await host.Client.SendAsync(ActionsHost.ActionPost("Bystander", DoorCase.JsonContent("""{"id":1}"""), xsrf));
+        using var bystanderRest = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Get, "/api/v1/bystanders/1"));
+        using var signedIn = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Get, "/api/v1/bystanders/2", user: Editor));
 
         noticeAction.StatusCode.Should().Be(HttpStatusCode.OK);
         (await noticeAction.Content.ReadFromJsonAsync<string>()).Should().Be("notice hi");
@@ -181,11 +181,11 @@ public sealed class OperationAuthorizationTests
                 op.AsAction().Get("bystanders/{id}");
                 op.Rest().RequireAuthorization(p => p.RequireRole("admin"));
             }));
-        var xsrf = await BothDoorsHost.GetXsrfAsync(host.Client);
+        var xsrf = await ActionsHost.GetXsrfAsync(host.Client);
 
-        using var action = await host.Client.SendAsync(BothDoorsHost.ActionPost("Bystander", BothDoorsHost.Json("""{"id":3}"""), xsrf));
-        using var rest = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Get, "/api/v1/bystanders/3", user: Editor));
-        using var admin = await host.Client.SendAsync(BothDoorsHost.RestSend(HttpMethod.Get, "/api/v1/bystanders/4", user: Admin));
+        using var action = await host.Client.SendAsync(ActionsHost.ActionPost("Bystander", DoorCase.JsonContent("""{"id":3}"""), xsrf));
+        using var rest = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Get, "/api/v1/bystanders/3", user: Editor));
+        using var admin = await host.Client.SendAsync(ActionsHost.RestSend(HttpMethod.Get, "/api/v1/bystanders/4", user: Admin));
 
         action.StatusCode.Should().Be(HttpStatusCode.OK);
         rest.StatusCode.Should().Be(HttpStatusCode.Forbidden);

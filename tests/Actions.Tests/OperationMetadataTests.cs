@@ -35,7 +35,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Request_then_handler_attributes_reach_every_endpoint_of_the_operation_on_both_doors_in_order()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<Annotated>(op => op.AsAction().Post("annotated").Post("annotated", version: 2)));
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<Annotated>(op => op.AsAction().Post("annotated").Post("annotated", version: 2)));
 
         var endpoints = EndpointsOf<Annotated>(host);
 
@@ -53,7 +53,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Attribute_metadata_follows_the_door_metadata_so_ASP_NET_Core_reads_the_operations_values()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<Annotated>(op => op.AsAction().Post("annotated")));
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<Annotated>(op => op.AsAction().Post("annotated")));
 
         foreach (var endpoint in EndpointsOf<Annotated>(host))
         {
@@ -72,7 +72,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Exposure_serializer_validation_diagnostics_and_compiler_attributes_are_not_endpoint_metadata()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<Annotated>(op => op.AsAction().Post("annotated")));
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<Annotated>(op => op.AsAction().Post("annotated")));
 
         // The types do carry them: otherwise this test would prove nothing.
         var declared = typeof(Annotated).GetCustomAttributes(inherit: true).Select(a => a.GetType()).ToList();
@@ -101,7 +101,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Conventions_on_op_reach_both_doors_and_per_door_conventions_only_their_door()
     {
-        await using var host = await BothDoorsHost.StartAsync(o =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o =>
         {
             o.Expose<Conventional>(op =>
             {
@@ -142,7 +142,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Code_conventions_come_after_the_attributes_so_code_wins()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<Annotated>(op =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<Annotated>(op =>
         {
             op.AsAction().Post("annotated");
             op.WithMetadata(new AppMarkerAttribute("code"));
@@ -164,7 +164,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Code_conventions_add_to_an_operation_exposed_by_attributes()
     {
-        await using var host = await BothDoorsHost.StartAsync(o =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o =>
         {
             o.Expose<CreateNote>(op => op.Action().WithMetadata(new AppMarkerAttribute("create")));
             o.Expose<ListNotes>(op => op.Rest().WithMetadata(new AppMarkerAttribute("list")));
@@ -178,7 +178,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Every_door_endpoint_carries_its_operation_door_and_route()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<Conventional>(op => op.AsAction().Get("conventional/{id}").Get("conventional/{id}", version: 2)));
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<Conventional>(op => op.AsAction().Get("conventional/{id}").Get("conventional/{id}", version: 2)));
 
         var endpoints = EndpointsOf<Conventional>(host);
 
@@ -209,7 +209,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task ForOperation_reaches_only_that_operations_endpoints_on_that_door()
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             o =>
             {
                 o.Expose<Conventional>(op =>
@@ -243,7 +243,7 @@ public sealed class OperationMetadataTests
     public async Task ForOperation_for_an_operation_not_on_that_door_throws()
     {
         var failures = new List<Exception>();
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             _ => { },
             app =>
             {
@@ -275,7 +275,7 @@ public sealed class OperationMetadataTests
     [MemberData(nameof(MissingDoorConventions))]
     public async Task Conventions_for_a_door_the_operation_is_not_on_stop_start_up_with_HYB022(string because, Action<HybridOptions> configure, string typeName)
     {
-        var start = () => BothDoorsHost.StartAsync(configure);
+        var start = () => ActionsHost.StartBothDoorsAsync(configure);
 
         var error = (await start.Should().ThrowAsync<HybridConfigurationException>(because)).Which;
 
@@ -286,7 +286,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Conventions_on_op_itself_or_an_unused_door_builder_are_fine_on_a_one_door_operation()
     {
-        await using var host = await BothDoorsHost.StartAsync(o =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o =>
         {
             o.Expose<Conventional>(op =>
             {
@@ -304,7 +304,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Door_conventions_come_before_the_operations_metadata()
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             o => o.Expose<PublicNotice>(op => op.AsAction().Post("notices").WithMetadata(new AppMarkerAttribute("op"))),
             app =>
             {
@@ -329,7 +329,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task Documents_describe_an_operation_with_its_endpoint_metadata()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<Annotated>(op => op.AsAction().Post("annotated")));
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<Annotated>(op => op.AsAction().Post("annotated")));
 
         using var actions = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/openapi/actions.json", UriKind.Relative)));
         using var v1 = JsonDocument.Parse(await host.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
@@ -349,7 +349,7 @@ public sealed class OperationMetadataTests
     [Fact]
     public async Task DisableAntiforgery_on_op_Action_is_metadata_of_the_action_endpoint_only()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<Conventional>(op =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<Conventional>(op =>
         {
             op.AsAction().Get("conventional/{id}");
             op.Action().DisableAntiforgery();

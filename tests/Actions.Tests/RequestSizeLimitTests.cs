@@ -15,8 +15,6 @@ namespace Hybrid.Actions.Tests;
 /// </summary>
 public sealed class RequestSizeLimitTests
 {
-    public static TheoryData<string> Doors => [HybridDoors.Action, HybridDoors.Rest];
-
     private static readonly string OverDefault = UploadSizes.Json(UploadSizes.OneAndAHalfMiB);
 
     private static void ExposeUploads(HybridOptions o)
@@ -37,37 +35,37 @@ public sealed class RequestSizeLimitTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_larger_per_operation_limit_is_not_lowered_to_the_door_default(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_larger_per_operation_limit_is_not_lowered_to_the_door_default(DoorCase door)
     {
-        await using var host = await BothDoorsHost.StartAsync(ExposeUploads);
+        await using var host = await ActionsHost.StartBothDoorsAsync(ExposeUploads);
 
-        using var response = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", BothDoorsHost.Json(OverDefault));
+        using var response = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeAcceptedAsync(response, door, UploadSizes.OneAndAHalfMiB);
         host.Calls().Of(nameof(LargeUpload)).Should().Be(1);
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task An_operation_without_a_limit_of_its_own_refuses_the_same_body_with_413(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task An_operation_without_a_limit_of_its_own_refuses_the_same_body_with_413(DoorCase door)
     {
-        await using var host = await BothDoorsHost.StartAsync(ExposeUploads);
+        await using var host = await ActionsHost.StartBothDoorsAsync(ExposeUploads);
 
-        using var response = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
+        using var response = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeTooLargeAsync(response);
         host.Calls().Of(nameof(PlainUpload)).Should().Be(0);
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_smaller_per_operation_limit_refuses_a_200_byte_body_and_accepts_a_smaller_one(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_smaller_per_operation_limit_refuses_a_200_byte_body_and_accepts_a_smaller_one(DoorCase door)
     {
-        await using var host = await BothDoorsHost.StartAsync(ExposeUploads);
+        await using var host = await ActionsHost.StartBothDoorsAsync(ExposeUploads);
 
-        using var tooLarge = await SendAsync(host, door, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(UploadSizes.Json(UploadSizes.PayloadOf200ByteBody)));
-        using var small = await SendAsync(host, door, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(UploadSizes.Json(60)));
+        using var tooLarge = await SendAsync(host, door, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(UploadSizes.Json(UploadSizes.PayloadOf200ByteBody)));
+        using var small = await SendAsync(host, door, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(UploadSizes.Json(60)));
 
         await ShouldBeTooLargeAsync(tooLarge);
         await ShouldBeAcceptedAsync(small, door, 60);
@@ -75,45 +73,45 @@ public sealed class RequestSizeLimitTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task DisableRequestSizeLimit_accepts_a_body_over_the_door_default(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task DisableRequestSizeLimit_accepts_a_body_over_the_door_default(DoorCase door)
     {
-        await using var host = await BothDoorsHost.StartAsync(ExposeUploads);
+        await using var host = await ActionsHost.StartBothDoorsAsync(ExposeUploads);
 
-        using var response = await SendAsync(host, door, nameof(UnlimitedUpload), "uploads/unlimited", BothDoorsHost.Json(OverDefault));
+        using var response = await SendAsync(host, door, nameof(UnlimitedUpload), "uploads/unlimited", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeAcceptedAsync(response, door, UploadSizes.OneAndAHalfMiB);
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_per_operation_limit_also_wins_over_a_smaller_configured_door_default(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_per_operation_limit_also_wins_over_a_smaller_configured_door_default(DoorCase door)
     {
-        await using var host = await BothDoorsHost.StartAsync(o =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o =>
         {
             ExposeUploads(o);
             o.Actions().MaxBodySize = 64;
             o.Rest().MaxBodySize = 64;
         });
 
-        using var large = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", BothDoorsHost.Json(OverDefault));
-        using var plain = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(UploadSizes.Json(100)));
+        using var large = await SendAsync(host, door, nameof(LargeUpload), "uploads/large", DoorCase.JsonContent(OverDefault));
+        using var plain = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(UploadSizes.Json(100)));
 
         await ShouldBeAcceptedAsync(large, door, UploadSizes.OneAndAHalfMiB);
         await ShouldBeTooLargeAsync(plain);
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_limit_declared_in_code_on_op_is_obeyed_by_both_doors(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_limit_declared_in_code_on_op_is_obeyed_by_both_doors(DoorCase door)
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<PlainUpload>(op =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<PlainUpload>(op =>
         {
             op.AsAction().Post("uploads/plain");
             op.WithMetadata(new RequestSizeLimitAttribute(UploadSizes.TwoMiB));
         }));
 
-        using var response = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
+        using var response = await SendAsync(host, door, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
 
         await ShouldBeAcceptedAsync(response, door, UploadSizes.OneAndAHalfMiB);
     }
@@ -121,24 +119,24 @@ public sealed class RequestSizeLimitTests
     [Fact]
     public async Task A_limit_for_one_door_in_code_wins_over_the_attribute_on_that_door_only()
     {
-        await using var host = await BothDoorsHost.StartAsync(o => o.Expose<TinyUpload>(op =>
+        await using var host = await ActionsHost.StartBothDoorsAsync(o => o.Expose<TinyUpload>(op =>
         {
             op.AsAction().Post("uploads/tiny");
             op.Rest().WithMetadata(new RequestSizeLimitAttribute(UploadSizes.TwoMiB));
         }));
         var body = UploadSizes.Json(UploadSizes.PayloadOf200ByteBody);
 
-        using var action = await SendAsync(host, HybridDoors.Action, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(body));
-        using var rest = await SendAsync(host, HybridDoors.Rest, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(body));
+        using var action = await SendAsync(host, DoorCases.Action, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(body));
+        using var rest = await SendAsync(host, DoorCases.Rest, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(body));
 
         await ShouldBeTooLargeAsync(action);
-        await ShouldBeAcceptedAsync(rest, HybridDoors.Rest, UploadSizes.PayloadOf200ByteBody);
+        await ShouldBeAcceptedAsync(rest, DoorCases.Rest, UploadSizes.PayloadOf200ByteBody);
     }
 
     [Fact]
     public async Task A_limit_added_with_ForOperation_after_mapping_is_obeyed_on_that_door_only()
     {
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             ExposeUploads,
             app =>
             {
@@ -146,15 +144,15 @@ public sealed class RequestSizeLimitTests
                 app.MapHybridRest().ForOperation<TinyUpload>().WithMetadata(new DisableRequestSizeLimitAttribute());
             });
 
-        using var plainAction = await SendAsync(host, HybridDoors.Action, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
-        using var plainRest = await SendAsync(host, HybridDoors.Rest, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
-        using var tinyAction = await SendAsync(host, HybridDoors.Action, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(OverDefault));
-        using var tinyRest = await SendAsync(host, HybridDoors.Rest, nameof(TinyUpload), "uploads/tiny", BothDoorsHost.Json(OverDefault));
+        using var plainAction = await SendAsync(host, DoorCases.Action, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
+        using var plainRest = await SendAsync(host, DoorCases.Rest, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
+        using var tinyAction = await SendAsync(host, DoorCases.Action, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(OverDefault));
+        using var tinyRest = await SendAsync(host, DoorCases.Rest, nameof(TinyUpload), "uploads/tiny", DoorCase.JsonContent(OverDefault));
 
-        await ShouldBeAcceptedAsync(plainAction, HybridDoors.Action, UploadSizes.OneAndAHalfMiB);
+        await ShouldBeAcceptedAsync(plainAction, DoorCases.Action, UploadSizes.OneAndAHalfMiB);
         await ShouldBeTooLargeAsync(plainRest);
         await ShouldBeTooLargeAsync(tinyAction);
-        await ShouldBeAcceptedAsync(tinyRest, HybridDoors.Rest, UploadSizes.OneAndAHalfMiB);
+        await ShouldBeAcceptedAsync(tinyRest, DoorCases.Rest, UploadSizes.OneAndAHalfMiB);
     }
 
     [Fact]
@@ -162,7 +160,7 @@ public sealed class RequestSizeLimitTests
     {
         // ASP.NET Core runs Finally conventions after every other, in the order they were added:
         // ones the app adds after mapping must still reach the door.
-        await using var host = await BothDoorsHost.StartAsync(
+        await using var host = await ActionsHost.StartBothDoorsAsync(
             ExposeUploads,
             app =>
             {
@@ -170,16 +168,16 @@ public sealed class RequestSizeLimitTests
                 app.MapHybridRest().Finally(b => b.Metadata.Add(new RequestSizeLimitAttribute(UploadSizes.TwoMiB)));
             });
 
-        using var action = await SendAsync(host, HybridDoors.Action, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
-        using var rest = await SendAsync(host, HybridDoors.Rest, nameof(PlainUpload), "uploads/plain", BothDoorsHost.Json(OverDefault));
+        using var action = await SendAsync(host, DoorCases.Action, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
+        using var rest = await SendAsync(host, DoorCases.Rest, nameof(PlainUpload), "uploads/plain", DoorCase.JsonContent(OverDefault));
 
-        await ShouldBeAcceptedAsync(action, HybridDoors.Action, UploadSizes.OneAndAHalfMiB);
-        await ShouldBeAcceptedAsync(rest, HybridDoors.Rest, UploadSizes.OneAndAHalfMiB);
+        await ShouldBeAcceptedAsync(action, DoorCases.Action, UploadSizes.OneAndAHalfMiB);
+        await ShouldBeAcceptedAsync(rest, DoorCases.Rest, UploadSizes.OneAndAHalfMiB);
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task Chunked_body_over_a_small_per_operation_limit_is_413(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task Chunked_body_over_a_small_per_operation_limit_is_413(DoorCase door)
     {
         await using var server = await KestrelDoors.StartAsync(ExposeUploads);
 
@@ -191,8 +189,8 @@ public sealed class RequestSizeLimitTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task Chunked_body_over_the_door_default_is_accepted_under_a_larger_per_operation_limit(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task Chunked_body_over_the_door_default_is_accepted_under_a_larger_per_operation_limit(DoorCase door)
     {
         await using var server = await KestrelDoors.StartAsync(ExposeUploads);
 
@@ -205,8 +203,8 @@ public sealed class RequestSizeLimitTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task Chunked_body_over_the_door_default_is_413_for_an_operation_without_a_limit_of_its_own(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task Chunked_body_over_the_door_default_is_413_for_an_operation_without_a_limit_of_its_own(DoorCase door)
     {
         await using var server = await KestrelDoors.StartAsync(ExposeUploads);
 
@@ -216,20 +214,19 @@ public sealed class RequestSizeLimitTests
         server.Calls.Of(nameof(PlainUpload)).Should().Be(0);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(TestHost host, string door, string actionId, string restPath, HttpContent content) =>
+    private static async Task<HttpResponseMessage> SendAsync(TestHost host, DoorCase door, string actionId, string restPath, HttpContent content) =>
         await SendAsync(host.Client, door, actionId, restPath, content);
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string door, string actionId, string restPath, HttpContent content)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, DoorCase door, string actionId, string restPath, HttpContent content)
     {
-        using var request = door == HybridDoors.Action
-            ? BothDoorsHost.ActionPost(actionId, content, await BothDoorsHost.GetXsrfAsync(client))
-            : BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/" + restPath, content);
+        var xsrf = await ActionsHost.GetXsrfAsync(client);
+        using var request = door.BodyRequest(new DoorOperation(actionId, restPath), content, xsrf.Session());
         return await client.SendAsync(request);
     }
 
-    private static async Task ShouldBeAcceptedAsync(HttpResponseMessage response, string door, int payloadLength)
+    private static async Task ShouldBeAcceptedAsync(HttpResponseMessage response, DoorCase door, int payloadLength)
     {
-        response.StatusCode.Should().Be(door == HybridDoors.Action ? HttpStatusCode.OK : HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        response.StatusCode.Should().Be(door is ActionDoorCase ? HttpStatusCode.OK : HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         (await response.Content.ReadFromJsonAsync<int>()).Should().Be(payloadLength);
     }
 

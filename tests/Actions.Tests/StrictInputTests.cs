@@ -15,11 +15,10 @@ namespace Hybrid.Actions.Tests;
 /// </summary>
 public sealed class StrictInputTests
 {
-    public static TheoryData<string> Doors => [HybridDoors.Action, HybridDoors.Rest];
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_property_named_twice_is_400_naming_it(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_property_named_twice_is_400_naming_it(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -31,8 +30,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_property_named_twice_in_different_case_is_400_because_the_reader_ignores_case(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_property_named_twice_in_different_case_is_400_because_the_reader_ignores_case(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -44,8 +43,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_duplicate_in_a_nested_object_or_in_free_JSON_is_400_keyed_by_its_path_never_500(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_duplicate_in_a_nested_object_or_in_free_JSON_is_400_keyed_by_its_path_never_500(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -62,8 +61,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_member_the_request_does_not_have_is_400_naming_it(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_member_the_request_does_not_have_is_400_naming_it(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -75,8 +74,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task An_unknown_member_in_a_nested_object_or_a_list_item_is_keyed_by_its_path(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task An_unknown_member_in_a_nested_object_or_a_list_item_is_keyed_by_its_path(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -91,8 +90,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task AllowUnknownMembers_lets_unknown_members_through_and_binds_the_known_ones(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task AllowUnknownMembers_lets_unknown_members_through_and_binds_the_known_ones(DoorCase door)
     {
         await using var host = await StartAsync(o => o.AllowUnknownMembers = true);
 
@@ -105,8 +104,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task Nesting_up_to_32_levels_is_read_and_one_more_is_400_invalid_json(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task Nesting_up_to_32_levels_is_read_and_one_more_is_400_invalid_json(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -120,8 +119,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task MaxJsonDepth_sets_the_bound(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task MaxJsonDepth_sets_the_bound(DoorCase door)
     {
         await using var host = await StartAsync(o => o.MaxJsonDepth = 4);
 
@@ -140,9 +139,9 @@ public sealed class StrictInputTests
         await using var atOne = await StartAsync(o => o.MaxJsonDepth = 1);
 
         using var formAtTwo = await FormAsync(atTwo, ("title", "a"), ("address.city", "x"));
-        using var jsonAtTwo = await SendAsync(atTwo, HybridDoors.Action, """{"title":"a","address":{"city":"x"}}""");
+        using var jsonAtTwo = await SendAsync(atTwo, DoorCases.Action, """{"title":"a","address":{"city":"x"}}""");
         using var formAtOne = await FormAsync(atOne, ("title", "a"), ("address.city", "x"));
-        using var jsonAtOne = await SendAsync(atOne, HybridDoors.Action, """{"title":"a","address":{"city":"x"}}""");
+        using var jsonAtOne = await SendAsync(atOne, DoorCases.Action, """{"title":"a","address":{"city":"x"}}""");
 
         formAtTwo.StatusCode.Should().Be(HttpStatusCode.OK, await formAtTwo.Content.ReadAsStringAsync());
         jsonAtTwo.StatusCode.Should().Be(HttpStatusCode.OK, await jsonAtTwo.Content.ReadAsStringAsync());
@@ -158,8 +157,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_body_nested_100000_deep_is_400_never_500(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_body_nested_100000_deep_is_400_never_500(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -180,8 +179,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task Type_metadata_on_a_type_that_is_not_polymorphic_is_400_and_creates_nothing(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task Type_metadata_on_a_type_that_is_not_polymorphic_is_400_and_creates_nothing(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -196,8 +195,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task References_are_not_honoured_even_when_the_app_writes_them(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task References_are_not_honoured_even_when_the_app_writes_them(DoorCase door)
     {
         await using var host = await StartAsync(services: s => s.ConfigureHttpJsonOptions(j => j.SerializerOptions.ReferenceHandler = ReferenceHandler.Preserve));
 
@@ -212,8 +211,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_polymorphic_member_takes_its_declared_derived_types_and_nothing_else(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_polymorphic_member_takes_its_declared_derived_types_and_nothing_else(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -233,8 +232,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_polymorphic_request_type_is_never_created_as_a_derived_type(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_polymorphic_request_type_is_never_created_as_a_derived_type(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -246,8 +245,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_polymorphic_request_type_is_created_as_declared_when_unknown_members_are_allowed(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_polymorphic_request_type_is_created_as_declared_when_unknown_members_are_allowed(DoorCase door)
     {
         await using var host = await StartAsync(o => o.AllowUnknownMembers = true);
 
@@ -259,8 +258,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_chunked_body_over_the_door_limit_is_413_on_a_real_server(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_chunked_body_over_the_door_limit_is_413_on_a_real_server(DoorCase door)
     {
         await using var server = await KestrelDoors.StartAsync(o =>
         {
@@ -278,8 +277,8 @@ public sealed class StrictInputTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_chunked_body_over_the_door_limit_is_413_on_a_server_that_cannot_be_told_the_limit(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_chunked_body_over_the_door_limit_is_413_on_a_server_that_cannot_be_told_the_limit(DoorCase door)
     {
         // The in-memory test server has no IHttpMaxRequestBodySizeFeature: the door counts what it reads.
         await using var host = await StartAsync(o =>
@@ -326,7 +325,7 @@ public sealed class StrictInputTests
         await using var host = await StartAsync(services: s => s.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = 256));
         using var content = new MultipartFormDataContent { { new StringContent(new string('t', 1024)), "title" } };
 
-        using var response = await host.Client.SendAsync(BothDoorsHost.ActionPost(nameof(StrictOrder), content, xsrf: null));
+        using var response = await host.Client.SendAsync(ActionsHost.ActionPost(nameof(StrictOrder), content, xsrf: null));
 
         await RefusedAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemCodes.PayloadTooLarge);
         NothingRan(host);
@@ -363,7 +362,7 @@ public sealed class StrictInputTests
         var xsrf = await host.GetXsrfAsync();
 
         using var form = await host.Client.SendAsync(ActionsHost.FormPost(nameof(StrictOrder), xsrf, [new("title", "a"), new("colour", "red")], accept: "application/json"));
-        using var json = await SendAsync(host, HybridDoors.Action, """{"title":"a","colour":"red"}""");
+        using var json = await SendAsync(host, DoorCases.Action, """{"title":"a","colour":"red"}""");
 
         form.StatusCode.Should().Be(HttpStatusCode.OK, await form.Content.ReadAsStringAsync());
         host.Services.GetRequiredService<StrictInbox>().Received.Should().ContainSingle().Which.Should().BeOfType<StrictOrder>().Which.Title.Should().Be("a");
@@ -377,7 +376,7 @@ public sealed class StrictInputTests
     }
 
     private static Task<TestHost> StartAsync(Action<HybridOptions>? configure = null, Action<IServiceCollection>? services = null) =>
-        BothDoorsHost.StartAsync(
+        ActionsHost.StartBothDoorsAsync(
             o =>
             {
                 Expose(o);
@@ -389,21 +388,23 @@ public sealed class StrictInputTests
                 services?.Invoke(s);
             });
 
-    private static Task<HttpResponseMessage> SendAsync(TestHost host, string door, string json, string actionId = nameof(StrictOrder), string restPath = "strict/orders") =>
-        SendAsync(host, door, BothDoorsHost.Json(json), actionId, restPath);
+    private static Task<HttpResponseMessage> SendAsync(TestHost host, DoorCase door, string json, string actionId = nameof(StrictOrder), string restPath = "strict/orders") =>
+        SendAsync(host, door, DoorCase.JsonContent(json), actionId, restPath);
 
-    private static async Task<HttpResponseMessage> SendAsync(TestHost host, string door, HttpContent content, string actionId = nameof(StrictOrder), string restPath = "strict/orders")
+    private static async Task<HttpResponseMessage> SendAsync(TestHost host, DoorCase door, HttpContent content, string actionId = nameof(StrictOrder), string restPath = "strict/orders")
     {
         using var request = await RequestAsync(host.Client, door, content, actionId, restPath);
         return await host.Client.SendAsync(request);
     }
 
-    private static async Task<HttpRequestMessage> RequestAsync(HttpClient client, string door, HttpContent content, string actionId, string restPath) =>
-        door == HybridDoors.Action
-            ? BothDoorsHost.ActionPost(actionId, content, await BothDoorsHost.GetXsrfAsync(client))
-            : BothDoorsHost.RestSend(HttpMethod.Post, "/api/v1/" + restPath, content);
+    /// <summary>The body to one door, with the page session the action door checks.</summary>
+    private static async Task<HttpRequestMessage> RequestAsync(HttpClient client, DoorCase door, HttpContent content, string actionId, string restPath)
+    {
+        var xsrf = await ActionsHost.GetXsrfAsync(client);
+        return door.BodyRequest(new DoorOperation(actionId, restPath), content, xsrf.Session());
+    }
 
-    private static HttpStatusCode Accepted(string door) => door == HybridDoors.Action ? HttpStatusCode.OK : HttpStatusCode.Created;
+    private static HttpStatusCode Accepted(DoorCase door) => door is ActionDoorCase ? HttpStatusCode.OK : HttpStatusCode.Created;
 
     private static async Task<ProblemBody> RefusedAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {

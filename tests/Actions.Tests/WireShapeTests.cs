@@ -15,8 +15,6 @@ public sealed class WireShapeTests
 {
     private const string AppJson = "application/json";
 
-    public static TheoryData<string> Doors => ["action", "rest"];
-
     public static TheoryData<string> Documents => ["actions", "v1"];
 
     private static void Expose(HybridOptions o)
@@ -28,7 +26,7 @@ public sealed class WireShapeTests
     }
 
     private static Task<TestHost> StartAsync(Action<HybridOptions>? configure = null, Action<IServiceCollection>? services = null) =>
-        BothDoorsHost.StartAsync(
+        ActionsHost.StartBothDoorsAsync(
             o =>
             {
                 Expose(o);
@@ -72,8 +70,8 @@ public sealed class WireShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task An_undefined_number_or_an_unknown_name_is_a_field_error(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task An_undefined_number_or_an_unknown_name_is_a_field_error(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -266,8 +264,8 @@ public sealed class WireShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task What_the_documents_require_is_what_the_doors_refuse_without(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task What_the_documents_require_is_what_the_doors_refuse_without(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -309,8 +307,8 @@ public sealed class WireShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_browser_form_binds_indexed_objects_repeated_text_a_date_an_enum_by_name_and_several_files(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_browser_form_binds_indexed_objects_repeated_text_a_date_an_enum_by_name_and_several_files(DoorCase door)
     {
         await using var host = await StartAsync();
         using var form = new MultipartFormDataContent
@@ -342,8 +340,8 @@ public sealed class WireShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_form_may_send_a_list_of_objects_as_one_field_of_JSON_and_an_enum_by_number(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_form_may_send_a_list_of_objects_as_one_field_of_JSON_and_an_enum_by_number(DoorCase door)
     {
         await using var host = await StartAsync();
         using var form = new MultipartFormDataContent
@@ -363,8 +361,8 @@ public sealed class WireShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task A_file_bearing_operation_takes_JSON_without_its_files(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_file_bearing_operation_takes_JSON_without_its_files(DoorCase door)
     {
         await using var host = await StartAsync();
 
@@ -378,8 +376,8 @@ public sealed class WireShapeTests
     }
 
     [Theory]
-    [MemberData(nameof(Doors))]
-    public async Task An_indexed_field_error_is_keyed_by_its_path(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task An_indexed_field_error_is_keyed_by_its_path(DoorCase door)
     {
         await using var host = await StartAsync();
         using var form = new MultipartFormDataContent
@@ -396,18 +394,22 @@ public sealed class WireShapeTests
 
     private static async Task<List<JsonElement>> BothAsync(TestHost host, string actionId, string restPath, string json)
     {
-        using var action = await SendJsonAsync(host, "action", actionId, restPath, json);
-        using var rest = await SendJsonAsync(host, "rest", actionId, restPath, json);
+        using var action = await SendJsonAsync(host, DoorCases.Action, actionId, restPath, json);
+        using var rest = await SendJsonAsync(host, DoorCases.Rest, actionId, restPath, json);
         return [await JsonAsync(action), await JsonAsync(rest)];
     }
 
-    private static Task<HttpResponseMessage> SendJsonAsync(TestHost host, string door, string actionId, string restPath, string json) =>
+    private static Task<HttpResponseMessage> SendJsonAsync(TestHost host, DoorCase door, string actionId, string restPath, string json) =>
         SendAsync(host, door, actionId, restPath, Json(json));
 
-    private static Task<HttpResponseMessage> SendAsync(TestHost host, string door, string actionId, string restPath, HttpContent content)
+    private static Task<HttpResponseMessage> SendAsync(TestHost host, DoorCase door, string actionId, string restPath, HttpContent content)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, door == "action" ? "/_actions/" + actionId : restPath) { Content = content };
-        message.Headers.Accept.ParseAdd(AppJson);
+        var message = door.BodyRequest(new DoorOperation(actionId, restPath["/api/v1/".Length..]), content);
+        if (message.Headers.Accept.Count == 0)
+        {
+            message.Headers.Accept.ParseAdd(AppJson);
+        }
+
         return host.Client.SendAsync(message);
     }
 
@@ -421,7 +423,7 @@ public sealed class WireShapeTests
         return message;
     }
 
-    private static StringContent Json(string json) => BothDoorsHost.Json(json);
+    private static StringContent Json(string json) => DoorCase.JsonContent(json);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {

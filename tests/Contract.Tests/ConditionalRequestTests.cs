@@ -70,7 +70,7 @@ public sealed class ConditionalRequestTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/records/1") { Content = ContractHost.Json("""{"name":"renamed"}""") };
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/records/1") { Content = DoorCase.JsonContent("""{"name":"renamed"}""") };
         request.Headers.TryAddWithoutValidation("If-Match", "\"2\"");
         using var response = await host.Client.SendAsync(request);
 
@@ -86,7 +86,7 @@ public sealed class ConditionalRequestTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/records/1") { Content = ContractHost.Json("""{"name":"renamed"}""") };
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/records/1") { Content = DoorCase.JsonContent("""{"name":"renamed"}""") };
         request.Headers.TryAddWithoutValidation("If-Match", "\"3\"");
         using var response = await host.Client.SendAsync(request);
 
@@ -126,7 +126,7 @@ public sealed class ConditionalRequestTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var response = await host.Client.PutAsync("/api/v1/records/1", ContractHost.Json("""{"name":"blind"}"""));
+        using var response = await host.Client.PutAsync("/api/v1/records/1", DoorCase.JsonContent("""{"name":"blind"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         host.Records().RunsOf(nameof(GetRecord)).Should().Be(0, "no version is read when the client does not ask for a check");
@@ -137,7 +137,7 @@ public sealed class ConditionalRequestTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/records/1") { Content = ContractHost.Json("""{"name":"renamed"}""") };
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/records/1") { Content = DoorCase.JsonContent("""{"name":"renamed"}""") };
         request.Headers.TryAddWithoutValidation("If-Match", "").Should().BeTrue();
         using var response = await host.Client.SendAsync(request);
 
@@ -151,7 +151,7 @@ public sealed class ConditionalRequestTests
         await using var host = await ContractHost.StartAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/records/1");
-        request.Headers.Add("X-Test-User", "ada");
+        request.Headers.Add(HeaderUser.Header, "ada");
         using var signedIn = await host.Client.SendAsync(request);
         using var anonymous = await host.Client.GetAsync("/api/v1/records/1");
 

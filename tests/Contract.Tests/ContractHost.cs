@@ -1,46 +1,57 @@
-using System.Security.Claims;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.Contract.Tests;
 
-/// <summary>Both doors with a <see cref="RecordStore"/> and a "tight" rate-limit policy (one call a minute).</summary>
+/// <summary>
+/// Both doors over this assembly with a <see cref="RecordStore"/>, a <see cref="NoteStore"/>, a "tight"
+/// rate-limit policy (one call a minute) and <see cref="HeaderUser"/> to sign a caller in; behind
+/// ASP.NET Core output caching when asked (in memory, or the given store, e.g. one that fails).
+/// </summary>
 public static class ContractHost
 {
-    public static Task<TestHost> StartAsync() =>
+    public static Task<TestHost> StartAsync(bool outputCache = false, IOutputCacheStore? store = null, Action<IServiceCollection>? services = null) =>
         TestHost.StartAsync(
             [typeof(GetRecord).Assembly],
             configure: null,
-            services =>
+            s =>
             {
-                services.AddSingleton<RecordStore>();
-                services.AddRateLimiter(o => o.AddFixedWindowLimiter("tight", w =>
+                s.AddSingleton<RecordStore>();
+                s.AddSingleton<NoteStore>();
+                s.AddHttpContextAccessor();
+                s.AddRateLimiter(o => o.AddFixedWindowLimiter("tight", w =>
                 {
                     w.PermitLimit = 1;
                     w.Window = TimeSpan.FromMinutes(1);
                     w.QueueLimit = 0;
                 }));
+                if (outputCache)
+                {
+                    s.AddOutputCache();
+                }
+
+                if (store is not null)
+                {
+                    s.AddSingleton(store);
+                }
+
+                services?.Invoke(s);
             },
             app =>
             {
-                // A signed-in caller, for the tests that need one: the X-Test-User header names them.
-                app.Use((context, next) =>
-                {
-                    if (context.Request.Headers.TryGetValue("X-Test-User", out var user))
-                    {
-                        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.ToString())], "test"));
-                    }
-
-                    return next(context);
-                });
+                HeaderUser.Use(app);
                 app.UseRateLimiter();
+                if (outputCache)
+                {
+                    app.UseOutputCache();
+                }
+
                 app.MapHybridActions();
                 app.MapHybridRest();
             });
 
     public static RecordStore Records(this TestHost host) => host.Services.GetRequiredService<RecordStore>();
-
-    public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

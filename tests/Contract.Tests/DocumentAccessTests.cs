@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 
 namespace Hybrid.Contract.Tests;
@@ -75,7 +76,7 @@ public sealed class DocumentAccessTests
         await using var host = await AuthHost.StartAsync(actions: door => door.RequireAuthorization().Documents.AllowAnonymous());
 
         using var document = await host.GetAsync(Actions);
-        using var action = await host.Client.PostAsync(new Uri("/_actions/FailAs", UriKind.Relative), ContractHost.Json("{}"));
+        using var action = await host.Client.PostAsync(new Uri("/_actions/FailAs", UriKind.Relative), DoorCase.JsonContent("{}"));
 
         document.StatusCode.Should().Be(HttpStatusCode.OK);
         action.StatusCode.Should().Be(HttpStatusCode.Unauthorized);

@@ -36,7 +36,7 @@ public sealed class DoorPolicyTests
     {
         await using var host = await StartAsync();
         using var request = door == "action"
-            ? new HttpRequestMessage(HttpMethod.Post, "/_actions/RemoveNote") { Content = ContractHost.Json("""{"id":2}""") }
+            ? new HttpRequestMessage(HttpMethod.Post, "/_actions/RemoveNote") { Content = DoorCase.JsonContent("""{"id":2}""") }
             : new HttpRequestMessage(HttpMethod.Delete, "/api/v1/notes/2");
         if (credential == "cookie")
         {
@@ -112,7 +112,7 @@ public sealed class DoorPolicyTests
     {
         await using var host = await StartAsync();
 
-        using var response = await host.Client.PostAsync("/_actions/RemoveNote", ContractHost.Json("""{"id":2}"""));
+        using var response = await host.Client.PostAsync("/_actions/RemoveNote", DoorCase.JsonContent("""{"id":2}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         response.Headers.Location.Should().BeNull();

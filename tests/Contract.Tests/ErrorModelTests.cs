@@ -16,7 +16,7 @@ public sealed class ErrorModelTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var response = await host.Client.PostAsync($"/api/v1/failures/{kind}", ContractHost.Json("{}"));
+        using var response = await host.Client.PostAsync($"/api/v1/failures/{kind}", DoorCase.JsonContent("{}"));
 
         ((int)response.StatusCode).Should().Be(status);
         var problem = await response.ReadProblemAsync();
@@ -36,7 +36,7 @@ public sealed class ErrorModelTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/_actions/FailAs", ContractHost.Json($$"""{"kind":"{{kind}}"}"""));
+        using var response = await host.Client.PostAsync("/_actions/FailAs", DoorCase.JsonContent($$"""{"kind":"{{kind}}"}"""));
 
         ((int)response.StatusCode).Should().Be(status);
         (await response.ReadProblemAsync()).Code.Should().Be(code);
@@ -51,7 +51,7 @@ public sealed class ErrorModelTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/failures/toomany", ContractHost.Json("{}"));
+        using var response = await host.Client.PostAsync("/api/v1/failures/toomany", DoorCase.JsonContent("{}"));
 
         response.Headers.GetValues("Retry-After").Should().Equal("8");
     }

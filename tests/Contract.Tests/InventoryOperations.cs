@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Hybrid.Contract.Tests;
 
-// The inventory tests' operations: exposed in code by InventoryHost only, so no other test's catalog
+// The inventory tests' operations: exposed in code by ExposureInventoryTests only, so no other test's catalog
 // holds them. The attributes below are their endpoint metadata, not exposure.
 
 [AllowAnonymous]

@@ -10,8 +10,8 @@ public sealed class RateLimitTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var first = await host.Client.PostAsync("/api/v1/limited-pings", ContractHost.Json("{}"));
-        using var second = await host.Client.PostAsync("/api/v1/limited-pings", ContractHost.Json("{}"));
+        using var first = await host.Client.PostAsync("/api/v1/limited-pings", DoorCase.JsonContent("{}"));
+        using var second = await host.Client.PostAsync("/api/v1/limited-pings", DoorCase.JsonContent("{}"));
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
         second.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);

@@ -12,7 +12,7 @@ public sealed class RevalidationTests
     [Fact]
     public async Task A_cached_read_runs_its_handler_once_and_each_shelf_has_its_own_entry()
     {
-        await using var host = await CacheHost.StartAsync();
+        await using var host = await ContractHost.StartAsync(outputCache: true);
 
         await Read(host, 1);
         using var again = await host.Client.GetAsync("/api/v1/shelves/1");
@@ -28,7 +28,7 @@ public sealed class RevalidationTests
     [InlineData("action")]
     public async Task A_mutation_through_either_door_makes_its_shelf_fresh_and_leaves_the_other_cached(string door)
     {
-        await using var host = await CacheHost.StartAsync();
+        await using var host = await ContractHost.StartAsync(outputCache: true);
         await Read(host, 1);
         await Read(host, 2);
 
@@ -48,7 +48,7 @@ public sealed class RevalidationTests
     [Fact]
     public async Task A_failed_handler_revalidates_nothing()
     {
-        await using var host = await CacheHost.StartAsync();
+        await using var host = await ContractHost.StartAsync(outputCache: true);
         await Read(host, 1);
 
         using var failed = await host.Client.PostAsJsonAsync("/api/v1/shelves/1/failures", new { });
@@ -62,7 +62,7 @@ public sealed class RevalidationTests
     [Fact]
     public async Task A_handler_adds_stale_tags_at_run_time()
     {
-        await using var host = await CacheHost.StartAsync();
+        await using var host = await ContractHost.StartAsync(outputCache: true);
         await Read(host, 3);
 
         using var touched = await host.Client.PostAsJsonAsync("/api/v1/shelves/3/touch", new { });
@@ -75,11 +75,11 @@ public sealed class RevalidationTests
     [Fact]
     public async Task An_authenticated_read_is_neither_served_from_nor_stored_in_the_cache()
     {
-        await using var host = await CacheHost.StartAsync();
+        await using var host = await ContractHost.StartAsync(outputCache: true);
         await Read(host, 1);
 
         using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/api/v1/shelves/1");
-        signedIn.Headers.Add("X-Test-User", "ada");
+        signedIn.Headers.Add(HeaderUser.Header, "ada");
         using var answer = await host.Client.SendAsync(signedIn);
 
         answer.Headers.Age.Should().BeNull();
@@ -90,7 +90,7 @@ public sealed class RevalidationTests
     [Fact]
     public async Task HybridCache_entries_with_a_stale_tag_are_removed()
     {
-        await using var host = await CacheHost.StartAsync(services: s => s.AddHybridCache());
+        await using var host = await ContractHost.StartAsync(outputCache: true, services: s => s.AddHybridCache());
         var cache = host.Services.GetRequiredService<HybridCache>();
         await cache.SetAsync("shelf-1-summary", "one item", tags: ["shelf:1"]);
         await cache.SetAsync("shelf-2-summary", "two items", tags: ["shelf:2"]);
@@ -105,7 +105,7 @@ public sealed class RevalidationTests
     public async Task An_unreachable_cache_store_does_not_fail_the_mutation()
     {
         var store = new FailingStore();
-        await using var host = await CacheHost.StartAsync(store);
+        await using var host = await ContractHost.StartAsync(outputCache: true, store: store);
 
         using var added = await host.Client.PostAsJsonAsync("/api/v1/shelves/5/items", new { name = "kept" });
 

@@ -10,7 +10,7 @@ public sealed class RoutingAnswerTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/nothing/here", ContractHost.Json("{}"));
+        using var response = await host.Client.PostAsync("/api/v1/nothing/here", DoorCase.JsonContent("{}"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -22,7 +22,7 @@ public sealed class RoutingAnswerTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var response = await host.Client.PatchAsync("/api/v1/records/1", ContractHost.Json("{}"));
+        using var response = await host.Client.PatchAsync("/api/v1/records/1", DoorCase.JsonContent("{}"));
 
         response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
         response.Content.Headers.Allow.Should().BeEquivalentTo("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
@@ -46,7 +46,7 @@ public sealed class RoutingAnswerTests
     {
         await using var host = await ContractHost.StartAsync();
 
-        using var response = await host.Client.PutAsync("/api/v2/records/1", ContractHost.Json("""{"name":"x"}"""));
+        using var response = await host.Client.PutAsync("/api/v2/records/1", DoorCase.JsonContent("""{"name":"x"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed, "v2 has GET records/{id} only");
         using var unknown = await host.Client.GetAsync("/api/v3/records/1");

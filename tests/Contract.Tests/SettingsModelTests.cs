@@ -152,7 +152,7 @@ public sealed class SettingsModelTests
     }
 
     private static List<string> Settings(TestHost host) =>
-        [.. host.Services.GetRequiredService<HybridEndpointSettings>().Resolve(host.Endpoints)
+        [.. host.Services.GetRequiredService<EndpointSettingsStore>().Resolve(host.Endpoints)
             .Select(s => SettingsHost.Normalized(s.ToString()))
             .Order(StringComparer.Ordinal)];
 

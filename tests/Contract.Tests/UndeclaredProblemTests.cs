@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class UndeclaredProblemTests
         await app.StartAsync();
         using var client = app.GetTestClient();
 
-        using var response = await client.PostAsync(kind == "notfound-declared" ? "/api/v1/declared-failures" : $"/api/v1/failures/{kind}", ContractHost.Json("{}"));
+        using var response = await client.PostAsync(kind == "notfound-declared" ? "/api/v1/declared-failures" : $"/api/v1/failures/{kind}", DoorCase.JsonContent("{}"));
 
         ((int)response.StatusCode).Should().BeOneOf(404, 409);
         logs.Warnings.Any(m => m.Contains("does not declare", StringComparison.Ordinal)).Should().Be(warned, string.Join("\n", logs.Warnings));

@@ -46,7 +46,7 @@ public sealed class DeleteBindingTests
         await using var host = await RestHost.StartAsync();
         using var message = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/shops/5/things/9")
         {
-            Content = RestHost.Json("""{"hard":true,"reason":"from body"}"""),
+            Content = DoorCase.JsonContent("""{"hard":true,"reason":"from body"}"""),
         };
 
         using var response = await host.Client.SendAsync(message);

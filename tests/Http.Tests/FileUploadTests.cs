@@ -137,7 +137,7 @@ public sealed class FileUploadTests
     {
         await using var host = await StartAsync();
 
-        using var response = await host.Client.PostAsync(Path, RestHost.Json("""{"title":"x","main":"aGk="}"""));
+        using var response = await host.Client.PostAsync(Path, DoorCase.JsonContent("""{"title":"x","main":"aGk="}"""));
 
         var errors = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         errors.GetProperty("main")[0].GetString().Should().Contain("multipart/form-data");
@@ -149,7 +149,7 @@ public sealed class FileUploadTests
     {
         await using var host = await StartAsync();
 
-        using var response = await host.Client.PostAsync(Path, RestHost.Json("""{"title":"no files"}"""));
+        using var response = await host.Client.PostAsync(Path, DoorCase.JsonContent("""{"title":"no files"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         Calls(host).Should().Be(1);

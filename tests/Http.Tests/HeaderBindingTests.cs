@@ -41,7 +41,7 @@ public sealed class HeaderBindingTests
     {
         await using var host = await StartAsync();
         using var message = Request(HttpMethod.Post, "/api/v1/gadgets/4/trace", ("x-tenant", "acme"), ("priority", "1"));
-        message.Content = RestHost.Json("""{"note":"body"}""");
+        message.Content = DoorCase.JsonContent("""{"note":"body"}""");
 
         using var response = await host.Client.SendAsync(message);
 
@@ -78,7 +78,7 @@ public sealed class HeaderBindingTests
     {
         await using var host = await StartAsync();
         using var message = Request(HttpMethod.Post, "/api/v1/gadgets/4/trace", (header, "1"));
-        message.Content = RestHost.Json($$"""{"note":"x","{{member}}":"1"}""");
+        message.Content = DoorCase.JsonContent($$"""{"note":"x","{{member}}":"1"}""");
 
         using var response = await host.Client.SendAsync(message);
 
@@ -126,9 +126,9 @@ public sealed class HeaderBindingTests
     public async Task A_required_header_member_is_required_of_the_headers_not_of_the_body()
     {
         await using var host = await RestHost.StartAsync(o => o.Expose<SignGadget>(b => b.Route("POST", "gadgets/sign", statusCode: 200)));
-        using var missing = new HttpRequestMessage(HttpMethod.Post, "/api/v1/gadgets/sign") { Content = RestHost.Json("""{"note":"n"}""") };
+        using var missing = new HttpRequestMessage(HttpMethod.Post, "/api/v1/gadgets/sign") { Content = DoorCase.JsonContent("""{"note":"n"}""") };
         using var signed = Request(HttpMethod.Post, "/api/v1/gadgets/sign", ("X-Signer", "ada"));
-        signed.Content = RestHost.Json("""{"note":"n"}""");
+        signed.Content = DoorCase.JsonContent("""{"note":"n"}""");
 
         using var refused = await host.Client.SendAsync(missing);
         host.Store().Received.Should().BeEmpty();
@@ -145,7 +145,7 @@ public sealed class HeaderBindingTests
     {
         await using var host = await RestHost.StartAsync(o => o.Expose<RenameGadget>(b => b.Route("PUT", "gadgets/{gadgetId}/name", statusCode: 200)));
         using var message = Request(HttpMethod.Put, "/api/v1/gadgets/3/name", ("X-Editor", "ada"));
-        message.Content = RestHost.Json("""{"name":"Lamp"}""");
+        message.Content = DoorCase.JsonContent("""{"name":"Lamp"}""");
 
         using var response = await host.Client.SendAsync(message);
 

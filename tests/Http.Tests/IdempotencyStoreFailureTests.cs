@@ -10,15 +10,15 @@ public sealed class IdempotencyStoreFailureTests
     [Fact]
     public async Task A_failing_store_is_500_internal_error_without_the_exception_and_nothing_runs()
     {
-        await using var host = await GuardHost.StartAsync(services: s => s.AddSingleton<IIdempotencyStore, BrokenStore>());
+        await using var host = await RestHost.StartGuardedAsync(services: s => s.AddSingleton<IIdempotencyStore, BrokenStore>());
 
         using var response = await host.Client.SendAsync(IdempotencyTests.Post("/api/v1/orders", """{"item":"lamp","quantity":2}""", "key-x"));
         var text = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
         text.Should().Contain(ProblemCodes.InternalError).And.NotContain("cache is down");
-        host.Calls.Runs.Should().BeEmpty();
-        host.Calls.Stored.Should().BeEmpty();
+        host.Calls().Runs.Should().BeEmpty();
+        host.Calls().Stored.Should().BeEmpty();
     }
 
     private sealed class BrokenStore : IIdempotencyStore

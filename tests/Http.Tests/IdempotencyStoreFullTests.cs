@@ -41,7 +41,7 @@ public sealed class IdempotencyStoreFullTests
     [Fact]
     public async Task A_full_store_answers_503_service_unavailable_with_retry_after_and_nothing_runs()
     {
-        await using var host = await GuardHost.StartAsync(services: s => s.Configure<MemoryDistributedCacheOptions>(o => o.SizeLimit = 16));
+        await using var host = await RestHost.StartGuardedAsync(services: s => s.Configure<MemoryDistributedCacheOptions>(o => o.SizeLimit = 16));
 
         using var response = await host.Client.SendAsync(IdempotencyTests.Post("/api/v1/orders", """{"item":"lamp","quantity":2}""", "key-full"));
         var text = await response.Content.ReadAsStringAsync();
@@ -50,7 +50,7 @@ public sealed class IdempotencyStoreFullTests
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(1));
         text.Should().Contain(ProblemCodes.ServiceUnavailable);
-        host.Calls.Runs.Should().BeEmpty();
-        host.Calls.Stored.Should().BeEmpty();
+        host.Calls().Runs.Should().BeEmpty();
+        host.Calls().Stored.Should().BeEmpty();
     }
 }

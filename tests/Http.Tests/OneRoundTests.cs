@@ -14,7 +14,7 @@ public sealed class OneRoundTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/abc/things", RestHost.Json("""{"name":"","quantity":"many"}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/abc/things", DoorCase.JsonContent("""{"name":"","quantity":"many"}"""));
 
         var errors = await RefusedAsync(response);
         errors.Keys.Should().BeEquivalentTo("shopId", "quantity", "name");
@@ -29,7 +29,7 @@ public sealed class OneRoundTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"shopId":5,"name":"","quantity":1}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"shopId":5,"name":"","quantity":1}"""));
 
         var errors = await RefusedAsync(response);
         errors.Keys.Should().BeEquivalentTo("shopId", "name");
@@ -42,7 +42,7 @@ public sealed class OneRoundTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("{\"name\":\"" + new string('n', 41) + "\",\"colour\":\"red\"}"));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("{\"name\":\"" + new string('n', 41) + "\",\"colour\":\"red\"}"));
 
         var errors = await RefusedAsync(response);
         errors.Keys.Should().BeEquivalentTo("name", "colour");

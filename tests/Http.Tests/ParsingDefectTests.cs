@@ -13,7 +13,7 @@ public sealed class ParsingDefectTests
     {
         await using var host = await RestHost.StartAsync(o => o.Expose<RegisterGadget>(b => b.Route("POST", "things", location: "things/{id:int}")));
 
-        using var response = await host.Client.PostAsync("/api/v1/things", RestHost.Json("""{"name":"Lamp"}"""));
+        using var response = await host.Client.PostAsync("/api/v1/things", DoorCase.JsonContent("""{"name":"Lamp"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         (await response.Content.ReadFromJsonAsync<Gadget>()).Should().Be(new Gadget(101, "Lamp"));
@@ -28,7 +28,7 @@ public sealed class ParsingDefectTests
     {
         await using var host = await RestHost.StartAsync(o => o.Expose<RegisterGadget>(b => b.Route("POST", "gadgets", version: 2, location: location)));
 
-        using var response = await host.Client.PostAsync("/api/v2/gadgets", RestHost.Json("""{"name":"Lamp shade"}"""));
+        using var response = await host.Client.PostAsync("/api/v2/gadgets", DoorCase.JsonContent("""{"name":"Lamp shade"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         response.Headers.Location!.OriginalString.Should().Be(expected);

@@ -1,4 +1,3 @@
-using System.Text;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,6 +7,9 @@ namespace Hybrid.Http.Tests;
 /// <summary>Starts a test host with the REST door and a <see cref="ThingStore"/>.</summary>
 public static class RestHost
 {
+    /// <summary>Where the guarded host's configuration holds the webhook secret.</summary>
+    public const string WebhookSecretKey = "Tests:WebhookSecret";
+
     public static Task<TestHost> StartAsync(Action<HybridOptions>? configure = null, Action<WebApplication>? map = null) =>
         TestHost.StartAsync(
             [typeof(CreateThing).Assembly],
@@ -15,7 +17,43 @@ public static class RestHost
             s => s.AddSingleton<ThingStore>(),
             map ?? (app => app.MapHybridRest()));
 
-    public static ThingStore Store(this TestHost host) => host.Services.GetRequiredService<ThingStore>();
+    /// <summary>
+    /// The REST door on Kestrel (<see cref="TestHost.StartOnKestrelAsync"/>) with the operations of
+    /// <see cref="RetryOperations"/> and <see cref="WebhookOperations"/> exposed in code, a
+    /// <see cref="ManualClock"/>, the webhook secret in configuration, and <see cref="HeaderUser"/>.
+    /// </summary>
+    public static Task<TestHost> StartGuardedAsync(string? secret = WebhookSigner.Secret, Action<IServiceCollection>? services = null) =>
+        TestHost.StartOnKestrelAsync(
+            [typeof(CreateThing).Assembly],
+            o =>
+            {
+                RetryOperations.Expose(o);
+                WebhookOperations.Expose(o);
+            },
+            s =>
+            {
+                s.AddSingleton<ThingStore>();
+                s.AddSingleton<GuardCalls>();
+                s.AddSingleton<ManualClock>();
+                s.AddSingleton<TimeProvider>(p => p.GetRequiredService<ManualClock>());
+                services?.Invoke(s);
+            },
+            app =>
+            {
+                HeaderUser.Use(app);
+                app.MapHybridRest();
+            },
+            configuration =>
+            {
+                if (secret is not null)
+                {
+                    configuration[WebhookSecretKey] = secret;
+                }
+            });
 
-    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    public static GuardCalls Calls(this TestHost host) => host.Services.GetRequiredService<GuardCalls>();
+
+    public static ManualClock Clock(this TestHost host) => host.Services.GetRequiredService<ManualClock>();
+
+    public static ThingStore Store(this TestHost host) => host.Services.GetRequiredService<ThingStore>();
 }

@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Hybrid.Http.Tests;
 
-// Exposed in code by GuardHost only, so the other hosts of this assembly do not see them.
+// Exposed in code by RestHost.StartGuardedAsync only, so the other hosts of this assembly do not see them.
 
 /// <summary>An idempotent create: 201 with a Location; it can block on <see cref="GuardCalls.Proceed"/> or fail with a 500.</summary>
 [Idempotent(ExpirySeconds = 60)]

@@ -17,7 +17,7 @@ public sealed class RouteMemberInBodyTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json(body));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent(body));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.ReadProblemAsync();
@@ -33,7 +33,7 @@ public sealed class RouteMemberInBodyTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"thingId":1,"name":"Chair"}"""));
+        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", DoorCase.JsonContent("""{"thingId":1,"name":"Chair"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.Should().Equal("thingId");
@@ -45,7 +45,7 @@ public sealed class RouteMemberInBodyTests
     {
         await using var host = await RestHost.StartAsync(o => o.Expose<RenameGadget>(b => b.Route("PUT", "gadgets/{gadgetId}/name", statusCode: 200)));
 
-        using var response = await host.Client.PutAsync("/api/v1/gadgets/3/name", RestHost.Json("""{"gadgetId":3,"name":"Lamp"}"""));
+        using var response = await host.Client.PutAsync("/api/v1/gadgets/3/name", DoorCase.JsonContent("""{"gadgetId":3,"name":"Lamp"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.Should().Equal("gadgetId");
@@ -57,7 +57,7 @@ public sealed class RouteMemberInBodyTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"name":"Lamp"}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"name":"Lamp"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         (await response.Content.ReadFromJsonAsync<Thing>())!.ShopId.Should().Be(5);
@@ -68,7 +68,7 @@ public sealed class RouteMemberInBodyTests
     {
         await using var host = await RestHost.StartAsync(o => o.Expose<CreateThing>(b => b.Route("POST", "things", version: 2)));
 
-        using var response = await host.Client.PostAsync("/api/v2/things", RestHost.Json("""{"shopId":7,"name":"Lamp"}"""));
+        using var response = await host.Client.PostAsync("/api/v2/things", DoorCase.JsonContent("""{"shopId":7,"name":"Lamp"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         host.Store().Received.OfType<CreateThing>().Single().ShopId.Should().Be(7);

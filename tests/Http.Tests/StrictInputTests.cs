@@ -16,7 +16,7 @@ public sealed class StrictInputTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"a","thingId":1,"thingId":2}"""));
+        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", DoorCase.JsonContent("""{"name":"a","thingId":1,"thingId":2}"""));
 
         var problem = await RefusedAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
         problem.Errors.Should().BeEquivalentTo(new Dictionary<string, string[]> { ["thingId"] = ["The thingId value comes from the URL; the body must not name it."] });
@@ -28,8 +28,8 @@ public sealed class StrictInputTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var put = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"a","colour":"red"}"""));
-        using var post = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"name":"a","quantity":1,"price":3}"""));
+        using var put = await host.Client.PutAsync("/api/v1/shops/5/things/9", DoorCase.JsonContent("""{"name":"a","colour":"red"}"""));
+        using var post = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"name":"a","quantity":1,"price":3}"""));
 
         (await RefusedAsync(put, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).Errors.Should()
             .BeEquivalentTo(new Dictionary<string, string[]> { ["colour"] = ["The request has no member 'colour'."] });
@@ -43,7 +43,7 @@ public sealed class StrictInputTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"a","shopId":77}"""));
+        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", DoorCase.JsonContent("""{"name":"a","shopId":77}"""));
 
         var problem = await RefusedAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
         problem.Errors.Should().BeEquivalentTo(new Dictionary<string, string[]> { ["shopId"] = ["The shopId value comes from the URL; the body must not name it."] });
@@ -55,7 +55,7 @@ public sealed class StrictInputTests
     {
         await using var host = await RestHost.StartAsync(o => o.AllowUnknownMembers = true);
 
-        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"a","shopId":5}"""));
+        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", DoorCase.JsonContent("""{"name":"a","shopId":5}"""));
 
         (await RefusedAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).Errors!.Keys.Should().Equal("shopId");
         NothingStored(host);
@@ -66,7 +66,7 @@ public sealed class StrictInputTests
     {
         await using var host = await RestHost.StartAsync(o => o.AllowUnknownMembers = true);
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"name":"a","quantity":1,"price":3}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"name":"a","quantity":1,"price":3}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         host.Store().Things.Values.Should().ContainSingle().Which.Name.Should().Be("a");
@@ -77,8 +77,8 @@ public sealed class StrictInputTests
     {
         await using var host = await RestHost.StartAsync(o => o.MaxJsonDepth = 2);
 
-        using var flat = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"name":"a","quantity":1}"""));
-        using var deep = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"name":"a","quantity":[[1]]}"""));
+        using var flat = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"name":"a","quantity":1}"""));
+        using var deep = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"name":"a","quantity":[[1]]}"""));
 
         flat.StatusCode.Should().Be(HttpStatusCode.Created, await flat.Content.ReadAsStringAsync());
         await RefusedAsync(deep, HttpStatusCode.BadRequest, ProblemCodes.InvalidJson);
@@ -103,7 +103,7 @@ public sealed class StrictInputTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"$type":"System.IO.FileInfo, System.IO.FileSystem","name":"a"}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"$type":"System.IO.FileInfo, System.IO.FileSystem","name":"a"}"""));
 
         (await RefusedAsync(response, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).Errors.Should().ContainKey("$type");
         NothingStored(host);

@@ -5,7 +5,7 @@ using MediatR;
 namespace Hybrid.Http.Tests;
 
 /// <summary>A Standard Webhooks receiver: verified, validated, with the raw request beside the bound members.</summary>
-[StandardWebhook(GuardHost.SecretKey)]
+[StandardWebhook(RestHost.WebhookSecretKey)]
 public sealed class ReceiveEvent : IRequest
 {
     [Required]

@@ -15,12 +15,12 @@ public sealed class WebhookTests
     [Fact]
     public async Task A_verified_delivery_runs_the_handler_with_the_bound_members_and_the_exact_bytes()
     {
-        await using var host = await GuardHost.StartAsync();
+        await using var host = await RestHost.StartGuardedAsync();
 
-        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_1", host.Clock.Now));
+        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_1", host.Clock().Now));
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
-        var received = (ReceiveEvent)host.Calls.Runs.Should().ContainSingle().Which.Request;
+        var received = (ReceiveEvent)host.Calls().Runs.Should().ContainSingle().Which.Request;
         received.Type.Should().Be("invoice.paid");
         received.Amount.Should().Be(7);
         received.Raw.Should().NotBeNull();
@@ -33,23 +33,23 @@ public sealed class WebhookTests
     public async Task A_plain_base64_secret_is_accepted_too()
     {
         const string plain = "c2VjcmV0LWtleS1vZi10aGlydHktdHdvLWJ5dGVzISE=";
-        await using var host = await GuardHost.StartAsync(secret: plain);
+        await using var host = await RestHost.StartGuardedAsync(secret: plain);
 
-        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_p", host.Clock.Now, secret: plain));
+        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_p", host.Clock().Now, secret: plain));
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
-        host.Calls.RunsOf(nameof(ReceiveEvent)).Should().Be(1);
+        host.Calls().RunsOf(nameof(ReceiveEvent)).Should().Be(1);
     }
 
     [Fact]
     public async Task One_good_signature_among_several_is_enough()
     {
-        await using var host = await GuardHost.StartAsync();
-        var timestamp = host.Clock.Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var host = await RestHost.StartGuardedAsync();
+        var timestamp = host.Clock().Now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var good = WebhookSigner.Sign(WebhookSigner.Secret, "msg_m", timestamp, Encoding.UTF8.GetBytes(Event));
         var other = WebhookSigner.Sign("whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldCE=", "msg_m", timestamp, Encoding.UTF8.GetBytes(Event));
 
-        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_m", host.Clock.Now, signature: $"v1,{other} v1a,xyz v1,{good}"));
+        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_m", host.Clock().Now, signature: $"v1,{other} v1a,xyz v1,{good}"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
@@ -60,8 +60,8 @@ public sealed class WebhookTests
     [MemberData(nameof(Refusals))]
     public async Task A_delivery_that_does_not_verify_is_401_and_the_handler_does_not_run(string what)
     {
-        await using var host = await GuardHost.StartAsync();
-        var now = host.Clock.Now;
+        await using var host = await RestHost.StartGuardedAsync();
+        var now = host.Clock().Now;
         var message = what switch
         {
             "bad signature" => WebhookSigner.Delivery(Path, Event, "msg_2", now, signature: "v1," + Convert.ToBase64String(new byte[32])),
@@ -78,17 +78,17 @@ public sealed class WebhookTests
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.WebhookSignatureInvalid);
-        host.Calls.Runs.Should().BeEmpty();
-        host.Calls.Stored.Should().BeEmpty();
+        host.Calls().Runs.Should().BeEmpty();
+        host.Calls().Stored.Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_timestamp_within_five_minutes_either_way_verifies()
     {
-        await using var host = await GuardHost.StartAsync();
+        await using var host = await RestHost.StartGuardedAsync();
 
-        using var old = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_o", host.Clock.Now.AddMinutes(-5).AddSeconds(1)));
-        using var ahead = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_f", host.Clock.Now.AddMinutes(5).AddSeconds(-1)));
+        using var old = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_o", host.Clock().Now.AddMinutes(-5).AddSeconds(1)));
+        using var ahead = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_f", host.Clock().Now.AddMinutes(5).AddSeconds(-1)));
 
         old.StatusCode.Should().Be(HttpStatusCode.NoContent);
         ahead.StatusCode.Should().Be(HttpStatusCode.NoContent);
@@ -97,59 +97,59 @@ public sealed class WebhookTests
     [Fact]
     public async Task A_missing_secret_is_401_for_every_delivery_and_the_app_still_starts()
     {
-        await using var host = await GuardHost.StartAsync(secret: null);
+        await using var host = await RestHost.StartGuardedAsync(secret: null);
 
-        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_3", host.Clock.Now));
+        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_3", host.Clock().Now));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await response.ReadProblemAsync()).Code.Should().Be(ProblemCodes.WebhookSignatureInvalid);
-        host.Calls.Runs.Should().BeEmpty();
-        host.Calls.Stored.Should().BeEmpty();
+        host.Calls().Runs.Should().BeEmpty();
+        host.Calls().Stored.Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_verified_delivery_that_fails_validation_is_400_and_its_id_is_not_remembered()
     {
-        await using var host = await GuardHost.StartAsync();
+        await using var host = await RestHost.StartGuardedAsync();
         const string invalid = """{"type":"invoice.paid","amount":0}""";
 
-        using var first = await host.Client.SendAsync(WebhookSigner.Delivery(Path, invalid, "msg_v", host.Clock.Now));
-        using var fixedDelivery = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_v", host.Clock.Now));
+        using var first = await host.Client.SendAsync(WebhookSigner.Delivery(Path, invalid, "msg_v", host.Clock().Now));
+        using var fixedDelivery = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_v", host.Clock().Now));
 
         first.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await first.ReadProblemAsync()).Errors.Should().ContainKey("amount");
         fixedDelivery.StatusCode.Should().Be(HttpStatusCode.NoContent);
-        host.Calls.RunsOf(nameof(ReceiveEvent)).Should().Be(1);
+        host.Calls().RunsOf(nameof(ReceiveEvent)).Should().Be(1);
     }
 
     [Fact]
     public async Task A_redelivered_id_is_answered_with_the_success_status_and_not_handled_again()
     {
-        await using var host = await GuardHost.StartAsync();
+        await using var host = await RestHost.StartGuardedAsync();
 
-        using var first = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_4", host.Clock.Now));
-        host.Clock.Now += TimeSpan.FromMinutes(30);
-        using var again = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_4", host.Clock.Now));
-        using var another = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_5", host.Clock.Now));
+        using var first = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_4", host.Clock().Now));
+        host.Clock().Now += TimeSpan.FromMinutes(30);
+        using var again = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_4", host.Clock().Now));
+        using var another = await host.Client.SendAsync(WebhookSigner.Delivery(Path, Event, "msg_5", host.Clock().Now));
 
         first.StatusCode.Should().Be(HttpStatusCode.NoContent);
         again.StatusCode.Should().Be(HttpStatusCode.NoContent);
         another.StatusCode.Should().Be(HttpStatusCode.NoContent);
-        host.Calls.RunsOf(nameof(ReceiveEvent)).Should().Be(2);
+        host.Calls().RunsOf(nameof(ReceiveEvent)).Should().Be(2);
     }
 
     [Fact]
     public async Task A_raw_member_sent_in_JSON_is_refused_as_unknown_and_the_document_does_not_describe_it()
     {
-        await using var host = await GuardHost.StartAsync();
+        await using var host = await RestHost.StartGuardedAsync();
         const string sneaky = """{"type":"x","amount":1,"raw":{"body":"AAAA"}}""";
 
-        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, sneaky, "msg_6", host.Clock.Now));
+        using var response = await host.Client.SendAsync(WebhookSigner.Delivery(Path, sneaky, "msg_6", host.Clock().Now));
         var document = await host.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors.Should().ContainKey("raw");
-        host.Calls.Runs.Should().BeEmpty();
+        host.Calls().Runs.Should().BeEmpty();
         using var json = System.Text.Json.JsonDocument.Parse(document);
         json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(nameof(ReceiveEvent)).GetProperty("properties")
             .EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo("type", "amount");

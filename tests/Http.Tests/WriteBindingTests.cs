@@ -11,7 +11,7 @@ public sealed class WriteBindingTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"name":"Lamp","quantity":3}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"name":"Lamp","quantity":3}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         var thing = await response.Content.ReadFromJsonAsync<Thing>();
@@ -25,7 +25,7 @@ public sealed class WriteBindingTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", RestHost.Json("""{"name":"Chair","quantity":4}"""));
+        using var response = await host.Client.PutAsync("/api/v1/shops/5/things/9", DoorCase.JsonContent("""{"name":"Chair","quantity":4}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await response.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
@@ -37,7 +37,7 @@ public sealed class WriteBindingTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/things/3/archive", RestHost.Json("{}"));
+        using var response = await host.Client.PostAsync("/api/v1/things/3/archive", DoorCase.JsonContent("{}"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
         response.Headers.Location.Should().BeNull();
@@ -61,7 +61,7 @@ public sealed class WriteBindingTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/things/3/archive", RestHost.Json(""));
+        using var response = await host.Client.PostAsync("/api/v1/things/3/archive", DoorCase.JsonContent(""));
 
         response.StatusCode.Should().Be(HttpStatusCode.Accepted);
     }
@@ -112,7 +112,7 @@ public sealed class WriteBindingTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json("""{"name":"Lamp","quantity":"three"}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent("""{"name":"Lamp","quantity":"three"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.ReadProblemAsync();
@@ -129,7 +129,7 @@ public sealed class WriteBindingTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json(json));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent(json));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.ReadProblemAsync();
@@ -147,7 +147,7 @@ public sealed class WriteBindingTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", RestHost.Json($$"""{"name":"{{new string('x', 41)}}"}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/5/things", DoorCase.JsonContent($$"""{"name":"{{new string('x', 41)}}"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ReadProblemAsync()).Errors!.Keys.Should().Equal("name");
@@ -158,7 +158,7 @@ public sealed class WriteBindingTests
     {
         await using var host = await RestHost.StartAsync();
 
-        using var response = await host.Client.PostAsync("/api/v1/shops/five/things", RestHost.Json("""{"name":"Lamp"}"""));
+        using var response = await host.Client.PostAsync("/api/v1/shops/five/things", DoorCase.JsonContent("""{"name":"Lamp"}"""));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var problem = await response.ReadProblemAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests;
 
@@ -46,7 +47,7 @@ public sealed class ActionIdTests(SecurityHost host) : IClassFixture<SecurityHos
     [Theory]
     [MemberData(nameof(LookAlikes))]
     public Task An_id_that_is_not_exactly_an_action_is_404_unknown_action(string id) =>
-        host.ShouldRefuseAsync(SecurityHost.Action(id, SecurityHost.Json(Valid)), HttpStatusCode.NotFound, ProblemCodes.UnknownAction);
+        host.ShouldRefuseAsync(SecurityHost.Action(id, DoorCase.JsonContent(Valid)), HttpStatusCode.NotFound, ProblemCodes.UnknownAction);
 
     [Theory]
     [InlineData("GET")]
@@ -61,7 +62,7 @@ public sealed class ActionIdTests(SecurityHost host) : IClassFixture<SecurityHos
         var request = new HttpRequestMessage(new HttpMethod(method), "/_actions/CreateNote");
         if (method is not ("GET" or "TRACE"))
         {
-            request.Content = SecurityHost.Json(Valid);
+            request.Content = DoorCase.JsonContent(Valid);
         }
 
         await host.ShouldRefuseAsync(request, HttpStatusCode.MethodNotAllowed, ProblemCodes.MethodNotAllowed);

@@ -93,7 +93,7 @@ public sealed class AntiforgeryTokenTests : IAsyncLifetime
             "100,000-character token" => (alice.Cookie, new string('A', 100_000), "alice", ""),
             _ => (alice.Cookie, alice.Token + "," + alice.Token, "alice", ""),
         };
-        var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateNote" + query) { Content = SecurityHost.Json(Valid) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateNote" + query) { Content = DoorCase.JsonContent(Valid) };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.TryAddWithoutValidation("Cookie", cookie);
         request.Headers.TryAddWithoutValidation(SecurityHost.UserHeader, user);
@@ -109,7 +109,7 @@ public sealed class AntiforgeryTokenTests : IAsyncLifetime
     public async Task A_valid_token_does_not_let_another_site_through()
     {
         var alice = await IssueAsync("alice");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateNote") { Content = SecurityHost.Json(Valid) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateNote") { Content = DoorCase.JsonContent(Valid) };
         request.Headers.TryAddWithoutValidation("Cookie", alice.Cookie);
         request.Headers.TryAddWithoutValidation(SecurityHost.UserHeader, "alice");
         request.Headers.TryAddWithoutValidation(HybridAntiforgery.HeaderName, alice.Token);
@@ -123,7 +123,7 @@ public sealed class AntiforgeryTokenTests : IAsyncLifetime
     public async Task The_control_a_valid_token_is_accepted()
     {
         var alice = await IssueAsync("alice");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateNote") { Content = SecurityHost.Json(Valid) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/CreateNote") { Content = DoorCase.JsonContent(Valid) };
         request.Headers.TryAddWithoutValidation("Cookie", alice.Cookie);
         request.Headers.TryAddWithoutValidation(SecurityHost.UserHeader, "alice");
         request.Headers.TryAddWithoutValidation(HybridAntiforgery.HeaderName, alice.Token);

@@ -1,4 +1,5 @@
 using System.Net;
+using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests;
 
@@ -55,7 +56,7 @@ public sealed class CrossSiteTests(SecurityHost host) : IClassFixture<SecurityHo
     [MemberData(nameof(Forged))]
     public async Task A_cross_site_request_is_403_and_never_reaches_the_handler(string site, string origin, string headers)
     {
-        var request = SecurityHost.Action("CreateNote", SecurityHost.Json(Valid));
+        var request = SecurityHost.Action("CreateNote", DoorCase.JsonContent(Valid));
         if (site.Length > 0)
         {
             request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", site);

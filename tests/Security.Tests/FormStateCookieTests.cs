@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests;
 
@@ -32,7 +33,7 @@ public sealed class FormStateCookieTests(SecurityHost host) : IClassFixture<Secu
             read.StatusCode.Should().Be(HttpStatusCode.NoContent);
         }
 
-        var request = SecurityHost.Action("CreateNote", SecurityHost.Json("""{"title":""}"""));
+        var request = SecurityHost.Action("CreateNote", DoorCase.JsonContent("""{"title":""}"""));
         request.Headers.TryAddWithoutValidation("Cookie", ".Hybrid.Form=" + value);
         await host.ShouldRefuseAsync(request, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
     }

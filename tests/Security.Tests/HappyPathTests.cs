@@ -1,4 +1,5 @@
 using System.Net;
+using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests;
 
@@ -8,10 +9,10 @@ public sealed class HappyPathTests(SecurityHost host) : IClassFixture<SecurityHo
     [Fact]
     public async Task A_well_formed_request_runs_once_on_each_door()
     {
-        using var action = SecurityHost.Action("CreateNote", SecurityHost.Json("""{"title":"fine","tags":["a"],"sections":[{"heading":"h"}]}"""));
+        using var action = SecurityHost.Action("CreateNote", DoorCase.JsonContent("""{"title":"fine","tags":["a"],"sections":[{"heading":"h"}]}"""));
         action.Headers.Add("Origin", SecurityHost.SameOrigin);
         action.Headers.Add("Sec-Fetch-Site", "same-origin");
-        using var rest = SecurityHost.Rest("notes", SecurityHost.Json("""{"title":"fine"}"""));
+        using var rest = SecurityHost.Rest("notes", DoorCase.JsonContent("""{"title":"fine"}"""));
 
         using var viaAction = await host.Client.SendAsync(action);
         using var viaRest = await host.Client.SendAsync(rest);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests;
 
@@ -55,7 +56,7 @@ public sealed class IdempotencyTests
         await host.InitializeAsync();
         try
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = SecurityHost.Json(Order) };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = DoorCase.JsonContent(Order) };
             request.Headers.TryAddWithoutValidation("Idempotency-Key", key == "k" ? new string('k', 256) : key);
             await host.ShouldRefuseAsync(request, HttpStatusCode.BadRequest, ProblemCodes.IdempotencyKeyMissing);
         }
@@ -72,7 +73,7 @@ public sealed class IdempotencyTests
         await host.InitializeAsync();
         try
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = SecurityHost.Json(Order) };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = DoorCase.JsonContent(Order) };
             request.Headers.TryAddWithoutValidation("Idempotency-Key", ["one", "two"]);
             await host.ShouldRefuseAsync(request, HttpStatusCode.BadRequest, ProblemCodes.IdempotencyKeyMissing);
         }
@@ -84,7 +85,7 @@ public sealed class IdempotencyTests
 
     private static HttpRequestMessage Post(string key, string? user)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = SecurityHost.Json(Order) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = DoorCase.JsonContent(Order) };
         request.Headers.Add("Idempotency-Key", key);
         if (user is not null)
         {

@@ -49,7 +49,7 @@ public sealed class OpaqueIdTests : IAsyncLifetime
     [MemberData(nameof(Guesses))]
     public async Task A_guessed_or_readable_id_is_404(string id)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/" + id) { Content = SecurityHost.Json("""{"title":"guessed"}""") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/" + id) { Content = DoorCase.JsonContent("""{"title":"guessed"}""") };
         using var response = await _host!.Client.SendAsync(request);
 
         var text = await response.Content.ReadAsStringAsync();
@@ -71,7 +71,7 @@ public sealed class OpaqueIdTests : IAsyncLifetime
             .Single(p => p.StartsWith("/_actions/", StringComparison.Ordinal) && !p.Contains('{', StringComparison.Ordinal))["/_actions/".Length..];
         var nearMiss = real[..^1] + (real[^1] == 'A' ? 'B' : 'A');
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/" + nearMiss) { Content = SecurityHost.Json("""{"title":"guessed"}""") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/_actions/" + nearMiss) { Content = DoorCase.JsonContent("""{"title":"guessed"}""") };
         using var response = await _host.Client.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);

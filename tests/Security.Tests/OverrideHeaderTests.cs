@@ -1,4 +1,5 @@
 using System.Net;
+using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests;
 
@@ -10,27 +11,27 @@ public sealed class OverrideHeaderTests(SecurityHost host) : IClassFixture<Secur
 {
     private const string Invalid = """{"title":""}""";
 
-    public static TheoryData<Door, string, string> Headers => new()
+    public static TheoryData<DoorCase, string, string> Headers => new()
     {
-        { Door.Actions, "X-HTTP-Method-Override", "GET" },
-        { Door.Actions, "X-HTTP-Method", "DELETE" },
-        { Door.Actions, "X-Method-Override", "PUT" },
-        { Door.Actions, "Hybrid-Skip-Validation", "true" },
-        { Door.Actions, "Hybrid-Action", "CreateNote" },
-        { Door.Actions, "Hybrid-Revalidated", "*" },
-        { Door.Actions, "Hybrid-Redirect", "https://evil.example" },
-        { Door.Rest, "X-HTTP-Method-Override", "GET" },
-        { Door.Rest, "X-HTTP-Method-Override", "DELETE" },
-        { Door.Rest, "Hybrid-Skip-Validation", "true" },
-        { Door.Rest, "Hybrid-Internal", "1" },
-        { Door.Rest, "X-Middleware-Subrequest", "middleware:middleware:middleware" },
+        { DoorCases.Action, "X-HTTP-Method-Override", "GET" },
+        { DoorCases.Action, "X-HTTP-Method", "DELETE" },
+        { DoorCases.Action, "X-Method-Override", "PUT" },
+        { DoorCases.Action, "Hybrid-Skip-Validation", "true" },
+        { DoorCases.Action, "Hybrid-Action", "CreateNote" },
+        { DoorCases.Action, "Hybrid-Revalidated", "*" },
+        { DoorCases.Action, "Hybrid-Redirect", "https://evil.example" },
+        { DoorCases.Rest, "X-HTTP-Method-Override", "GET" },
+        { DoorCases.Rest, "X-HTTP-Method-Override", "DELETE" },
+        { DoorCases.Rest, "Hybrid-Skip-Validation", "true" },
+        { DoorCases.Rest, "Hybrid-Internal", "1" },
+        { DoorCases.Rest, "X-Middleware-Subrequest", "middleware:middleware:middleware" },
     };
 
     [Theory]
     [MemberData(nameof(Headers))]
-    public async Task A_client_sent_override_or_internal_header_has_no_effect(Door door, string name, string value)
+    public async Task A_client_sent_override_or_internal_header_has_no_effect(DoorCase door, string name, string value)
     {
-        var request = SecurityHost.ToDoor(door, SecurityHost.Json(Invalid));
+        var request = SecurityHost.ToDoor(door, DoorCase.JsonContent(Invalid));
         request.Headers.TryAddWithoutValidation(name, value);
 
         var before = host.Mark();

@@ -1,4 +1,5 @@
 using System.Net;
+using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests;
 
@@ -21,7 +22,7 @@ public sealed class RestRouteTests(SecurityHost host) : IClassFixture<SecurityHo
         var request = new HttpRequestMessage(new HttpMethod(method), "/api/v1/notes");
         if (method is not "GET")
         {
-            request.Content = SecurityHost.Json(Valid);
+            request.Content = DoorCase.JsonContent(Valid);
         }
 
         request.Headers.TryAddWithoutValidation("X-HTTP-Method-Override", "POST");
@@ -43,14 +44,14 @@ public sealed class RestRouteTests(SecurityHost host) : IClassFixture<SecurityHo
     [InlineData("/api/v1/_actions/CreateNote")]
     public Task A_path_that_only_looks_like_a_route_is_404(string path)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = SecurityHost.Json(Valid) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = DoorCase.JsonContent(Valid) };
         return host.ShouldRefuseAsync(request, HttpStatusCode.NotFound, ProblemCodes.RouteNotFound);
     }
 
     [Fact]
     public Task An_overlong_path_is_404()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/" + new string('n', 5_000)) { Content = SecurityHost.Json(Valid) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/" + new string('n', 5_000)) { Content = DoorCase.JsonContent(Valid) };
         return host.ShouldRefuseAsync(request, HttpStatusCode.NotFound, ProblemCodes.RouteNotFound);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Hybrid.Actions;
 using Hybrid.Testing;
@@ -81,11 +80,11 @@ public sealed class SecurityHost : IAsyncLifetime
     public static HttpRequestMessage Rest(string path, HttpContent? content = null, HttpMethod? method = null) =>
         new(method ?? HttpMethod.Post, "/api/v1/" + path) { Content = content };
 
-    /// <summary>The same body to either door's CreateNote.</summary>
-    public static HttpRequestMessage ToDoor(Door door, HttpContent? content) =>
-        door == Door.Actions ? Action("CreateNote", content) : Rest("notes", content);
+    /// <summary>CreateNote as each door names it.</summary>
+    public static readonly DoorOperation NoteOperation = new("CreateNote", "notes");
 
-    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+    /// <summary>The same body to either door's CreateNote.</summary>
+    public static HttpRequestMessage ToDoor(DoorCase door, HttpContent content) => door.BodyRequest(NoteOperation, content);
 
     public static ByteArrayContent Bytes(byte[] bytes, string? contentType)
     {
@@ -143,10 +142,4 @@ public sealed class SecurityHost : IAsyncLifetime
         body.Should().NotContain("BytePositionInLine");
         body.Should().NotContain("LineNumber");
     }
-}
-
-public enum Door
-{
-    Actions,
-    Rest,
 }

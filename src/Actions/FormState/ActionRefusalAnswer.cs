@@ -27,7 +27,7 @@ internal sealed class ActionRefusalAnswer(FormStateCookie? cookie, string action
         {
             // Signed in, but not allowed: back to the form with the reason, not to a scheme's access-denied page.
             var problem = Forbidden;
-            await cookie.WriteAsync(context, new HybridFormState(actionId, new Dictionary<string, string[]>(), new Dictionary<string, string[]>(), problem.Detail ?? problem.Code, problem.Code)).ConfigureAwait(false);
+            await cookie.WriteAsync(context, new HybridFormState(actionId, new Dictionary<string, string[]>(), new Dictionary<string, string[]>(), problem.Detail ?? problem.Code, problem.Code), context.RequestAborted).ConfigureAwait(false);
             context.Response.StatusCode = StatusCodes.Status303SeeOther;
             context.Response.Headers.Location = page;
             return true;

@@ -40,12 +40,16 @@ internal sealed partial class FormStateCookie(IDataProtectionProvider protection
                 services.GetService<ILoggerFactory>()?.CreateLogger("Hybrid.Actions.Forms") ?? NullLogger.Instance)
             : null;
 
-    public async Task WriteAsync(HttpContext context, HybridFormState state)
+    /// <summary>Sets the cookie that carries <paramref name="state"/> to the form's page.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="state">The form's state.</param>
+    /// <param name="cancellationToken">What may stop storing a state too large for the cookie (the request's token, or none once the handler ran).</param>
+    public async Task WriteAsync(HttpContext context, HybridFormState state, CancellationToken cancellationToken)
     {
         var payload = Serialize(state, int.MaxValue);
         if (payload.Length > MaxPayload)
         {
-            payload = await KeepAsync(context, state, payload).ConfigureAwait(false);
+            payload = await StoreLargeAsync(context, state, payload, cancellationToken).ConfigureAwait(false);
         }
 
         var cookie = WebEncoders.Base64UrlEncode(_protector.Protect(payload, Lifetime));
@@ -83,18 +87,18 @@ internal sealed partial class FormStateCookie(IDataProtectionProvider protection
     /// (at most <see cref="FormStateStore.MaxEntryBytes"/>, longest values dropped beyond that); without
     /// a store, or when it fails, the state trimmed to fit the cookie.
     /// </summary>
-    private async Task<byte[]> KeepAsync(HttpContext context, HybridFormState state, byte[] payload)
+    private async Task<byte[]> StoreLargeAsync(HttpContext context, HybridFormState state, byte[] payload, CancellationToken cancellationToken)
     {
         if (store is not null)
         {
             try
             {
-                var stored = await store.PutAsync(context, payload.Length <= FormStateStore.MaxEntryBytes ? payload : Serialize(state, FormStateStore.MaxEntryBytes)).ConfigureAwait(false);
+                var stored = await store.PutAsync(context, payload.Length <= FormStateStore.MaxEntryBytes ? payload : Serialize(state, FormStateStore.MaxEntryBytes), cancellationToken).ConfigureAwait(false);
                 return WriteReference(stored);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                NotKept(logger, e);
+                StateNotStored(logger, e);
             }
         }
 
@@ -118,7 +122,7 @@ internal sealed partial class FormStateCookie(IDataProtectionProvider protection
     }
 
     [LoggerMessage(EventId = 81, Level = LogLevel.Warning, Message = "A failed form's state did not fit its cookie and the distributed cache did not keep it; the longest values were dropped.")]
-    private static partial void NotKept(ILogger logger, Exception exception);
+    private static partial void StateNotStored(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 82, Level = LogLevel.Warning, Message = "A failed form's state could not be read from the distributed cache; the form renders empty.")]
     private static partial void NotRead(ILogger logger, Exception exception);

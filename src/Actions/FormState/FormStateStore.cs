@@ -29,14 +29,14 @@ internal sealed class FormStateStore(IDistributedCache cache)
     private const int NonceBytes = 16;
 
     /// <summary>Stores <paramref name="payload"/> and returns the reference the cookie carries (its key and nonce).</summary>
-    public async Task<StoredState> PutAsync(HttpContext context, byte[] payload)
+    public async Task<StoredState> PutAsync(HttpContext context, byte[] payload, CancellationToken cancellationToken)
     {
         var key = KeyPrefix + Owner(context) + ":" + RandomNumberGenerator.GetInt32(SlotsPerOwner).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var nonce = RandomNumberGenerator.GetBytes(NonceBytes);
         var entry = new byte[NonceBytes + payload.Length];
         nonce.CopyTo(entry, 0);
         payload.CopyTo(entry, NonceBytes);
-        await cache.SetAsync(key, entry, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = FormStateCookie.Lifetime }, context.RequestAborted).ConfigureAwait(false);
+        await cache.SetAsync(key, entry, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = FormStateCookie.Lifetime }, cancellationToken).ConfigureAwait(false);
         return new StoredState(key, WebEncoders.Base64UrlEncode(nonce));
     }
 

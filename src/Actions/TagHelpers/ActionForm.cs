@@ -43,7 +43,7 @@ internal sealed partial class ActionForm
 
         var here = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
         var hidden = new List<TagBuilder> { Hidden("__returnUrl", returnUrl ?? here), Hidden("__formUrl", here) };
-        if (services.GetRequiredService<HybridEndpointSettings>().Find(operation, HybridDoors.Action)?.RequiresAntiforgeryToken == true && services.GetService<IAntiforgery>() is not null)
+        if (services.GetRequiredService<EndpointSettingsStore>().Find(operation, HybridDoors.Action)?.RequiresAntiforgeryToken == true && services.GetService<IAntiforgery>() is not null)
         {
             hidden.Add(Hidden(HybridAntiforgery.FormFieldName, http.IssueXsrfToken().RequestToken ?? string.Empty));
         }

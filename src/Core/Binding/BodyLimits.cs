@@ -32,7 +32,10 @@ internal static class BodyLimits
     /// Reads the whole body under <paramref name="limit"/> and makes the copy the request's body, so
     /// every later reader sees the same bytes; null when it is over the limit.
     /// </summary>
-    public static async Task<ReadOnlyMemory<byte>?> BufferAsync(HttpContext context, long? limit)
+    /// <param name="context">The request.</param>
+    /// <param name="limit">The largest body read, or null for no limit.</param>
+    /// <param name="cancellationToken">The request's token.</param>
+    public static async Task<ReadOnlyMemory<byte>?> BufferAsync(HttpContext context, long? limit, CancellationToken cancellationToken)
     {
         if (!Apply(context, limit))
         {
@@ -43,7 +46,7 @@ internal static class BodyLimits
         using var copy = new MemoryStream(request.ContentLength is { } length and < 1024 * 1024 ? (int)length : 0);
         try
         {
-            await request.Body.CopyToAsync(copy, 16 * 1024, context.RequestAborted).ConfigureAwait(false);
+            await request.Body.CopyToAsync(copy, 16 * 1024, cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -28,7 +28,7 @@ internal sealed class SettingsReadCachePolicy(HybridEndpointMetadata endpoint) :
             return settings.ReadCachePolicy;
         }
 
-        var store = (HybridEndpointSettings)context.HttpContext.RequestServices.GetService(typeof(HybridEndpointSettings))!;
+        var store = (EndpointSettingsStore)context.HttpContext.RequestServices.GetService(typeof(EndpointSettingsStore))!;
         return store.Of(Endpoint, context.HttpContext.GetEndpoint()?.Metadata ?? (IReadOnlyList<object>)[]).ReadCachePolicy;
     }
 }

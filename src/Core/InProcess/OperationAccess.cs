@@ -15,7 +15,7 @@ namespace Hybrid;
 /// operation in-process when one of its endpoints would let that user through: never more than the
 /// user could do through a door.
 /// </summary>
-internal sealed class OperationAccess(IServiceProvider services, HybridEndpointSettings settings)
+internal sealed class OperationAccess(IServiceProvider services, EndpointSettingsStore settings)
 {
     private readonly ConcurrentDictionary<EndpointSettings, AuthorizationPolicy?> _policies = new();
     private Dictionary<Type, Entry>? _byRequestType;

@@ -30,7 +30,7 @@ internal sealed class ExposureInventory
     public static ExposureInventory Read(IServiceProvider services, IEnumerable<Endpoint> endpoints)
     {
         var catalog = services.GetRequiredService<OperationCatalog>();
-        var store = services.GetRequiredService<HybridEndpointSettings>();
+        var store = services.GetRequiredService<EndpointSettingsStore>();
         var byOperation = new Dictionary<HybridOperation, List<ExposedEndpoint>>();
         foreach (var settings in store.Resolve(endpoints))
         {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,395 +9,176 @@ using Microsoft.Extensions.Options;
 namespace Hybrid;
 
 /// <summary>
-/// What every door's endpoint for one operation holds and does. <see cref="HandleAsync"/> is the
-/// endpoint's precompiled <see cref="RequestDelegate"/> and the door's one request template: the
-/// door's guards run first (body limits, webhook signatures, idempotent retries: a refusal, an
-/// answer of their own, or through), then the door binds (a request or a problem), the shared
-/// pipeline runs, and the door's one responder writes the answer; the guards finish after it.
-/// Telemetry (one activity, one duration with the outcome) and the last-resort 500 live here, once
-/// for every door and every answer. Every per-operation setting comes from the endpoint's locked
-/// <see cref="EndpointSettings"/>.
+/// A door's endpoint for one operation, composed when it is built: the door's filters (its binder
+/// among them) and its responder, around Core's handler stage, in the one order of
+/// <see cref="PipelineStage"/>. <see cref="HandleAsync"/> is the endpoint's precompiled
+/// <see cref="RequestDelegate"/>: it walks the filters, runs the handler and the success filters,
+/// has the responder write the answer, and lets the filters act on it. Telemetry (one activity, one
+/// duration with the outcome and the guard) and the last-resort 500 live here, once for every door.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
-internal abstract class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
+internal sealed class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
     where TRequest : class
 {
+    private readonly FilterPipeline _filters;
+    private readonly IDoorResponder<TRequest, TResponse> _responder;
+    private readonly OperationInvoker<TRequest, TResponse> _invoker;
+    private readonly EndpointTimeout? _timeout;
     private readonly ILogger _logger;
-    private readonly HybridMetrics _metrics;
-    private readonly string _activityName;
-    private readonly TagList _tags;
-    private readonly HybridEndpointMetadata _endpoint;
-    private readonly HybridEndpointSettings _store;
-    private readonly bool _development;
-    private readonly Validators _validators;
-    private readonly IRequestDispatcher _dispatcher;
-    private readonly ILogger _pipelineLogger;
-    private readonly HybridOptions _options;
-    private EndpointSettings? _settings;
-    private bool _timeoutSeen;
-    private OperationInvoker<TRequest, TResponse>? _invoker;
-    private FormBinder<TRequest>? _form;
+    private readonly DoorTelemetry _telemetry;
+    private readonly string _name;
 
-    protected DoorEndpoint(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services)
+    /// <param name="settings">The endpoint's locked settings.</param>
+    /// <param name="filters">The door's filters, its binder among them; revalidation is added here.</param>
+    /// <param name="responder">The door's responder.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="services">The app's services.</param>
+    public DoorEndpoint(EndpointSettings settings, IEnumerable<IHybridFilter> filters, IDoorResponder<TRequest, TResponse> responder, OperationCatalog catalog, IServiceProvider services)
     {
         var loggers = services.GetRequiredService<ILoggerFactory>();
-        _endpoint = endpoint;
-        _store = services.GetRequiredService<HybridEndpointSettings>();
-        Operation = endpoint.Operation;
-        Door = endpoint.Door;
-        Json = catalog.Json;
-        Shape = catalog.ShapeOf(Operation);
-        _development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
-        _validators = catalog.Validators;
-        _dispatcher = services.GetRequiredService<IRequestDispatcher>();
-        _pipelineLogger = loggers.CreateLogger("Hybrid.Pipeline");
-        _options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        RequestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
-        ResponseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
+        Operation = settings.Operation;
+        Door = settings.Door.Name;
+        _name = typeof(TRequest).Name;
         _logger = loggers.CreateLogger("Hybrid.Doors");
-        _metrics = services.GetRequiredService<HybridMetrics>();
-        _activityName = "Hybrid " + Door + " " + typeof(TRequest).Name;
-        _tags = new TagList
+        var metrics = services.GetRequiredService<HybridMetrics>();
+        _telemetry = new DoorTelemetry(metrics, _name, Door);
+        _timeout = settings.Timeout;
+        _responder = responder;
+        if (settings.Revalidation is { } revalidation)
         {
-            { HybridTelemetry.OperationTag, typeof(TRequest).Name },
-            { HybridTelemetry.DoorTag, Door },
-        };
+            filters = filters.Append(new RevalidationFilter(revalidation, _logger, metrics));
+        }
+
+        _filters = new FilterPipeline(filters);
+
+        // In Development a handler's problem the operation did not declare is logged, so the documents never silently miss one.
+        var declared = services.GetService<IHostEnvironment>()?.IsDevelopment() == true
+            ? settings.Problems.Select(p => p.Code).Append(ProblemCodes.ValidationFailed).ToHashSet(StringComparer.Ordinal)
+            : null;
+        _invoker = new OperationInvoker<TRequest, TResponse>(
+            catalog.Validators, services.GetRequiredService<IRequestDispatcher>(), loggers.CreateLogger("Hybrid.Pipeline"), services.GetRequiredService<IOptions<HybridOptions>>().Value, declared);
     }
 
     public HybridOperation Operation { get; }
 
     public string Door { get; }
 
-    protected JsonSerializerOptions Json { get; }
-
-    protected RequestShape Shape { get; }
-
-    /// <summary>The pipeline, made with the endpoint's settings (its declared problems) on the first request.</summary>
-    protected OperationInvoker<TRequest, TResponse> Invoker => _invoker ??= new OperationInvoker<TRequest, TResponse>(
-        _validators,
-        _dispatcher,
-        _pipelineLogger,
-        _options,
-        !_development ? null : Settings.Problems.Select(p => p.Code).Append(ProblemCodes.ValidationFailed).ToHashSet(StringComparer.Ordinal));
-
-    protected JsonTypeInfo<TRequest> RequestInfo { get; }
-
-    protected JsonTypeInfo<TResponse> ResponseInfo { get; }
-
-    /// <summary>The endpoint's settings, locked: set before anything else runs on the first request.</summary>
-    protected EndpointSettings Settings => _settings!;
-
-    /// <summary>The form binder, made on the first form this endpoint reads.</summary>
-    protected FormBinder<TRequest> Form => _form ??= new FormBinder<TRequest>(Shape, RequestInfo);
+    /// <summary>The endpoint's steps in order, as <see cref="FilterPipeline.ToString"/> names them.</summary>
+    public string Steps => _filters.ToString();
 
     public async Task HandleAsync(HttpContext context)
     {
-        var settings = _settings ?? Settle(context);
-        if (settings.Timeout is not null && !_timeoutSeen)
-        {
-            SeeTimeout(context, settings.Timeout);
-        }
-
         var started = Stopwatch.GetTimestamp();
-        using var activity = HybridTelemetry.Source.StartActivity(_activityName, ActivityKind.Internal);
-        activity?.SetTag(HybridTelemetry.OperationTag, typeof(TRequest).Name);
-        activity?.SetTag(HybridTelemetry.DoorTag, Door);
-        string? errorType = null;
+        using var activity = _telemetry.Start();
+        var request = new DoorRequest<TRequest, TResponse>(context);
+        var filters = _filters.Request;
+        var entered = 0;
+        string? guard = null;
         string? guardOutcome = null;
-        GuardEntry entry = default;
         try
         {
-            entry = await EnterAsync(context, settings).ConfigureAwait(false);
-            if (entry.Answer is { } answer)
+            while (entered < filters.Length)
             {
-                guardOutcome = answer.Outcome;
-                await answer.WriteAsync(context).ConfigureAwait(false);
-                return;
+                var decision = await filters[entered].OnRequestAsync(request.ForFilter).ConfigureAwait(false);
+                if (decision.Answer is { } answer)
+                {
+                    (guard, guardOutcome) = (decision.Guard, answer.Outcome);
+                    await answer.WriteAsync(context, request.Cancellation).ConfigureAwait(false);
+                    return;
+                }
+
+                if (decision.Problem is { } problem)
+                {
+                    (guard, guardOutcome) = (decision.Guard, "refused");
+                    Log.Rejected(_logger, Door, problem.Status, problem.Code);
+                    request.Refuse(problem);
+                    break;
+                }
+
+                request.Continue(decision);
+                entered++;
             }
 
-            Bound<TRequest> bound;
-            Outcome<TResponse> outcome;
-            if (entry.Refusal is { } refusal)
+            if (request.Problem is null)
             {
-                guardOutcome = "refused";
-                Log.Rejected(_logger, Door, refusal.Status, refusal.Code);
-                bound = Bound<TRequest>.Refused(refusal);
-                outcome = Outcome<TResponse>.Failure(refusal);
-            }
-            else
-            {
-                bound = await BindAsync(context).ConfigureAwait(false);
-                if (bound.Problem is not null)
+                request.Handled(await _invoker.InvokeAsync(request.Request!, context, request.Cancellation).ConfigureAwait(false));
+                for (var i = 0; request.Problem is null && i < _filters.Success.Length; i++)
                 {
-                    Log.Rejected(_logger, Door, bound.Problem.Status, bound.Problem.Code);
-                    outcome = Outcome<TResponse>.Failure(bound.Problem);
-                }
-                else if (await CheckPreconditionsAsync(context, bound).ConfigureAwait(false) is { } refused)
-                {
-                    Log.Rejected(_logger, Door, refused.Status, refused.Code);
-                    outcome = Outcome<TResponse>.Failure(refused);
-                }
-                else
-                {
-                    outcome = await Invoker.InvokeAsync(bound.Request!, context).ConfigureAwait(false);
-
-                    // The handler has returned, so whatever it wrote is written. A client that leaves now
-                    // must not cut short what follows: the eviction of what it made stale, its answer, and
-                    // that answer stored for its Idempotency-Key (else the retry runs it a second time).
-                    context.RequestAborted = CancellationToken.None;
-                }
-
-                if (outcome.Problem is null && settings.Revalidation is { } revalidation)
-                {
-                    await revalidation.RunAsync(context, bound.Request!, outcome.Value, _logger, _metrics).ConfigureAwait(false);
+                    await _filters.Success[i].OnSucceededAsync(context, request.Request!, request.Value).ConfigureAwait(false);
                 }
             }
 
-            errorType = outcome.ErrorType;
-            if (outcome.Problem is { } problem)
+            if (request.Problem is { } failed)
             {
-                activity?.SetStatus(ActivityStatusCode.Error, problem.Code);
-                activity?.SetTag(HybridTelemetry.ErrorTypeTag, errorType);
+                activity?.SetStatus(ActivityStatusCode.Error, failed.Code);
+                activity?.SetTag(HybridTelemetry.ErrorTypeTag, request.ErrorType);
             }
 
-            await RespondAsync(context, bound, outcome).ConfigureAwait(false);
-            if (entry.Exit is { } exit)
+            await _responder.RespondAsync(request).ConfigureAwait(false);
+            while (entered > 0)
             {
-                await exit.CompleteAsync(context).ConfigureAwait(false);
+                if (_filters.Answer[--entered] is { } after)
+                {
+                    await after.OnAnsweredAsync(context, responded: true, request.Cancellation).ConfigureAwait(false);
+                }
             }
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (request.Cancellation.IsCancellationRequested)
         {
-            errorType = "canceled";
-            if (settings.Timeout is { } timeout && TimedOut(context) && !context.Response.HasStarted)
+            request.Fail("canceled");
+            if (_timeout is { } timeout && TimedOut(context) && !context.Response.HasStarted)
             {
-                errorType = "timeout";
+                request.Fail("timeout");
                 activity?.SetStatus(ActivityStatusCode.Error, ProblemCodes.RequestTimeout);
-                await AnswerTimeoutAsync(context, timeout).ConfigureAwait(false);
+                Log.TimedOut(_logger, _name, timeout.StatusCode);
+                context.Response.Clear();
+                await ProblemWriter.WriteAnswerAsync(context, OperationProblem.TimedOut(timeout.StatusCode), RequestTokens.Detached).ConfigureAwait(false);
             }
         }
         catch (Exception e)
         {
-            // A fault in a guard, binding or writing (never in the handler: the invoker catches those).
+            // A fault in a filter, binding or writing (never in the handler: the invoker catches those).
             // The client learns a trace id only.
-            errorType = e.GetType().FullName;
+            request.Fail(e.GetType().FullName);
             activity?.AddException(e);
             activity?.SetStatus(ActivityStatusCode.Error, ProblemCodes.InternalError);
-            Log.UnexpectedFailure(_logger, e, typeof(TRequest).Name, Activity.Current?.Id ?? context.TraceIdentifier);
+            Log.UnexpectedFailure(_logger, e, _name, Activity.Current?.Id ?? context.TraceIdentifier);
             if (!context.Response.HasStarted)
             {
                 context.Response.Clear();
-                await ProblemWriter.WriteAsync(context, OperationProblem.Internal()).ConfigureAwait(false);
+                await ProblemWriter.WriteAnswerAsync(context, OperationProblem.Internal(), request.Cancellation).ConfigureAwait(false);
             }
         }
         finally
         {
-            if (entry.Exit is { } exit)
+            while (entered > 0)
             {
-                await LeaveAsync(exit).ConfigureAwait(false);
-            }
-
-            if (entry.Guard is { } guard)
-            {
-                activity?.SetTag(HybridTelemetry.GuardTag, guard);
-                activity?.SetTag(HybridTelemetry.GuardOutcomeTag, guardOutcome);
-            }
-
-            if (_metrics.RequestDuration.Enabled)
-            {
-                var tags = _tags;
-                if (errorType is not null)
+                if (_filters.Answer[--entered] is { } after)
                 {
-                    tags.Add(HybridTelemetry.ErrorTypeTag, errorType);
+                    await LeaveAsync(after, context, request.Cancellation).ConfigureAwait(false);
                 }
-
-                if (entry.Guard is not null)
-                {
-                    tags.Add(HybridTelemetry.GuardTag, entry.Guard);
-                    tags.Add(HybridTelemetry.GuardOutcomeTag, guardOutcome);
-                }
-
-                _metrics.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
             }
+
+            _telemetry.Record(activity, started, request.ErrorType, guard, guardOutcome);
         }
-    }
-
-    /// <summary>
-    /// The endpoint's settings on its first request: those the start-up check locked, else (a host
-    /// that runs no startup filters) resolved now from the routed endpoint's final metadata.
-    /// </summary>
-    private EndpointSettings Settle(HttpContext context)
-    {
-        var settings = _store.Of(_endpoint, context.GetEndpoint()?.Metadata ?? (IReadOnlyList<object>)[]);
-        Volatile.Write(ref _settings, settings);
-        return settings;
     }
 
     /// <summary>Whether the request timeouts middleware's timer, not the client, cancelled the request.</summary>
     private static bool TimedOut(HttpContext context) =>
         context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
 
-    /// <summary>
-    /// The timeout's answer is Hybrid's problem, not the middleware's empty status: written here, with
-    /// the request's token set aside (it is the cancelled one; the middleware restores the client's).
-    /// </summary>
-    private async Task AnswerTimeoutAsync(HttpContext context, EndpointTimeout timeout)
-    {
-        Log.TimedOut(_logger, typeof(TRequest).Name, timeout.StatusCode);
-        context.RequestAborted = CancellationToken.None;
-        context.Response.Clear();
-        await ProblemWriter.WriteAsync(context, OperationProblem.TimedOut(timeout.StatusCode)).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// HYB077 once per endpoint: a declared timeout the middleware did not apply (no
-    /// <c>UseRequestTimeouts()</c>, or it runs before routing). The middleware applies none while a
-    /// debugger is attached, by design.
-    /// </summary>
-    private void SeeTimeout(HttpContext context, EndpointTimeout timeout)
-    {
-        _timeoutSeen = true;
-        if (context.Features.Get<IHttpRequestTimeoutFeature>() is null && !Debugger.IsAttached)
-        {
-            Log.TimeoutNotApplied(_logger, typeof(TRequest).Name, timeout.ToString());
-        }
-    }
-
-    private async ValueTask LeaveAsync(IGuardExit exit)
+    /// <summary>A filter undoes what it began for a request that was never answered; the answer is gone, so a failure is only logged.</summary>
+    private async ValueTask LeaveAsync(IAnswerFilter filter, HttpContext context, CancellationToken cancellationToken)
     {
         try
         {
-            await exit.DisposeAsync().ConfigureAwait(false);
+            await filter.OnAnsweredAsync(context, responded: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            // The answer is sent; what could not be undone (a claimed key) expires on its own.
-            Log.UnexpectedFailure(_logger, e, typeof(TRequest).Name, Activity.Current?.Id ?? "none");
+            // What could not be undone (a claimed key) expires on its own.
+            Log.UnexpectedFailure(_logger, e, _name, Activity.Current?.Id ?? "none");
         }
     }
-
-    /// <summary>
-    /// The door's guards, before binding: a refusal, an answer of their own, or through (with what to
-    /// finish after the answer). None by default.
-    /// </summary>
-    protected virtual ValueTask<GuardEntry> EnterAsync(HttpContext context, EndpointSettings settings) => default;
-
-    /// <summary>Reads the request: its arguments, or the problem that refuses it before the handler.</summary>
-    protected abstract ValueTask<Bound<TRequest>> BindAsync(HttpContext context);
-
-    /// <summary>
-    /// Judges what must hold before the handler runs on a bound request (a REST write's
-    /// <c>If-Match</c>): a problem refuses it and the handler never runs. None by default.
-    /// </summary>
-    protected virtual ValueTask<OperationProblem?> CheckPreconditionsAsync(HttpContext context, Bound<TRequest> bound) => default;
-
-    /// <summary>The door's one responder: the only place that writes this endpoint's response.</summary>
-    protected abstract Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome);
-
-    /// <summary>
-    /// Applies the endpoint's body limit to the request (the one mechanism both doors and the body
-    /// buffer use): <see cref="BodyLimits.Apply"/>; false when its declared length is already over it.
-    /// </summary>
-    protected bool ApplyBodyLimit(HttpContext context) => BodyLimits.Apply(context, Settings.BodyLimit);
-
-    /// <summary>
-    /// Reads the form and binds it (<see cref="FormBinder{TRequest}"/>): more file parts than the
-    /// endpoint's most files is 413. Fields and file parts that bind to nothing are ignored, as MVC's
-    /// model binding ignores them (a named submit button, a field the page added for its own script),
-    /// and logged at Debug; a JSON body stays strict. A form over ASP.NET Core's form limits throws,
-    /// for the door to answer.
-    /// </summary>
-    protected async ValueTask<(TRequest? Request, BindingErrors? Errors)> ReadFormAsync(HttpContext context)
-    {
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        if (form.Files.Count > Settings.MaxFiles)
-        {
-            var errors = new BindingErrors();
-            errors.Refuse(OperationProblem.Create(413, ProblemCodes.PayloadTooLarge, $"The request uploads {form.Files.Count} files, and this endpoint accepts at most {Settings.MaxFiles}."));
-            return (null, errors);
-        }
-
-        var request = Form.Bind(form, out var found, out var unbound);
-        if (unbound.Count > 0)
-        {
-            LogUnknown(unbound);
-        }
-
-        return (request, found);
-    }
-
-    /// <summary>At most 20 names: the log line says what was dropped, not everything a client can send.</summary>
-    private void LogUnknown(IReadOnlyList<string> unbound)
-    {
-        if (_logger.IsEnabled(LogLevel.Debug))
-        {
-            var fields = string.Join(", ", unbound.Take(20));
-            Log.UnknownFormFields(_logger, Door, typeof(TRequest).Name, unbound.Count, fields);
-        }
-    }
-
-    /// <summary>Binds a form (<see cref="ReadFormAsync"/>) and answers as <see cref="Finish"/> does.</summary>
-    protected async ValueTask<Bound<TRequest>> BindFormAsync(HttpContext context)
-    {
-        var (request, errors) = await ReadFormAsync(context).ConfigureAwait(false);
-        return Finish(context, request, errors, InputKind.Form);
-    }
-
-    /// <summary>Reads a JSON body with <paramref name="info"/>, every mistake named (<see cref="JsonBody"/>).</summary>
-    protected ValueTask<(TRequest? Request, BindingErrors? Errors)> ReadJsonAsync(HttpContext context, JsonTypeInfo<TRequest> info) =>
-        JsonBody.ReadAsync(context.Request, info, ProblemOf, context.RequestAborted);
-
-    /// <summary>The request a missing body makes, as <c>{}</c> does (<see cref="JsonBody.Empty{T}"/>).</summary>
-    protected (TRequest? Request, BindingErrors? Errors) ReadEmpty(JsonTypeInfo<TRequest> info) => JsonBody.Empty(info, ProblemOf);
-
-    /// <summary>
-    /// What binding made, as the door's answer: the request; or, when fields did not fit, one
-    /// <c>validation_failed</c> naming each of them together with what validation finds in the members
-    /// that did bind (<see cref="ObjectValidator"/>, members only), so one submit reports every
-    /// problem; or the refusal of the whole body.
-    /// </summary>
-    protected Bound<TRequest> Finish(HttpContext context, TRequest? request, BindingErrors? errors, InputKind input)
-    {
-        if (errors?.Refusal is { } refusal)
-        {
-            return Bound<TRequest>.Refused(refusal, input);
-        }
-
-        if (errors is { Any: true })
-        {
-            if (request is not null)
-            {
-                errors.AddFound(_validators.For(typeof(TRequest)).Validate(request, context.RequestServices, whole: false));
-            }
-
-            return Bound<TRequest>.Refused(errors.ToProblem(), input);
-        }
-
-        return request is null
-            ? Bound<TRequest>.Refused(OperationProblem.InvalidJson(null), input)
-            : new Bound<TRequest>(request, null, input);
-    }
-
-    /// <summary>The field errors (or the refusal) a <see cref="JsonException"/> from reading a body means; a door adds its own exceptions.</summary>
-    /// <param name="exception">What the serializer threw.</param>
-    /// <param name="body">The body as read, when it is a JSON object: the value that did not fit is looked up in it.</param>
-    protected virtual OperationProblem ProblemOf(JsonException exception, System.Text.Json.Nodes.JsonObject? body) => JsonBodyErrors.ToProblem(exception, Shape, body);
-
-    /// <summary>
-    /// True for what reading a body throws when the client sent something unreadable: bad JSON, a body
-    /// over the limit, malformed framing, a malformed or truncated form. Not when the client went away.
-    /// </summary>
-    protected static bool IsUnreadableBody(Exception exception, HttpContext context) =>
-        exception is JsonException or BadHttpRequestException or InvalidDataException ||
-        (exception is IOException && !context.RequestAborted.IsCancellationRequested);
-
-    /// <summary>The problem for an exception <see cref="IsUnreadableBody"/> accepted.</summary>
-    protected OperationProblem UnreadableBody(Exception exception) => exception switch
-    {
-        JsonException json => ProblemOf(json, null),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => OperationProblem.PayloadTooLarge(),
-        BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout } => OperationProblem.BodyTooSlow(),
-        _ => OperationProblem.UnreadableBody(),
-    };
 }

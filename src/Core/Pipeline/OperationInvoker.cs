@@ -20,13 +20,16 @@ namespace Hybrid;
 internal sealed class OperationInvoker<TRequest, TResponse>(Validators validators, IRequestDispatcher dispatcher, ILogger logger, HybridOptions options, IReadOnlySet<string>? declaredCodes = null)
     where TRequest : class
 {
-    private ObjectValidator? _validator;
+    // Made with the invoker, which is made with its endpoint on the operation's first request: most of a large catalog is cold.
+    private readonly ObjectValidator _validator = validators.For(typeof(TRequest));
 
-    public async ValueTask<Outcome<TResponse>> InvokeAsync(TRequest request, HttpContext context)
+    /// <summary>Runs the request through validation and the dispatcher.</summary>
+    /// <param name="request">The bound request.</param>
+    /// <param name="context">The HTTP request it came with: its services and trace identifier.</param>
+    /// <param name="cancellationToken">The request's token, handed to the dispatcher (and so to the handler).</param>
+    public async ValueTask<Outcome<TResponse>> InvokeAsync(TRequest request, HttpContext context, CancellationToken cancellationToken)
     {
-        // Made on the operation's first call, not at start-up: most of a large catalog is cold.
-        var validator = _validator ??= validators.For(typeof(TRequest));
-        var errors = validator.Validate(request, context.RequestServices);
+        var errors = _validator.Validate(request, context.RequestServices);
         if (errors is not null)
         {
             return Outcome<TResponse>.Failure(OperationProblem.Validation(errors));
@@ -34,7 +37,7 @@ internal sealed class OperationInvoker<TRequest, TResponse>(Validators validator
 
         try
         {
-            var value = await dispatcher.SendAsync<TRequest, TResponse>(request, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            var value = await dispatcher.SendAsync<TRequest, TResponse>(request, context.RequestServices, cancellationToken).ConfigureAwait(false);
             return Outcome<TResponse>.Success(value);
         }
         catch (HybridProblemException e)
@@ -47,7 +50,7 @@ internal sealed class OperationInvoker<TRequest, TResponse>(Validators validator
 
             return Outcome<TResponse>.Failure(OperationProblem.From(e));
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }

@@ -1,6 +1,6 @@
 namespace Hybrid;
 
-/// <summary>What the pipeline produced: the handler's value, or a problem.</summary>
+/// <summary>What the handler stage produced: the handler's value, or a problem (validation's, or the handler's).</summary>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
 internal readonly struct Outcome<TResponse>
 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
@@ -25,7 +26,21 @@ internal static class ProblemWriter
         return details;
     }
 
-    public static async Task WriteAsync(HttpContext context, OperationProblem problem)
+    public static Task WriteAsync(HttpContext context, OperationProblem problem) => WriteAnswerAsync(context, problem, context.RequestAborted);
+
+    /// <summary>
+    /// Writes <paramref name="problem"/> as a door endpoint's answer, with the token its pipeline holds:
+    /// through the app's <see cref="IProblemDetailsService"/>, else as <c>application/problem+json</c>.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="problem">The problem.</param>
+    /// <param name="cancellationToken">
+    /// What may stop the write. When the request's own <c>RequestAborted</c> is already cancelled and
+    /// this is not (the client left after its handler returned, or the timeout's answer), the answer is
+    /// written here, after the app's <see cref="ProblemDetailsOptions.CustomizeProblemDetails"/>: the
+    /// service's writer takes no token and would stop at the request's.
+    /// </param>
+    public static async Task WriteAnswerAsync(HttpContext context, OperationProblem problem, CancellationToken cancellationToken)
     {
         var details = ToProblemDetails(problem, context);
         context.Response.StatusCode = problem.Status;
@@ -34,13 +49,19 @@ internal static class ProblemWriter
             context.Response.Headers[header.Key] = header.Value;
         }
 
-        var service = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
+        var detached = context.RequestAborted.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+        var service = detached ? null : context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
         if (service is not null && await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details }).ConfigureAwait(false))
         {
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(details, details.GetType(), options: null, contentType: "application/problem+json", context.RequestAborted).ConfigureAwait(false);
+        if (detached && context.RequestServices.GetService(typeof(IOptions<ProblemDetailsOptions>)) is IOptions<ProblemDetailsOptions> { Value.CustomizeProblemDetails: { } customize })
+        {
+            customize(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details });
+        }
+
+        await context.Response.WriteAsJsonAsync(details, details.GetType(), options: null, contentType: "application/problem+json", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The RFC 9110 section of the status, as ASP.NET Core's own problem details use.</summary>

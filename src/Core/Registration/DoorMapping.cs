@@ -8,7 +8,7 @@ namespace Hybrid;
 /// Maps one door endpoint of an operation, the same way on every door: the door's own metadata
 /// first, then the operation's attribute metadata, then its code conventions (so each later layer
 /// wins). The endpoint reads nothing here: its settings are resolved from the final metadata, after
-/// every convention the app adds later too (<see cref="HybridEndpointSettings"/>).
+/// every convention the app adds later too (<see cref="EndpointSettingsStore"/>).
 /// </summary>
 internal static class DoorMapping
 {

@@ -19,7 +19,7 @@ internal static class DoorPrerequisites
     public static (OperationCatalog Catalog, HybridOptions Options, IReadOnlyDictionary<HybridOperation, object> Exposed)? Read(IEndpointRouteBuilder endpoints, string mapMethod, HybridDoor door)
     {
         var services = endpoints.ServiceProvider;
-        if (services.GetService<HybridEndpointSettings>() is null)
+        if (services.GetService<EndpointSettingsStore>() is null)
         {
             throw new HybridConfigurationException([new HybridConfigurationError(
                 "HYB040",

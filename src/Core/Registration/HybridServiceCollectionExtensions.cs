@@ -101,7 +101,7 @@ public static class HybridServiceCollectionExtensions
             provider.GetRequiredService<HybridMetrics>(),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddMetrics();
-        services.TryAddSingleton<HybridEndpointSettings>();
+        services.TryAddSingleton<EndpointSettingsStore>();
         services.TryAddSingleton<MappedDoors>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExposureLog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, HybridStartupCheck>());

@@ -9,5 +9,5 @@ internal interface IResourceVersionReader
     /// The current tag (null when the resource does not exist), or the problem the read answered
     /// other than 404 (e.g. 403), which the write then answers too.
     /// </summary>
-    Task<(string? Tag, OperationProblem? Problem)> ReadAsync(HttpContext context);
+    Task<(string? Tag, OperationProblem? Problem)> ReadAsync(HttpContext context, CancellationToken cancellationToken);
 }

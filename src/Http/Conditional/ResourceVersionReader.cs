@@ -33,7 +33,7 @@ internal sealed class ResourceVersionReader<TRequest, TResponse> : IResourceVers
         _dispatcher = services.GetRequiredService<IRequestDispatcher>();
     }
 
-    public async Task<(string? Tag, OperationProblem? Problem)> ReadAsync(HttpContext context)
+    public async Task<(string? Tag, OperationProblem? Problem)> ReadAsync(HttpContext context, CancellationToken cancellationToken)
     {
         // Made as from {} (a positional record gets its defaults), then given the route's values.
         var request = JsonSerializer.Deserialize("{}"u8, _requestInfo)!;
@@ -48,7 +48,7 @@ internal sealed class ResourceVersionReader<TRequest, TResponse> : IResourceVers
 
         try
         {
-            var current = await _dispatcher.SendAsync<TRequest, TResponse>(request, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+            var current = await _dispatcher.SendAsync<TRequest, TResponse>(request, context.RequestServices, cancellationToken).ConfigureAwait(false);
             return (current is null ? null : EntityTags.FromVersion(_version.GetValue(current)), null);
         }
         catch (HybridProblemException e) when (e.Status == StatusCodes.Status404NotFound)

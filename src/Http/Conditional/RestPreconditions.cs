@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Hybrid.Http;
@@ -10,46 +9,48 @@ namespace Hybrid.Http;
 /// has not seen.
 /// A route without such a read, or a request without the header, asks nothing.
 /// </summary>
-internal sealed class RestPreconditions
+internal sealed class RestPreconditions : IRequestFilter
 {
-    private readonly Lazy<IResourceVersionReader>? _versionReader;
+    private readonly Lazy<IResourceVersionReader> _versionReader;
 
-    public RestPreconditions(RestRoute route, OperationCatalog catalog, IServiceProvider services)
-    {
-        if (ResourceVersions.ReaderFor(catalog, route) is { } reader)
-        {
+    private RestPreconditions(Lazy<IResourceVersionReader> versionReader) => _versionReader = versionReader;
+
+    public PipelineStage Stage => PipelineStage.Preconditions;
+
+    /// <summary>The route's <c>If-Match</c> check, or null when its resource has no versioned read to judge it by.</summary>
+    public static RestPreconditions? For(RestRoute route, OperationCatalog catalog, IServiceProvider services) =>
+        ResourceVersions.ReaderFor(catalog, route) is { } reader
             // Made on the first conditional write: the read operation's binders cost nothing until then.
-            _versionReader = new Lazy<IResourceVersionReader>(() => (IResourceVersionReader)Activator.CreateInstance(
+            ? new RestPreconditions(new Lazy<IResourceVersionReader>(() => (IResourceVersionReader)Activator.CreateInstance(
                 typeof(ResourceVersionReader<,>).MakeGenericType(reader.Operation.RequestType, reader.Operation.ResponseType),
-                reader.Operation, reader.Route, route, catalog, services)!);
-        }
-    }
+                reader.Operation, reader.Route, route, catalog, services)!))
+            : null;
 
     /// <summary>
-    /// The problem that refuses the write before its handler runs (412, or what the read itself
-    /// answered, such as 403), or null to let it through.
+    /// Refuses the write before its handler runs (412, or what the read itself answered, such as 403),
+    /// or lets it through.
     /// </summary>
-    public async ValueTask<OperationProblem?> CheckAsync(HttpContext context)
+    public async ValueTask<FilterDecision> OnRequestAsync(HybridFilterContext context)
     {
         // An empty If-Match asks nothing: generated clients send one for an omitted optional header.
-        if (_versionReader is null || !context.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var ifMatch) || ifMatch.All(string.IsNullOrWhiteSpace))
+        if (!context.HttpContext.Request.Headers.TryGetValue(HeaderNames.IfMatch, out var ifMatch) || ifMatch.All(string.IsNullOrWhiteSpace))
         {
-            return null;
+            return FilterDecision.Continue;
         }
 
-        var (tag, problem) = await _versionReader.Value.ReadAsync(context).ConfigureAwait(false);
+        var (tag, problem) = await _versionReader.Value.ReadAsync(context.HttpContext, context.Cancellation).ConfigureAwait(false);
         if (problem is not null)
         {
-            return problem;
+            return FilterDecision.Refuse(problem);
         }
 
         if (!EntityTags.MatchFails(ifMatch, tag))
         {
-            return null;
+            return FilterDecision.Continue;
         }
 
-        return tag is null
+        return FilterDecision.Refuse(tag is null
             ? OperationProblem.Create(412, ProblemCodes.PreconditionFailed, "If-Match names a version, and the resource does not exist.")
-            : OperationProblem.Create(412, ProblemCodes.PreconditionFailed, "The resource changed since it was read: If-Match does not name its current version. Read it again, then retry.", HeaderNames.ETag, tag);
+            : OperationProblem.Create(412, ProblemCodes.PreconditionFailed, "The resource changed since it was read: If-Match does not name its current version. Read it again, then retry.", HeaderNames.ETag, tag));
     }
 }

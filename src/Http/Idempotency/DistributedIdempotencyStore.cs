@@ -21,7 +21,7 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
     // A cache may drop a new entry (MemoryCache at its SizeLimit refuses one, and drops the key's
     // previous one, while it compacts in the background), and IDistributedCache cannot say so: every
     // write is read back, and set again after these pauses until the cache keeps it.
-    private static readonly TimeSpan[] KeepPauses = [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100)];
+    private static readonly TimeSpan[] RetryPauses = [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100)];
 
     // Striped: one lock per key would need its own bookkeeping; 64 stripes keep unrelated keys from
     // waiting on each other in practice. A lock is held over a read, a write and the read that checks
@@ -45,7 +45,7 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
             }
 
             var claim = expiry < MaxClaim ? expiry : MaxClaim;
-            var kept = await SetKeptAsync(key, new IdempotencyRecord(fingerprint, now + claim, null), claim, cancellationToken).ConfigureAwait(false);
+            var kept = await SetAndConfirmAsync(key, new IdempotencyRecord(fingerprint, now + claim, null), claim, cancellationToken).ConfigureAwait(false);
             return new(kept ? IdempotencyState.Started : IdempotencyState.Unavailable);
         }
         finally
@@ -62,7 +62,7 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
         {
             // Not kept after the pauses, a retry of this request runs again: nothing better is possible
             // once the operation has run (docs/rest.md, Storage).
-            await SetKeptAsync(key, new IdempotencyRecord(fingerprint, time.GetUtcNow() + expiry, response), expiry, cancellationToken).ConfigureAwait(false);
+            await SetAndConfirmAsync(key, new IdempotencyRecord(fingerprint, time.GetUtcNow() + expiry, response), expiry, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -84,7 +84,7 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
         }
     }
 
-    private async ValueTask<bool> SetKeptAsync(string key, IdempotencyRecord record, TimeSpan lifetime, CancellationToken cancellationToken)
+    private async ValueTask<bool> SetAndConfirmAsync(string key, IdempotencyRecord record, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var bytes = record.ToBytes();
         for (var attempt = 0; ; attempt++)
@@ -95,12 +95,12 @@ internal sealed class DistributedIdempotencyStore(IDistributedCache cache, TimeP
                 return true;
             }
 
-            if (attempt == KeepPauses.Length)
+            if (attempt == RetryPauses.Length)
             {
                 return false;
             }
 
-            await Task.Delay(KeepPauses[attempt], time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(RetryPauses[attempt], time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -35,10 +35,11 @@ internal sealed class ResponseCapture : IDisposable
 
     public static ResponseCapture Start(HttpContext context) => new(context);
 
-    /// <summary>Puts the response's own body back, and returns what was written, or null when it was too large to keep.</summary>
-    public async Task<StoredResponse?> FinishAsync()
+    /// <summary>Stops capturing: puts the response's own body back, and returns what was written, or null when it was too large to keep.</summary>
+    /// <param name="cancellationToken">The request's token: once its handler ran, one the client cannot cut.</param>
+    public async Task<StoredResponse?> StopAsync(CancellationToken cancellationToken)
     {
-        await _capturing.Writer.FlushAsync(_context.RequestAborted).ConfigureAwait(false);
+        await _capturing.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         Restore();
         if (_tee.Overflowed)
         {
@@ -103,13 +104,13 @@ internal sealed class ResponseCapture : IDisposable
 
         public override void Write(byte[] buffer, int offset, int count)
         {
-            Keep(buffer.AsSpan(offset, count));
+            Record(buffer.AsSpan(offset, count));
             inner.Write(buffer, offset, count);
         }
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            Keep(buffer.Span);
+            Record(buffer.Span);
             await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
 
@@ -127,7 +128,7 @@ internal sealed class ResponseCapture : IDisposable
             base.Dispose(disposing);
         }
 
-        private void Keep(ReadOnlySpan<byte> bytes)
+        private void Record(ReadOnlySpan<byte> bytes)
         {
             if (Overflowed || Copy.Length + bytes.Length > MaxBody)
             {

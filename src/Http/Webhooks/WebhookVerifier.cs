@@ -67,6 +67,9 @@ internal static class WebhookVerifier
         return "no webhook-signature matches the body";
     }
 
+    /// <summary>The delivery's <c>webhook-id</c>, as <see cref="Check"/> reads it.</summary>
+    public static string? IdOf(HttpRequest request) => Single(request, IdHeader);
+
     private static string? Single(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0]?.Trim() : null;
 }

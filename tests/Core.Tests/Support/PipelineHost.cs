@@ -61,7 +61,7 @@ internal sealed class PipelineHost : IAsyncDisposable
             TraceIdentifier = "trace-0001",
             RequestAborted = aborted,
         };
-        return await invoker.InvokeAsync(request, context);
+        return await invoker.InvokeAsync(request, context, aborted);
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Hybrid.Testing;
 
 namespace Hybrid.EndToEnd.Tests.Parsing;
 
@@ -13,11 +14,7 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
     {
         const string body = """{"title": "Parsing", "author": {"name": "", "email": "nope"}, "tags": ["ok", ""]}""";
 
-        var results = new[]
-        {
-            await host.ActionJsonAsync("SubmitArticle", body),
-            await host.RestJsonAsync("articles", body),
-        };
+        var results = await host.JsonOnEveryDoorAsync(ParsingHost.Article, body);
 
         foreach (var result in results)
         {
@@ -29,19 +26,19 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
         ShouldBeSameErrors(results);
     }
 
-    [Fact]
-    public async Task A_valid_nested_body_reaches_the_handler_on_both_doors()
+    [Theory]
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_valid_nested_body_reaches_the_handler_on_every_door(DoorCase door)
     {
         const string body = """{"title": "Parsing", "author": {"name": "Ada", "email": "ada@example.com"}, "tags": ["ok", "fine"]}""";
 
-        foreach (var result in new[] { await host.ActionJsonAsync("SubmitArticle", body), await host.RestJsonAsync("articles", body) })
-        {
-            result.Status.Should().Be(HttpStatusCode.OK, result.ToString());
-            var article = result.Received.Should().BeOfType<SubmitArticle>().Subject;
-            article.Author!.Name.Should().Be("Ada");
-            article.Author.Email.Should().Be("ada@example.com");
-            article.Tags.Select(t => t.Name).Should().Equal("ok", "fine");
-        }
+        var result = await host.JsonAsync(door, ParsingHost.Article, body);
+
+        result.Status.Should().Be(HttpStatusCode.OK, result.ToString());
+        var article = result.Received.Should().BeOfType<SubmitArticle>().Subject;
+        article.Author!.Name.Should().Be("Ada");
+        article.Author.Email.Should().Be("ada@example.com");
+        article.Tags.Select(t => t.Name).Should().Equal("ok", "fine");
     }
 
     [Fact]
@@ -49,7 +46,7 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
     {
         const string body = """{"title": "Parsing", "tags": [""]}""";
 
-        var results = new[] { await host.ActionJsonAsync("SubmitArticle", body), await host.RestJsonAsync("articles", body) };
+        var results = await host.JsonOnEveryDoorAsync(ParsingHost.Article, body);
 
         foreach (var result in results)
         {
@@ -64,12 +61,7 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
     {
         const string body = """{"age": 30}""";
 
-        var results = new[]
-        {
-            await host.ActionJsonAsync("RegisterMember", body),
-            await host.RestJsonAsync("members", body),
-            await host.ActionFormAsync("RegisterMember", ("age", "30")),
-        };
+        Sent[] results = [.. await host.JsonOnEveryDoorAsync(ParsingHost.Member, body), await host.ActionFormAsync("RegisterMember", ("age", "30"))];
 
         foreach (var result in results)
         {
@@ -83,13 +75,7 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
     [Fact]
     public async Task An_empty_body_is_an_empty_object_on_both_doors_so_a_required_member_is_still_named()
     {
-        var results = new[]
-        {
-            await host.ActionJsonAsync("RegisterMember", string.Empty),
-            await host.RestJsonAsync("members", string.Empty),
-            await host.ActionJsonAsync("RegisterMember", "{}"),
-            await host.RestJsonAsync("members", "{}"),
-        };
+        Sent[] results = [.. await host.JsonOnEveryDoorAsync(ParsingHost.Member, string.Empty), .. await host.JsonOnEveryDoorAsync(ParsingHost.Member, "{}")];
 
         foreach (var result in results)
         {
@@ -99,18 +85,18 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
         ShouldBeSameErrors(results);
     }
 
-    [Fact]
-    public async Task A_required_member_that_is_present_binds_on_both_doors()
+    [Theory]
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_required_member_that_is_present_binds_on_every_door(DoorCase door)
     {
         const string body = """{"displayName": "Ada", "age": 30}""";
 
-        foreach (var result in new[] { await host.ActionJsonAsync("RegisterMember", body), await host.RestJsonAsync("members", body) })
-        {
-            result.Status.Should().Be(HttpStatusCode.OK, result.ToString());
-            var member = result.Received.Should().BeOfType<RegisterMember>().Subject;
-            member.DisplayName.Should().Be("Ada");
-            member.Age.Should().Be(30);
-        }
+        var result = await host.JsonAsync(door, ParsingHost.Member, body);
+
+        result.Status.Should().Be(HttpStatusCode.OK, result.ToString());
+        var member = result.Received.Should().BeOfType<RegisterMember>().Subject;
+        member.DisplayName.Should().Be("Ada");
+        member.Age.Should().Be(30);
     }
 
     [Theory]
@@ -119,7 +105,7 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
     [InlineData("""{"status": "Published", "previous": 9}""", "previous")]
     public async Task An_undefined_enum_number_in_a_json_body_is_a_field_error_on_both_doors(string body, string field)
     {
-        var results = new[] { await host.ActionJsonAsync("SetStatus", body), await host.RestJsonAsync("statuses", body) };
+        var results = await host.JsonOnEveryDoorAsync(ParsingHost.Status, body);
 
         foreach (var result in results)
         {
@@ -137,7 +123,7 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
     [InlineData("""{"status": "Published", "previous": "Draft,Archived"}""", "previous")]
     public async Task A_comma_list_for_an_enum_without_flags_in_a_json_body_is_a_field_error_on_both_doors(string body, string field)
     {
-        var results = new[] { await host.ActionJsonAsync("SetStatus", body), await host.RestJsonAsync("statuses", body) };
+        var results = await host.JsonOnEveryDoorAsync(ParsingHost.Status, body);
 
         foreach (var result in results)
         {
@@ -148,13 +134,14 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
         ShouldBeSameErrors(results);
     }
 
-    [Fact]
-    public async Task A_defined_enum_number_or_name_in_a_json_body_binds_on_both_doors()
+    [Theory]
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_defined_enum_number_or_name_in_a_json_body_binds_on_every_door(DoorCase door)
     {
         var results = new[]
         {
-            await host.ActionJsonAsync("SetStatus", """{"status": 1, "previous": "Draft"}"""),
-            await host.RestJsonAsync("statuses", """{"status": "Published", "previous": 0}"""),
+            await host.JsonAsync(door, ParsingHost.Status, """{"status": 1, "previous": "Draft"}"""),
+            await host.JsonAsync(door, ParsingHost.Status, """{"status": "Published", "previous": 0}"""),
         };
 
         foreach (var result in results)
@@ -173,14 +160,13 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
     {
         const string body = """{"id": "xyz"}""";
 
-        var results = new[]
-        {
-            await host.ActionJsonAsync(actionId, body),
-            await host.RestJsonAsync(path, body),
+        Sent[] results =
+        [
+            .. await host.JsonOnEveryDoorAsync(new DoorOperation(actionId, path), body),
             await host.GetAsync("REST route", $"/api/v1/{path}/xyz"),
             await host.QueryAsync(path, "id", "xyz"),
             await host.ActionFormAsync(actionId, ("id", "xyz")),
-        };
+        ];
 
         foreach (var result in results)
         {
@@ -196,14 +182,13 @@ public sealed class BodyErrorParityTests(ParsingHost host) : IClassFixture<Parsi
     [InlineData("by-number", "FindByNumber", "42", "42")]
     public async Task A_valid_id_binds_the_same_from_a_json_body_a_route_and_a_query(string path, string actionId, string json, string text)
     {
-        var results = new[]
-        {
-            await host.ActionJsonAsync(actionId, $$"""{"id": {{json}}}"""),
-            await host.RestJsonAsync(path, $$"""{"id": {{json}}}"""),
+        Sent[] results =
+        [
+            .. await host.JsonOnEveryDoorAsync(new DoorOperation(actionId, path), $$"""{"id": {{json}}}"""),
             await host.GetAsync("REST route", $"/api/v1/{path}/{text}"),
             await host.QueryAsync(path, "id", text),
             await host.ActionFormAsync(actionId, ("id", text)),
-        };
+        ];
 
         foreach (var result in results)
         {

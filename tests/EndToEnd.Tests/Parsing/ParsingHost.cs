@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Serialization;
 using Hybrid.Actions;
 using Hybrid.Testing;
@@ -31,6 +30,14 @@ public sealed class ParsingHost : IAsyncLifetime
 
     public static readonly string[] ProbeMembers =
         ["count", "total", "price", "flag", "maybeFlag", "id", "day", "at", "status", "maybeStatus", "marks", "name"];
+
+    public static readonly DoorOperation Article = new("SubmitArticle", "articles");
+
+    public static readonly DoorOperation Member = new("RegisterMember", "members");
+
+    public static readonly DoorOperation Status = new("SetStatus", "statuses");
+
+    public static readonly DoorOperation Probe = new("ParseProbe", "probe");
 
     public TestHost Host => _host ?? throw new InvalidOperationException("Not started.");
 
@@ -97,17 +104,20 @@ public sealed class ParsingHost : IAsyncLifetime
     public Task<Sent> GetAsync(string source, string url) =>
         SendAsync(source, new HttpRequestMessage(HttpMethod.Get, url));
 
-    /// <summary>A JSON body POSTed to a REST route.</summary>
-    public Task<Sent> RestJsonAsync(string path, string json) =>
-        SendAsync("REST JSON body", new HttpRequestMessage(HttpMethod.Post, "/api/v1/" + path) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+    /// <summary>A JSON body carried to <paramref name="operation"/> through <paramref name="door"/>; the action door gets the page's antiforgery cookie and header, as the SPA client sends them.</summary>
+    public Task<Sent> JsonAsync(DoorCase door, DoorOperation operation, string json) =>
+        SendAsync(door.Name + " JSON body", door.JsonRequest(operation, json, new DoorSession(_cookies, HybridAntiforgery.HeaderName, _token)));
 
-    /// <summary>A JSON body POSTed to an action, with the antiforgery cookie and header as the SPA client sends them.</summary>
-    public Task<Sent> ActionJsonAsync(string actionId, string json)
+    /// <summary>The same JSON body through every door, for the tests that compare the doors' answers.</summary>
+    public async Task<Sent[]> JsonOnEveryDoorAsync(DoorOperation operation, string json)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, "/_actions/" + actionId) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        message.Headers.Add("Cookie", _cookies);
-        message.Headers.Add(HybridAntiforgery.HeaderName, _token);
-        return SendAsync("action JSON body", message);
+        var results = new List<Sent>();
+        foreach (var door in DoorCases.Every)
+        {
+            results.Add(await JsonAsync(door, operation, json));
+        }
+
+        return [.. results];
     }
 
     /// <summary>A urlencoded HTML form POSTed to an action, the token in its form field; it asks for JSON, not the redirect.</summary>

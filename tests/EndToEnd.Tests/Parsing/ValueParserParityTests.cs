@@ -166,8 +166,7 @@ public sealed class ValueParserParityTests(ParsingHost host) : IClassFixture<Par
         results.Add(await host.QueryAsync("probe", c.Member, c.Text));
         results.Add(await host.ActionFormAsync("ParseProbe", (c.Member, c.Text)));
         var body = $"{{\"{c.Member}\":{c.Json}}}";
-        results.Add(await host.ActionJsonAsync("ParseProbe", body));
-        results.Add(await host.RestJsonAsync("probe", body));
+        results.AddRange(await host.JsonOnEveryDoorAsync(ParsingHost.Probe, body));
         return results;
     }
 

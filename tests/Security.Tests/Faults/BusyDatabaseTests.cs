@@ -16,9 +16,8 @@ public sealed class BusyDatabaseTests
         options.TransientFailures.Add(e => e is SqliteException { SqliteErrorCode: 5 or 6 });
 
     [Theory]
-    [InlineData("action")]
-    [InlineData("rest")]
-    public async Task A_locked_database_answers_503_with_Retry_After_and_nothing_is_stored(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_locked_database_answers_503_with_Retry_After_and_nothing_is_stored(DoorCase door)
     {
         await using var host = await FaultHost.StartAsync(configure: SqliteBusyIsTransient);
         var marker = Guid.NewGuid().ToString("N");
@@ -58,7 +57,7 @@ public sealed class BusyDatabaseTests
 
         using (host.Database.Lock())
         {
-            using var response = await host.Client.SendAsync(host.Post("rest", "LockedWrite", "locked-writes", new { marker = "m" }));
+            using var response = await host.Client.SendAsync(host.Post(DoorCases.Rest, "LockedWrite", "locked-writes", new { marker = "m" }));
             response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
             response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(3));
         }
@@ -72,7 +71,7 @@ public sealed class BusyDatabaseTests
 
         using (host.Database.Lock())
         {
-            using var response = await host.Client.SendAsync(host.Post("rest", "LockedWrite", "locked-writes", new { marker }));
+            using var response = await host.Client.SendAsync(host.Post(DoorCases.Rest, "LockedWrite", "locked-writes", new { marker }));
             await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError, ProblemCodes.InternalError);
             (await response.Content.ReadAsStringAsync()).Should().NotContain("locked").And.NotContain("Sqlite");
         }

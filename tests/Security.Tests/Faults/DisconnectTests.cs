@@ -1,3 +1,4 @@
+using Hybrid.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Security.Tests.Faults;
@@ -9,9 +10,8 @@ namespace Hybrid.Security.Tests.Faults;
 public sealed class DisconnectTests
 {
     [Theory]
-    [InlineData("action")]
-    [InlineData("rest")]
-    public async Task A_client_that_disconnects_mid_handler_cancels_it_and_nothing_is_stored(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_client_that_disconnects_mid_handler_cancels_it_and_nothing_is_stored(DoorCase door)
     {
         await using var host = await FaultHost.StartAsync();
         var marker = Guid.NewGuid().ToString("N");

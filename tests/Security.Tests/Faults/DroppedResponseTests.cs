@@ -1,4 +1,5 @@
 using System.Net;
+using Hybrid.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Security.Tests.Faults;
@@ -51,7 +52,7 @@ public sealed class DroppedResponseTests
 
     private static HttpRequestMessage Request(FaultHost host, string marker, string key, int holdMilliseconds)
     {
-        var message = host.Post("rest", "CommittedWrite", "committed-writes", new { marker, holdMilliseconds });
+        var message = host.Post(DoorCases.Rest, "CommittedWrite", "committed-writes", new { marker, holdMilliseconds });
         message.Headers.Add("Idempotency-Key", key);
         return message;
     }

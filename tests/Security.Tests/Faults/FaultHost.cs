@@ -82,13 +82,14 @@ public sealed class FaultHost : IAsyncDisposable
     }
 
     /// <summary>The request to one door: <c>POST /_actions/{id}</c> or <c>POST /api/v1/{path}</c>, as JSON, same origin.</summary>
-    public HttpRequestMessage Post(string door, string actionId, string path, object body)
+    public HttpRequestMessage Post(DoorCase door, string actionId, string path, object body)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, door == "action" ? "/_actions/" + actionId : "/api/v1/" + path)
+        var message = door.BodyRequest(new DoorOperation(actionId, path), JsonContent.Create(body));
+        if (message.Headers.Accept.Count == 0)
         {
-            Content = JsonContent.Create(body),
-        };
-        message.Headers.Accept.ParseAdd("application/json");
+            message.Headers.Accept.ParseAdd("application/json");
+        }
+
         message.Headers.TryAddWithoutValidation("Origin", Client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         return message;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Hybrid.Testing;
 
 namespace Hybrid.Security.Tests.Faults;
 
@@ -9,9 +10,8 @@ namespace Hybrid.Security.Tests.Faults;
 public sealed class ShutdownTests
 {
     [Theory]
-    [InlineData("action")]
-    [InlineData("rest")]
-    public async Task In_flight_requests_finish_and_new_ones_are_refused(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task In_flight_requests_finish_and_new_ones_are_refused(DoorCase door)
     {
         await using var host = await FaultHost.StartAsync();
         var marker = Guid.NewGuid().ToString("N");

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using Hybrid.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -68,7 +69,7 @@ public sealed class SlowBodyTests
             k.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 500, gracePeriod: TimeSpan.FromSeconds(2))));
         var marker = "fast-" + new string('x', 20_000);
 
-        using var response = await host.Client.SendAsync(host.Post("rest", "SlowWrite", "slow-writes", new { holdMilliseconds = 1, marker }));
+        using var response = await host.Client.SendAsync(host.Post(DoorCases.Rest, "SlowWrite", "slow-writes", new { holdMilliseconds = 1, marker }));
 
         response.IsSuccessStatusCode.Should().BeTrue();
         host.Database.Count(marker).Should().Be(1);

@@ -22,9 +22,8 @@ public sealed class TimeoutTests
             doors: doors);
 
     [Theory]
-    [InlineData("action")]
-    [InlineData("rest")]
-    public async Task A_handler_past_its_timeout_is_cancelled_and_answered_504_with_nothing_stored(string door)
+    [MemberData(nameof(DoorCases.All), MemberType = typeof(DoorCases))]
+    public async Task A_handler_past_its_timeout_is_cancelled_and_answered_504_with_nothing_stored(DoorCase door)
     {
         await using var host = await StartAsync();
         var marker = Guid.NewGuid().ToString("N");
@@ -44,7 +43,7 @@ public sealed class TimeoutTests
         await using var host = await StartAsync();
         var marker = Guid.NewGuid().ToString("N");
 
-        using var response = await host.Client.SendAsync(host.Post("rest", "TimedWrite", "timed-writes", new { marker, holdMilliseconds = 10 }));
+        using var response = await host.Client.SendAsync(host.Post(DoorCases.Rest, "TimedWrite", "timed-writes", new { marker, holdMilliseconds = 10 }));
 
         response.IsSuccessStatusCode.Should().BeTrue();
         host.Database.Count(marker).Should().Be(1);
@@ -57,8 +56,8 @@ public sealed class TimeoutTests
         var timedOut = Guid.NewGuid().ToString("N");
         var finished = Guid.NewGuid().ToString("N");
 
-        using var rest = await host.Client.SendAsync(host.Post("rest", "PlainTimedWrite", "plain-timed-writes", new { marker = timedOut, holdMilliseconds = 20_000 }));
-        using var action = await host.Client.SendAsync(host.Post("action", "PlainTimedWrite", "plain-timed-writes", new { marker = finished, holdMilliseconds = 800 }));
+        using var rest = await host.Client.SendAsync(host.Post(DoorCases.Rest, "PlainTimedWrite", "plain-timed-writes", new { marker = timedOut, holdMilliseconds = 20_000 }));
+        using var action = await host.Client.SendAsync(host.Post(DoorCases.Action, "PlainTimedWrite", "plain-timed-writes", new { marker = finished, holdMilliseconds = 800 }));
 
         await rest.ShouldBeProblemAsync(HttpStatusCode.GatewayTimeout, ProblemCodes.RequestTimeout);
         action.IsSuccessStatusCode.Should().BeTrue();
@@ -74,7 +73,7 @@ public sealed class TimeoutTests
             doors: (actions, rest) => actions.ForOperation<PlainTimedWrite>().WithRequestTimeout("quick"));
         var marker = Guid.NewGuid().ToString("N");
 
-        using var response = await host.Client.SendAsync(host.Post("action", "PlainTimedWrite", "plain-timed-writes", new { marker, holdMilliseconds = 20_000 }));
+        using var response = await host.Client.SendAsync(host.Post(DoorCases.Action, "PlainTimedWrite", "plain-timed-writes", new { marker, holdMilliseconds = 20_000 }));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, ProblemCodes.RequestTimeout);
         host.Database.Count(marker).Should().Be(0);
@@ -89,8 +88,8 @@ public sealed class TimeoutTests
         var cut = Guid.NewGuid().ToString("N");
         var kept = Guid.NewGuid().ToString("N");
 
-        using var action = await host.Client.SendAsync(host.Post("action", "SlowWrite", "slow-writes", new { marker = cut, holdMilliseconds = 20_000 }));
-        using var rest = await host.Client.SendAsync(host.Post("rest", "SlowWrite", "slow-writes", new { marker = kept, holdMilliseconds = 800 }));
+        using var action = await host.Client.SendAsync(host.Post(DoorCases.Action, "SlowWrite", "slow-writes", new { marker = cut, holdMilliseconds = 20_000 }));
+        using var rest = await host.Client.SendAsync(host.Post(DoorCases.Rest, "SlowWrite", "slow-writes", new { marker = kept, holdMilliseconds = 800 }));
 
         await action.ShouldBeProblemAsync(HttpStatusCode.GatewayTimeout, ProblemCodes.RequestTimeout);
         rest.IsSuccessStatusCode.Should().BeTrue();
@@ -101,7 +100,7 @@ public sealed class TimeoutTests
     public async Task Settings_and_both_documents_state_each_endpoints_timeout()
     {
         await using var host = await StartAsync(doors: (actions, rest) => rest.ForOperation<PlainTimedWrite>().WithRequestTimeout(TimeSpan.FromSeconds(2)));
-        var settings = host.Host.Services.GetRequiredService<HybridEndpointSettings>().Resolve(host.Host.Endpoints)
+        var settings = host.Host.Services.GetRequiredService<EndpointSettingsStore>().Resolve(host.Host.Endpoints)
             .ToDictionary(s => s.Door.Name + " " + s.Operation.RequestType.Name, s => s.Timeout?.ToString() ?? "no");
 
         settings.Should().Contain("action TimedWrite", "0.3s").And.Contain("rest TimedWrite", "0.3s")
@@ -122,7 +121,7 @@ public sealed class TimeoutTests
         await using var host = await FaultHost.StartAsync();
         var marker = Guid.NewGuid().ToString("N");
 
-        using var response = await host.Client.SendAsync(host.Post("rest", "TimedWrite", "timed-writes", new { marker, holdMilliseconds = 10 }));
+        using var response = await host.Client.SendAsync(host.Post(DoorCases.Rest, "TimedWrite", "timed-writes", new { marker, holdMilliseconds = 10 }));
 
         response.IsSuccessStatusCode.Should().BeTrue();
         host.Log.Entries.Should().ContainSingle(e => e.EventId == 77 && e.Level == LogLevel.Warning)

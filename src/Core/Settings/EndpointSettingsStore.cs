@@ -5,12 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hybrid;
 
 /// <summary>
-/// Resolves and locks the settings of Hybrid's endpoints from their final metadata. The start-up
+/// The store of Hybrid's endpoint settings: resolves and locks each endpoint's
+/// <see cref="EndpointSettings"/> from its final metadata. The start-up
 /// check resolves every endpoint of the app once, before the server listens; an endpoint (or a
 /// document, or the inventory) that finds its settings unresolved, in a host that runs no startup
 /// filters, resolves them the same way, and the first resolution wins.
 /// </summary>
-internal sealed class HybridEndpointSettings(IServiceProvider services)
+internal sealed class EndpointSettingsStore(IServiceProvider services)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(HybridOperation, string), EndpointSettings> _firstByDoor = new();
     private EndpointSettingsResolver? _resolver;
@@ -45,6 +46,22 @@ internal sealed class HybridEndpointSettings(IServiceProvider services)
         _firstByDoor.TryAdd((endpoint.Operation, endpoint.Door), settings);
         return settings;
     }
+
+    /// <summary>
+    /// The settings of the Hybrid endpoint <paramref name="context"/> was routed to, resolved from that
+    /// endpoint's final metadata unless already locked; null when the request was routed to none.
+    /// </summary>
+    public EndpointSettings? OfRouted(HttpContext context) =>
+        context.GetEndpoint()?.Metadata is { } metadata && metadata.GetMetadata<HybridEndpointMetadata>() is { } endpoint
+            ? Of(endpoint, metadata)
+            : null;
+
+    /// <summary>
+    /// The settings an endpoint is built from on its first request: locked by then, at start-up or from
+    /// the routed endpoint (<see cref="OfRouted"/>). A delegate called without routing (a benchmark)
+    /// has no endpoint metadata, and its settings are resolved from none.
+    /// </summary>
+    public EndpointSettings ForBuild(HybridEndpointMetadata endpoint) => Of(endpoint, []);
 
     /// <summary>
     /// The settings of an operation's (first) endpoint on a door, or <see langword="null"/> when that
