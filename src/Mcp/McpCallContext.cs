@@ -94,6 +94,9 @@ internal sealed class McpCallFeature(McpToolEntry tool, byte[] arguments, string
     /// <summary>The handler's result as JSON (empty for a tool without one), once it succeeded.</summary>
     public byte[]? Result { get; set; }
 
+    /// <summary>The idempotency key this call claimed (its store key and the arguments' fingerprint), until it is answered.</summary>
+    public (string Key, byte[] Fingerprint)? Claim { get; set; }
+
     /// <summary>Where the door writes a problem.</summary>
     public MemoryStream Response { get; } = new();
 }

@@ -27,74 +27,89 @@ internal sealed class McpIdempotency(IDistributedCache cache)
     private const int FingerprintBytes = 32;
 
     private readonly ConcurrentDictionary<string, byte> _running = new(StringComparer.Ordinal);
+    private readonly IDistributedCache _cache = cache;
 
+    /// <summary>The door's one store: every tool's keys are kept apart by tool name.</summary>
     public static McpIdempotency For(IServiceProvider services) =>
         services.GetRequiredService<McpTools>().Idempotency ??= new McpIdempotency(services.GetRequiredService<IDistributedCache>());
-
-    public async ValueTask<GuardEntry> EnterAsync(HttpContext context, IdempotentAttribute idempotent)
-    {
-        var call = context.Features.GetRequiredFeature<McpCallFeature>();
-        if (call.IdempotencyKey is not { } key)
-        {
-            return idempotent.Required
-                ? GuardEntry.Refuse(OperationProblem.Create(400, ProblemCodes.IdempotencyKeyMissing, $"This tool changes data and must be safe to retry: send a unique key in the call's _meta.{MetaKey} and the same key when you retry."), Guard)
-                : GuardEntry.Through(null);
-        }
-
-        if (key.Length is 0 or > 255)
-        {
-            return GuardEntry.Refuse(OperationProblem.Create(400, ProblemCodes.BadRequest, $"_meta.{MetaKey} must be 1 to 255 characters."), Guard);
-        }
-
-        var storeKey = "hybrid:mcp:idempotency:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(call.Tool.Name + "\n" + Caller(context.User) + "\n" + key)));
-        var fingerprint = SHA256.HashData(call.Arguments);
-        if (await cache.GetAsync(storeKey, context.RequestAborted).ConfigureAwait(false) is { Length: >= FingerprintBytes } stored)
-        {
-            return stored.AsSpan(0, FingerprintBytes).SequenceEqual(fingerprint)
-                ? GuardEntry.Answered(new Replay(stored[FingerprintBytes..]), Guard)
-                : GuardEntry.Refuse(OperationProblem.Create(422, ProblemCodes.IdempotencyKeyReused, "This idempotency key was used for a call with other arguments. Use a new key for a new call."), Guard);
-        }
-
-        if (!_running.TryAdd(storeKey, 0))
-        {
-            return GuardEntry.Refuse(OperationProblem.Create(409, ProblemCodes.IdempotencyKeyInUse, "A call with this idempotency key is still running. Retry it once that call has finished."), Guard);
-        }
-
-        return GuardEntry.Through(new Exit(this, cache, storeKey, fingerprint, TimeSpan.FromSeconds(idempotent.ExpirySeconds)));
-    }
 
     /// <summary>Whose key it is: the signed-in user's id, so one caller's key never answers another.</summary>
     private static string Caller(ClaimsPrincipal user) =>
         user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? user.FindFirst("sub")?.Value ?? user.Identity?.Name ?? string.Empty;
 
+    /// <summary>The pipeline's filter for one tool: the key checked before binding, the result stored once answered.</summary>
+    internal sealed class Retries(McpIdempotency owner, IdempotentAttribute idempotent) : IAnswerFilter
+    {
+        public PipelineStage Stage => PipelineStage.Idempotency;
+
+        public async ValueTask<FilterDecision> OnRequestAsync(HybridFilterContext context)
+        {
+            var http = context.HttpContext;
+            var call = http.Features.GetRequiredFeature<McpCallFeature>();
+            if (call.IdempotencyKey is not { } key)
+            {
+                return idempotent.Required
+                    ? FilterDecision.Refuse(OperationProblem.Create(400, ProblemCodes.IdempotencyKeyMissing, $"This tool changes data and must be safe to retry: send a unique key in the call's _meta.{MetaKey} and the same key when you retry."), Guard)
+                    : FilterDecision.Continue;
+            }
+
+            if (key.Length is 0 or > 255)
+            {
+                return FilterDecision.Refuse(OperationProblem.Create(400, ProblemCodes.BadRequest, $"_meta.{MetaKey} must be 1 to 255 characters."), Guard);
+            }
+
+            var storeKey = "hybrid:mcp:idempotency:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(call.Tool.Name + "\n" + Caller(http.User) + "\n" + key)));
+            var fingerprint = SHA256.HashData(call.Arguments);
+            if (await owner._cache.GetAsync(storeKey, context.Cancellation).ConfigureAwait(false) is { Length: >= FingerprintBytes } stored)
+            {
+                return stored.AsSpan(0, FingerprintBytes).SequenceEqual(fingerprint)
+                    ? FilterDecision.Answered(new Replay(stored[FingerprintBytes..]), Guard)
+                    : FilterDecision.Refuse(OperationProblem.Create(422, ProblemCodes.IdempotencyKeyReused, "This idempotency key was used for a call with other arguments. Use a new key for a new call."), Guard);
+            }
+
+            if (!owner._running.TryAdd(storeKey, 0))
+            {
+                return FilterDecision.Refuse(OperationProblem.Create(409, ProblemCodes.IdempotencyKeyInUse, "A call with this idempotency key is still running. Retry it once that call has finished."), Guard);
+            }
+
+            call.Claim = (storeKey, fingerprint);
+            return FilterDecision.Continue;
+        }
+
+        public async ValueTask OnAnsweredAsync(HttpContext context, bool responded, CancellationToken cancellationToken)
+        {
+            var call = context.Features.GetRequiredFeature<McpCallFeature>();
+            if (call.Claim is not var (key, fingerprint))
+            {
+                return;
+            }
+
+            call.Claim = null;
+            try
+            {
+                if (responded && call.Result is { } result)
+                {
+                    var record = new byte[FingerprintBytes + result.Length];
+                    fingerprint.CopyTo(record, 0);
+                    result.CopyTo(record, FingerprintBytes);
+                    await owner._cache.SetAsync(key, record, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(idempotent.ExpirySeconds) }, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                owner._running.TryRemove(key, out _);
+            }
+        }
+    }
+
     private sealed class Replay(byte[] result) : DoorAnswer
     {
         public override string Outcome => "replayed";
 
-        public override Task WriteAsync(HttpContext context)
+        public override Task WriteAsync(HttpContext context, CancellationToken cancellationToken)
         {
             context.Features.GetRequiredFeature<McpCallFeature>().Result = result;
             return Task.CompletedTask;
-        }
-    }
-
-    private sealed class Exit(McpIdempotency owner, IDistributedCache cache, string key, byte[] fingerprint, TimeSpan expiry) : IGuardExit
-    {
-        public async ValueTask CompleteAsync(HttpContext context)
-        {
-            if (context.Features.GetRequiredFeature<McpCallFeature>().Result is { } result)
-            {
-                var record = new byte[FingerprintBytes + result.Length];
-                fingerprint.CopyTo(record, 0);
-                result.CopyTo(record, FingerprintBytes);
-                await cache.SetAsync(key, record, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = expiry }, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            owner._running.TryRemove(key, out _);
-            return ValueTask.CompletedTask;
         }
     }
 }

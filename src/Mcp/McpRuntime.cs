@@ -10,7 +10,7 @@ namespace Hybrid.Mcp;
 internal sealed class McpRuntime(IServiceProvider services)
 {
     private EndpointDataSource? _endpoints;
-    private HybridEndpointSettings? _settings;
+    private EndpointSettingsStore? _settings;
     private McpRateLimits? _rateLimits;
     private ILogger? _logger;
 
@@ -25,7 +25,7 @@ internal sealed class McpRuntime(IServiceProvider services)
     public ILogger Logger => _logger ??= services.GetRequiredService<ILoggerFactory>().CreateLogger(McpLog.Category);
 
     /// <summary>The settings of a tool's endpoint, resolved from its final metadata (locked at start-up).</summary>
-    public EndpointSettings SettingsOf(McpToolEntry tool) => (_settings ??= services.GetRequiredService<HybridEndpointSettings>()).Of(tool.Hybrid);
+    public EndpointSettings SettingsOf(McpToolEntry tool) => (_settings ??= services.GetRequiredService<EndpointSettingsStore>()).Of(tool.Hybrid);
 
     /// <summary>The <c>/mcp</c> request the message came in: the door serves its tools over HTTP only.</summary>
     public HttpContext Transport(IServiceProvider? requestServices) =>

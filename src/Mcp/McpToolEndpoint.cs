@@ -1,51 +1,79 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hybrid.Mcp;
 
 /// <summary>
-/// One tool on Hybrid's door template: the arguments are read as the action door reads a JSON body
+/// One tool on Hybrid's door pipeline: the arguments are read as the action door reads a JSON body
 /// (strict, every mistake a field error), the shared pipeline runs, and the one responder keeps the
 /// result for the tool's answer or writes the problem as every door writes it. Telemetry, timeouts,
-/// revalidation and the last-resort 500 are the template's. Idempotent retries are its guard.
+/// revalidation and the last-resort 500 are the pipeline's; idempotent retries are a filter of it.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
-internal sealed class McpToolEndpoint<TRequest, TResponse>(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services)
-    : DoorEndpoint<TRequest, TResponse>(endpoint, catalog, services)
+internal sealed class McpToolEndpoint<TRequest, TResponse> : IDoorEndpoint
     where TRequest : class
 {
-    private readonly McpIdempotency _idempotency = McpIdempotency.For(services);
+    private readonly DoorEndpoint<TRequest, TResponse> _endpoint;
 
-    protected override ValueTask<GuardEntry> EnterAsync(HttpContext context, EndpointSettings settings) =>
-        settings.Idempotent is { } idempotent ? _idempotency.EnterAsync(context, idempotent) : default;
-
-    protected override async ValueTask<Bound<TRequest>> BindAsync(HttpContext context)
+    public McpToolEndpoint(HybridEndpointMetadata endpoint, OperationCatalog catalog, IServiceProvider services)
     {
-        try
+        var settings = services.GetRequiredService<EndpointSettingsStore>().ForBuild(endpoint);
+        var requestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Hybrid.Doors");
+        var reader = new BodyReader<TRequest>(catalog.ShapeOf(endpoint.Operation), requestInfo, catalog.Validators, settings.MaxFiles, logger, endpoint.Door);
+        List<IHybridFilter> filters = [new Arguments(reader, requestInfo)];
+        if (settings.Idempotent is { } idempotent)
         {
-            var (request, errors) = context.Request.ContentLength is > 0
-                ? await ReadJsonAsync(context, RequestInfo).ConfigureAwait(false)
-                : ReadEmpty(RequestInfo);
-            return Finish(context, request, errors, InputKind.Json);
+            filters.Add(new McpIdempotency.Retries(McpIdempotency.For(services), idempotent));
         }
-        catch (Exception e) when (IsUnreadableBody(e, context))
+
+        var responder = new Responder((JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse)), endpoint.Operation.ReturnsNothing);
+        _endpoint = new DoorEndpoint<TRequest, TResponse>(settings, filters, responder, catalog, services);
+    }
+
+    public HybridOperation Operation => _endpoint.Operation;
+
+    public Task HandleAsync(HttpContext context) => _endpoint.HandleAsync(context);
+
+    /// <summary>The call's arguments, posted to its context as a JSON body; none is <c>{}</c>.</summary>
+    private sealed class Arguments(BodyReader<TRequest> reader, JsonTypeInfo<TRequest> info) : IRequestFilter
+    {
+        public PipelineStage Stage => PipelineStage.Bind;
+
+        public async ValueTask<FilterDecision> OnRequestAsync(HybridFilterContext context)
         {
-            return Bound<TRequest>.Refused(UnreadableBody(e), InputKind.Json);
+            var http = context.HttpContext;
+            try
+            {
+                var (request, errors) = http.Request.ContentLength is > 0
+                    ? await reader.ReadJsonAsync(http, info, context.Cancellation).ConfigureAwait(false)
+                    : reader.ReadEmpty(info);
+                return reader.Decide(http, request, errors);
+            }
+            catch (Exception e) when (UnreadableBody.Is(e, context.Cancellation))
+            {
+                return FilterDecision.Refuse(reader.ProblemOf(e));
+            }
         }
     }
 
-    protected override Task RespondAsync(HttpContext context, Bound<TRequest> bound, Outcome<TResponse> outcome)
+    /// <summary>Keeps the result for the tool's answer; a problem is written as every door writes it.</summary>
+    private sealed class Responder(JsonTypeInfo<TResponse> info, bool nothing) : IDoorResponder<TRequest, TResponse>
     {
-        if (outcome.Problem is { } problem)
+        public Task RespondAsync(in DoorRequest<TRequest, TResponse> outcome)
         {
-            return ProblemWriter.WriteAsync(context, problem);
-        }
+            if (outcome.Problem is { } problem)
+            {
+                return ProblemWriter.WriteAnswerAsync(outcome.HttpContext, problem, outcome.Cancellation);
+            }
 
-        context.Features.GetRequiredFeature<McpCallFeature>().Result = Operation.ReturnsNothing
-            ? []
-            : JsonSerializer.SerializeToUtf8Bytes(outcome.Value!, ResponseInfo);
-        return Task.CompletedTask;
+            outcome.HttpContext.Features.GetRequiredFeature<McpCallFeature>().Result = nothing ? [] : JsonSerializer.SerializeToUtf8Bytes(outcome.Value!, info);
+            return Task.CompletedTask;
+        }
     }
 }
