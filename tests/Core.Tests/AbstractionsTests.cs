@@ -21,7 +21,7 @@ public class AbstractionsTests
         typeof(ReadCacheAttribute), typeof(IRevalidation), typeof(MaxFilesAttribute), typeof(HybridFile),
         typeof(HybridProblemException), typeof(ConflictException), typeof(ForbiddenException), typeof(NotFoundException),
         typeof(PreconditionFailedException), typeof(RequestValidationException), typeof(TooManyRequestsException),
-        typeof(UnauthorizedException), typeof(UnprocessableException), typeof(ProblemCodes),
+        typeof(UnauthorizedException), typeof(UnprocessableException), typeof(ProblemCodes), typeof(McpToolAttribute),
     ];
 
     [Fact]
