@@ -22,12 +22,18 @@ for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/mcp" && brea
 rps() {
   TOOL=$1 wrk -t2 -c"$connections" -d"$2" -s benchmarks/mcp.lua "http://127.0.0.1:$port/mcp" | awk '/Requests\/sec/ {print $2}'
 }
-rps direct_GetThing 3s >/dev/null   # warm-up
-rps GetThing 3s >/dev/null
+# Warm-up long enough for tiered JIT to reach its optimized code on both paths: with 3 s each, the
+# first measured round of whichever ran first was a third slower, whichever tool that was.
+rps direct_GetThing 10s >/dev/null
+rps GetThing 10s >/dev/null
+ratios=()
 for round in $(seq "$rounds"); do
   direct=$(rps direct_GetThing "${duration}s")
   hybrid=$(rps GetThing "${duration}s")
-  echo "round $round: SDK tool (McpServerTool.Create) $direct req/s; Hybrid tool $hybrid req/s; ratio $(python3 -c "print(f'{float($hybrid)/float($direct):.3f}')")"
+  ratio=$(python3 -c "print(f'{float($hybrid)/float($direct):.3f}')")
+  ratios+=("$ratio")
+  echo "round $round: SDK tool (McpServerTool.Create) $direct req/s; Hybrid tool $hybrid req/s; ratio $ratio"
 done
+python3 -c "import statistics,sys; r=[float(x) for x in sys.argv[1:]]; print(f'ratio over {len(r)} rounds: mean {statistics.mean(r):.3f}, median {statistics.median(r):.3f}, min {min(r):.3f}, max {max(r):.3f}')" "${ratios[@]}"
 kill $server 2>/dev/null || true
 dotnet "$app" mcp-list "$tools"
