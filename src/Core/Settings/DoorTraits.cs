@@ -1,9 +1,11 @@
 namespace Hybrid;
 
 /// <summary>
-/// What one door is, as far as the settings model needs to know: its name, its defaults, and which
-/// per-operation settings it can act on. Each door makes its own from its options when it is mapped,
-/// so Core holds no door's values and a new door is a new set of traits, not an edit of Core.
+/// What one door is, as far as the settings model needs to know: its name, its defaults, and the
+/// capabilities the resolver asks about (origin checks, antiforgery tokens, webhook signatures,
+/// idempotent replays, cached reads), which any door may have or leave off. Each door makes its own
+/// from its options when it is mapped, so Core holds no door's values and a new door is a new set of
+/// traits, not an edit of Core.
 /// </summary>
 internal sealed class DoorTraits
 {
