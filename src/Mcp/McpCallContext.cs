@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.Net.Http.Headers;
 
 namespace Hybrid.Mcp;
 
@@ -14,25 +13,10 @@ namespace Hybrid.Mcp;
 /// </summary>
 internal static class McpCallContext
 {
-    private static readonly HashSet<string> BodyHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        HeaderNames.ContentLength, HeaderNames.ContentType, HeaderNames.ContentEncoding, HeaderNames.TransferEncoding,
-    };
-
     public static HttpContext Create(HttpContext transport, Endpoint endpoint, McpCallFeature call, CancellationToken? timeout, CancellationToken aborted)
     {
         var parent = transport.Request;
-        IHeaderDictionary headers = new HeaderDictionary();
-        foreach (var (name, value) in parent.Headers)
-        {
-            if (!BodyHeaders.Contains(name))
-            {
-                headers[name] = value;
-            }
-        }
-
-        headers.ContentType = "application/json";
-        headers.ContentLength = call.Arguments.Length;
+        var headers = new McpCallHeaders(parent.Headers, call.Arguments.Length);
         var features = new FeatureCollection(transport.Features);
         features.Set<IHttpRequestFeature>(new HttpRequestFeature
         {
