@@ -21,16 +21,19 @@ public static class HybridMcpOperationBuilderExtensions
     }
 
     /// <summary>
-    /// Conventions for the operation's tool only, e.g. <c>op.Mcp().RequireAuthorization("agents")</c>:
-    /// its policy, rate limit or timeout on the MCP door. It does not make the operation a tool (see
-    /// <see cref="AsMcpTool"/>); conventions for a door the operation is not on stop the app at start-up (HYB022).
+    /// Exposes the request as an MCP tool under its type's name (or the name <c>[McpTool]</c> or
+    /// <see cref="AsMcpTool"/> gives it) and returns the conventions for its tool only, e.g.
+    /// <c>op.Mcp().RequireAuthorization("agents")</c>: the opt-in in code, as <c>[McpTool]</c> is by attribute.
     /// </summary>
     /// <typeparam name="TRequest">The request type.</typeparam>
     /// <param name="operation">The operation's builder.</param>
-    /// <returns>A convention builder for the tool's endpoint.</returns>
+    /// <returns>A convention builder for the operation's tool.</returns>
     public static DoorConventionBuilder Mcp<TRequest>(this OperationBuilder<TRequest> operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
+
+        // A declaration with no name or title: the door merges it with the others, so it names nothing over them.
+        operation.Declare(new McpToolAttribute());
         return operation.On(HybridDoors.Mcp);
     }
 }

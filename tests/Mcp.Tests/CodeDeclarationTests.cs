@@ -27,6 +27,17 @@ public sealed class CodeDeclarationTests
     }
 
     [Fact]
+    public async Task Op_Mcp_alone_makes_the_operation_a_tool_under_its_type_name()
+    {
+        await using var host = await McpHost.StartAsync(o => o.Expose<Pick>(op => op.Mcp().AllowAnonymous()), [typeof(Pick), typeof(PickHandler)]);
+        await using var client = await host.ConnectAsync();
+
+        var tool = (await client.ListToolsAsync()).Should().ContainSingle().Subject;
+        tool.Name.Should().Be(nameof(Pick));
+        (await client.CallToolAsync(nameof(Pick))).IsError.Should().NotBe(true);
+    }
+
+    [Fact]
     public async Task The_exposure_inventory_has_a_column_for_the_tools_and_their_policy()
     {
         await using var host = await McpHost.StartAsync();
