@@ -16,7 +16,7 @@ internal sealed class McpRuntime(IServiceProvider services)
 
     public McpTools Tools { get; } = services.GetRequiredService<McpTools>();
 
-    public McpToolPolicy Policy { get; } = new();
+    public McpToolPolicy Policy { get; } = new(services.GetRequiredService<EndpointPolicies>());
 
     public EndpointDataSource Endpoints => _endpoints ??= services.GetRequiredService<EndpointDataSource>();
 

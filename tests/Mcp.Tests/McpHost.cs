@@ -1,13 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
 
 namespace Hybrid.Mcp.Tests;
@@ -32,7 +28,7 @@ public static class McpHost
                 services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore, RecordingCacheStore>();
                 services.AddRequestTimeouts();
                 services.AddHybridMcp();
-                services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, _ => { });
+                services.AddAuthentication(HeaderAuthenticationHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, _ => { });
                 services.AddAuthorization();
                 services.AddRateLimiter(o => o.AddPolicy(NoteStore.OncePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                     context.User.Identity?.Name ?? "anonymous",
@@ -60,8 +56,8 @@ public static class McpHost
         var headers = new Dictionary<string, string>();
         if (user is not null)
         {
-            headers[HeaderAuthentication.UserHeader] = user;
-            headers[HeaderAuthentication.RolesHeader] = roles ?? string.Empty;
+            headers[HeaderAuthenticationHandler.UserHeader] = user;
+            headers[HeaderAuthenticationHandler.RolesHeader] = roles ?? string.Empty;
         }
 
         return await ConnectAsync(host, headers, path);
@@ -76,29 +72,5 @@ public static class McpHost
             AdditionalHeaders = headers,
         }, NullLoggerFactory.Instance);
         return await McpClient.CreateAsync(transport, loggerFactory: NullLoggerFactory.Instance);
-    }
-}
-
-/// <summary>Signs a request in as the user its <see cref="UserHeader"/> names, with the roles in <see cref="RolesHeader"/>.</summary>
-public sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-{
-    public const string SchemeName = "TestHeader";
-
-    public const string UserHeader = "X-Test-User";
-
-    public const string RolesHeader = "X-Test-Roles";
-
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        var user = Request.Headers[UserHeader].ToString();
-        if (user.Length == 0)
-        {
-            return Task.FromResult(AuthenticateResult.NoResult());
-        }
-
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user), new(ClaimTypes.Name, user) };
-        claims.AddRange(Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -15,9 +14,8 @@ namespace Hybrid;
 /// operation in-process when one of its endpoints would let that user through: never more than the
 /// user could do through a door.
 /// </summary>
-internal sealed class OperationAccess(IServiceProvider services, EndpointSettingsStore settings)
+internal sealed class OperationAccess(IServiceProvider services, EndpointSettingsStore settings, EndpointPolicies policies)
 {
-    private readonly ConcurrentDictionary<EndpointSettings, AuthorizationPolicy?> _policies = new();
     private Dictionary<Type, Entry>? _byRequestType;
 
     /// <summary>
@@ -44,7 +42,7 @@ internal sealed class OperationAccess(IServiceProvider services, EndpointSetting
         var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
         foreach (var endpoint in entry.Endpoints)
         {
-            var policy = await PolicyOfAsync(endpoint, context.RequestServices).ConfigureAwait(false);
+            var policy = await policies.OfAsync(endpoint, context.RequestServices).ConfigureAwait(false);
             if (policy is null || (await authorization.AuthorizeAsync(user, context, policy).ConfigureAwait(false)).Succeeded)
             {
                 return true;
@@ -52,44 +50,6 @@ internal sealed class OperationAccess(IServiceProvider services, EndpointSetting
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The endpoint's combined policy, or <see langword="null"/> when the middleware would not check
-    /// it. The schemes a policy names are left out: they say which credential a request through that
-    /// door carries, and an in-process call has the user its request already authenticated.
-    /// </summary>
-    private async ValueTask<AuthorizationPolicy?> PolicyOfAsync(EndpointSettings endpoint, IServiceProvider requestServices)
-    {
-        if (!endpoint.Authorization.Required)
-        {
-            return null;
-        }
-
-        if (_policies.TryGetValue(endpoint, out var cached))
-        {
-            return cached;
-        }
-
-        var provider = requestServices.GetRequiredService<IAuthorizationPolicyProvider>();
-        var metadata = endpoint.Metadata;
-        var policy = await AuthorizationPolicy.CombineAsync(provider, metadata.OfType<IAuthorizeData>(), metadata.OfType<AuthorizationPolicy>()).ConfigureAwait(false);
-        var requirements = metadata.OfType<IAuthorizationRequirementData>().SelectMany(d => d.GetRequirements()).ToList();
-        if (requirements.Count > 0)
-        {
-            var builder = new AuthorizationPolicyBuilder().AddRequirements([.. requirements]);
-            policy = policy is null ? builder.Build() : AuthorizationPolicy.Combine(policy, builder.Build());
-        }
-
-        policy ??= await provider.GetFallbackPolicyAsync().ConfigureAwait(false);
-
-        // As the middleware does: a provider that makes a policy per request (from a claim, say) is asked every time.
-        if (provider.AllowsCachingPolicies)
-        {
-            _policies.TryAdd(endpoint, policy);
-        }
-
-        return policy;
     }
 
     private Dictionary<Type, Entry> Build()

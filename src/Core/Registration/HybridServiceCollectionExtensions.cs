@@ -92,6 +92,7 @@ public static class HybridServiceCollectionExtensions
         services.TryAddSingleton<HybridMetrics>();
         services.TryAddScoped<IRevalidation, Revalidation>();
         services.AddHttpContextAccessor();
+        services.TryAddSingleton<EndpointPolicies>();
         services.TryAddSingleton<OperationAccess>();
         services.TryAddScoped(provider => new HybridSender(
             provider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(),
