@@ -39,7 +39,7 @@ internal sealed class ActionEndpoint<TRequest, TResponse> : IDoorEndpoint
         }
 
         var responseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
-        var responder = new ActionResponder<TRequest, TResponse>(endpoint.Operation, shape, responseInfo, FormStateCookie.From(services));
+        var responder = StreamResponders.For(settings, new ActionResponder<TRequest, TResponse>(endpoint.Operation, shape, responseInfo, FormStateCookie.From(services)), jsonLines: false, catalog, services);
         _endpoint = new DoorEndpoint<TRequest, TResponse>(settings, filters, responder, catalog, services);
     }
 

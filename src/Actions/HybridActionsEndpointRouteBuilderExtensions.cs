@@ -70,7 +70,7 @@ public static class HybridActionsEndpointRouteBuilderExtensions
                 endpoint,
                 hybrid,
                 new AcceptsMetadata(Accepted, operation.RequestType, isOptional: true),
-                new ProducesResponseTypeMetadata(operation.ReturnsNothing ? 204 : 200, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
+                StreamResponders.Produces(operation, operation.ReturnsNothing ? 204 : 200, jsonLines: false));
             builder.WithMetadata(new ActionRefusalAnswer(formState, action.Id));
 
             builder.WithDisplayName("Hybrid action " + action.Id);

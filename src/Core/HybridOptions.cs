@@ -142,6 +142,9 @@ public sealed class HybridOptions
     /// </summary>
     public TimeSpan TransientRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The defaults of stream operations (<c>IStreamRequest&lt;T&gt;</c>): resuming, heartbeats and limits (docs/streaming.md).</summary>
+    public HybridStreamOptions Streams { get; } = new();
+
     /// <summary>
     /// A door's own options, made on first use: each door reaches its own through an extension
     /// (<c>options.Actions()</c>, <c>options.Rest()</c>), so the same instance is configured and read.

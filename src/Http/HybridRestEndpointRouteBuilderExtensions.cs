@@ -61,7 +61,7 @@ public static class HybridRestEndpointRouteBuilderExtensions
                     hybrid,
                     route,
                     NoCookieRedirect.Instance,
-                    new ProducesResponseTypeMetadata(route.StatusCode, operation.ReturnsNothing ? null : operation.ResponseType, operation.ReturnsNothing ? null : ["application/json"]));
+                    StreamResponders.Produces(operation, route.StatusCode, jsonLines: true));
                 builder.WithDisplayName($"Hybrid REST {route.Method} {door.Prefix}/{route.DocumentName}/{route.Template}")
                     .WithName(route.EndpointName);
                 if (!byOperation.TryGetValue(operation.RequestType, out var list))

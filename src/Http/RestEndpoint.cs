@@ -73,7 +73,7 @@ internal sealed class RestEndpoint<TRequest, TResponse> : IDoorEndpoint
         }
 
         var responseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
-        var responder = new RestResponder<TRequest, TResponse>(operation, route, versionPrefix, shape, catalog.Json, responseInfo);
+        var responder = StreamResponders.For(settings, new RestResponder<TRequest, TResponse>(operation, route, versionPrefix, shape, catalog.Json, responseInfo), jsonLines: true, catalog, services);
         _endpoint = new DoorEndpoint<TRequest, TResponse>(settings, filters, responder, catalog, services);
     }
 

@@ -303,12 +303,13 @@ public class CatalogValidationTests
     }
 
     [Fact]
-    public void An_exposed_stream_request_is_refused_until_a_door_serves_streams()
+    public void An_exposed_stream_request_is_an_operation_whose_response_is_its_items()
     {
-        var message = Catalogs.Fails(o => o.Expose<WatchPosts>(b => b.AsAction()), typeof(WatchPosts), typeof(WatchPostsHandler))
-            .SingleError(typeof(WatchPosts), "HYB096");
+        var catalog = Catalogs.Build(o => o.Expose<WatchPosts>(b => b.AsAction()), typeof(WatchPosts), typeof(WatchPostsHandler));
 
-        message.Should().Contain("IStreamRequest");
+        var operation = catalog.Operations.Single();
+        operation.IsStream.Should().BeTrue();
+        operation.ResponseType.Should().Be(typeof(IAsyncEnumerable<>).MakeGenericType(operation.ItemType!));
     }
 
     [Fact]

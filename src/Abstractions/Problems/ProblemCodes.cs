@@ -78,6 +78,21 @@ public static class ProblemCodes
     /// <summary>504: the operation ran past its request timeout (ASP.NET Core's <c>RequestTimeouts</c>) and was cancelled.</summary>
     public const string RequestTimeout = "request_timeout";
 
+    /// <summary>409 (as a <c>reset</c> event): a stream cannot continue from the <c>Last-Event-ID</c> it was given (older than its retention); start it again.</summary>
+    public const string StreamReset = "stream_reset";
+
+    /// <summary>503 (as an <c>error</c> event): the client read a stream more slowly than it was produced, and its buffer stayed full; the connection closes.</summary>
+    public const string SlowConsumer = "slow_consumer";
+
+    /// <summary>401 (as an <c>auth_expired</c> event): the credential the stream was opened with expired; reconnect with a fresh one from the last event id.</summary>
+    public const string AuthExpired = "auth_expired";
+
+    /// <summary>429: the caller (or the app) already has as many streams open as it may; <c>Retry-After</c> says when to try again.</summary>
+    public const string TooManyStreams = "too_many_streams";
+
+    /// <summary>406: the request's <c>Accept</c> names no format the stream is sent in (<c>text/event-stream</c>, <c>application/jsonl</c>).</summary>
+    public const string NotAcceptable = "not_acceptable";
+
     /// <summary>500: an unexpected error; only the trace id is told.</summary>
     public const string InternalError = "internal_error";
 }

@@ -102,17 +102,11 @@ internal static partial class CatalogBuilder
         {
             var before = errors.Count;
             var response = HandlerScanner.ResponseTypeOf(_type, out var responseCount);
-            if (response is null && HandlerScanner.IsStreamRequest(_type))
-            {
-                Add("HYB096", $"{_name} is a stream request (IStreamRequest<T>), which no door serves yet. Fix: leave it unexposed and call it in-process, or expose a request (IRequest<T>) that returns the collected items.");
-                return null;
-            }
-
             if (response is null)
             {
                 Add("HYB002", responseCount == 0
-                    ? $"{_name} is exposed but does not implement MediatR's IRequest<TResponse>. Fix: declare it as 'record {_type.Name}(...) : IRequest<TResponse>', or ': IRequest' for no result."
-                    : $"{_name} implements IRequest<TResponse> (or IRequest) more than once. Fix: give each exposed request type exactly one response type.");
+                    ? $"{_name} is exposed but does not implement MediatR's IRequest<TResponse> or IStreamRequest<TItem>. Fix: declare it as 'record {_type.Name}(...) : IRequest<TResponse>', ': IRequest' for no result, or ': IStreamRequest<TItem>' for a stream."
+                    : $"{_name} implements IRequest<TResponse>, IRequest or IStreamRequest<TItem> more than once. Fix: give each exposed request type exactly one response type.");
                 return null;
             }
 
@@ -124,7 +118,7 @@ internal static partial class CatalogBuilder
 
             if (!handlers.TryGetValue(_type, out var handler))
             {
-                Add("HYB004", $"{_name} is exposed but no {(response == typeof(MediatR.Unit) && !typeof(MediatR.IRequest<MediatR.Unit>).IsAssignableFrom(_type) ? $"IRequestHandler<{_type.Name}>" : $"IRequestHandler<{_type.Name}, {response.Name}>")} was found in the scanned assemblies. Fix: add a handler, or pass its assembly to AddHybrid(...).");
+                Add("HYB004", $"{_name} is exposed but no {HandlerName(response)} was found in the scanned assemblies. Fix: add a handler, or pass its assembly to AddHybrid(...).");
             }
 
             CheckMembers();
@@ -147,6 +141,11 @@ internal static partial class CatalogBuilder
                 ? null
                 : new HybridOperation(_type, response, handler.ImplementationType, declaration.Declarations, metadata, declaration.Conventions) { Problems = problems };
         }
+
+        private string HandlerName(Type response) =>
+            HandlerScanner.ItemTypeOf(response) is { } item ? $"IStreamRequestHandler<{_type.Name}, {item.Name}>"
+            : response == typeof(MediatR.Unit) && !typeof(MediatR.IRequest<MediatR.Unit>).IsAssignableFrom(_type) ? $"IRequestHandler<{_type.Name}>"
+            : $"IRequestHandler<{_type.Name}, {response.Name}>";
 
         private void Add(string id, string message) => errors.Add(new HybridConfigurationError(id, message));
 

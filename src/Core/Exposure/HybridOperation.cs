@@ -20,6 +20,7 @@ public sealed class HybridOperation
     {
         RequestType = requestType;
         ResponseType = responseType;
+        ItemType = HandlerScanner.ItemTypeOf(responseType);
         HandlerType = handlerType;
         Declarations = declarations;
         Metadata = metadata;
@@ -31,6 +32,15 @@ public sealed class HybridOperation
 
     /// <summary>The handler's response type (<see cref="MediatR.Unit"/> when it returns nothing).</summary>
     public Type ResponseType { get; }
+
+    /// <summary>
+    /// The item type of a stream operation (<see cref="MediatR.IStreamRequest{TResponse}"/>, whose
+    /// <see cref="ResponseType"/> is <see cref="IAsyncEnumerable{T}"/> of it), or <see langword="null"/>.
+    /// </summary>
+    public Type? ItemType { get; }
+
+    /// <summary>True for a stream operation: its doors answer it as an event stream (docs/streaming.md).</summary>
+    public bool IsStream => ItemType is not null;
 
     /// <summary>The type of the handler found for the request.</summary>
     public Type HandlerType { get; }

@@ -7,7 +7,9 @@ namespace Hybrid;
 /// Dispatches through MediatR 12's <see cref="ISender"/>, resolved from the request's scope so the
 /// app's behaviours run. The typed call is chosen once per operation (<see cref="Send{TRequest,TResponse}"/>):
 /// <c>Send&lt;TResponse&gt;(IRequest&lt;TResponse&gt;)</c>, or <c>Send&lt;TRequest&gt;(TRequest)</c> for a
-/// request without a result, whose constraint the door's generic code cannot state.
+/// request without a result, whose constraint the door's generic code cannot state. A stream request
+/// is answered with its items unopened (<see cref="Deferred{TItem}"/>): its handler runs when the
+/// door's responder enumerates them, with the responder's token.
 /// </summary>
 internal sealed class MediatRRequestDispatcher : IRequestDispatcher
 {
@@ -33,6 +35,12 @@ internal sealed class MediatRRequestDispatcher : IRequestDispatcher
                 return send.CreateDelegate<Func<ISender, TRequest, CancellationToken, Task<TResponse>>>();
             }
 
+            if (HandlerScanner.ItemTypeOf(typeof(TResponse)) is { } item && typeof(IStreamRequest<>).MakeGenericType(item).IsAssignableFrom(typeof(TRequest)))
+            {
+                var open = typeof(Deferred<>).MakeGenericType(item).GetMethod(nameof(Deferred<object>.Open))!;
+                return open.CreateDelegate<Func<ISender, TRequest, CancellationToken, Task<TResponse>>>();
+            }
+
             throw new InvalidOperationException($"{typeof(TRequest).Name} is not a MediatR request answering {typeof(TResponse).Name}.");
         }
     }
@@ -45,5 +53,19 @@ internal sealed class MediatRRequestDispatcher : IRequestDispatcher
             await sender.Send(request, cancellationToken).ConfigureAwait(false);
             return Unit.Value;
         }
+    }
+
+    /// <summary>
+    /// A stream request's items, opened through MediatR (its stream behaviours run) only when they are
+    /// enumerated, and with the enumeration's token: the responder, not the pipeline, decides what
+    /// cancels the handler (the client leaving, the stream's limits, the app stopping).
+    /// </summary>
+    private sealed class Deferred<TItem>(ISender sender, IStreamRequest<TItem> request) : IAsyncEnumerable<TItem>
+    {
+        public static Task<IAsyncEnumerable<TItem>> Open(ISender sender, object request, CancellationToken cancellationToken) =>
+            Task.FromResult<IAsyncEnumerable<TItem>>(new Deferred<TItem>(sender, (IStreamRequest<TItem>)request));
+
+        public IAsyncEnumerator<TItem> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+            sender.CreateStream(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
     }
 }

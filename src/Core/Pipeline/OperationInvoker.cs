@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +21,7 @@ internal sealed class OperationInvoker<TRequest, TResponse>(Validators validator
 {
     // Made with the invoker, which is made with its endpoint on the operation's first request: most of a large catalog is cold.
     private readonly ObjectValidator _validator = validators.For(typeof(TRequest));
+    private readonly HandlerFailures _failures = new(typeof(TRequest).Name, logger, options, declaredCodes);
 
     /// <summary>Runs the request through validation and the dispatcher.</summary>
     /// <param name="request">The bound request.</param>
@@ -40,44 +40,13 @@ internal sealed class OperationInvoker<TRequest, TResponse>(Validators validator
             var value = await dispatcher.SendAsync<TRequest, TResponse>(request, context.RequestServices, cancellationToken).ConfigureAwait(false);
             return Outcome<TResponse>.Success(value);
         }
-        catch (HybridProblemException e)
-        {
-            Log.ExpectedFailure(logger, typeof(TRequest).Name, e.Status, e.Code);
-            if (declaredCodes is not null && !declaredCodes.Contains(e.Code))
-            {
-                Log.UndeclaredProblem(logger, typeof(TRequest).Name, e.Status, e.Code);
-            }
-
-            return Outcome<TResponse>.Failure(OperationProblem.From(e));
-        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception e) when (IsTransient(e))
-        {
-            Activity.Current?.AddException(e);
-            Log.TransientFailure(logger, e, typeof(TRequest).Name, Activity.Current?.Id ?? context.TraceIdentifier);
-            return Outcome<TResponse>.Failure(OperationProblem.Unavailable(options.TransientRetryAfter), e.GetType().FullName);
-        }
         catch (Exception e)
         {
-            Activity.Current?.AddException(e);
-            Log.UnexpectedFailure(logger, e, typeof(TRequest).Name, Activity.Current?.Id ?? context.TraceIdentifier);
-            return Outcome<TResponse>.Failure(OperationProblem.Internal(), e.GetType().FullName);
+            return Outcome<TResponse>.Failure(_failures.ProblemOf(e, context, out var errorType), errorType);
         }
-    }
-
-    private bool IsTransient(Exception exception)
-    {
-        foreach (var test in options.TransientFailures)
-        {
-            if (test(exception))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

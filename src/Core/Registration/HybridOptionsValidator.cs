@@ -67,6 +67,11 @@ internal sealed class HybridOptionsValidator : IValidateOptions<HybridOptions>
             yield return new("HYB072", "HybridOptions: TransientFailures must not hold null. Fix: add a test such as e => e is SqliteException { SqliteErrorCode: 5 }.");
         }
 
+        foreach (var error in StreamChecks.Options(o.Streams))
+        {
+            yield return error;
+        }
+
         foreach (var door in o.Doors)
         {
             foreach (var error in door.Validate())

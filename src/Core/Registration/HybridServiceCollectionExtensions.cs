@@ -103,6 +103,11 @@ public static class HybridServiceCollectionExtensions
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddMetrics();
         services.TryAddSingleton<EndpointSettingsStore>();
+        services.TryAddSingleton<IStreamLog, MemoryStreamLog>();
+        services.TryAddSingleton<StreamLimits>();
+        services.TryAddSingleton<StreamServices>();
+        services.TryAddScoped<StreamContext>();
+        services.TryAddScoped<IStreamContext>(provider => provider.GetRequiredService<StreamContext>());
         services.TryAddSingleton<MappedDoors>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ExposureLog>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, HybridStartupCheck>());

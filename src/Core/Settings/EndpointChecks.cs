@@ -36,6 +36,8 @@ internal static class EndpointChecks
         }
 
         errors.AddRange(UnknownPolicies.Check(endpoints, services));
+        var streams = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HybridOptions>>().Value.Streams;
+        errors.AddRange(endpoints.SelectMany(e => StreamChecks.Endpoint(e, streams)).DistinctBy(e => e.ToString()));
         foreach (var operation in endpoints.GroupBy(e => e.Operation))
         {
             var name = Name(operation.Key);

@@ -77,6 +77,9 @@ internal sealed class EndpointSettings
     /// <summary>A timeout policy the endpoint names that the app's <c>RequestTimeoutOptions</c> lack, or <see langword="null"/>.</summary>
     public string? UnknownTimeoutPolicy { get; init; }
 
+    /// <summary>A stream operation's settings (resume, heartbeat, limits), or <see langword="null"/> for a request answered once.</summary>
+    public StreamSettings? Stream { get; init; }
+
     /// <summary>The problems the endpoint declares, attributes and code, in order.</summary>
     public IReadOnlyList<ProducesProblemAttribute> Problems { get; init; } = [];
 
@@ -102,6 +105,7 @@ internal sealed class EndpointSettings
             .Append(" | read cache: ").Append(ReadCache is { } r ? $"{r.DurationSeconds.ToString(CultureInfo.InvariantCulture)}s {string.Join(" ", r.Tags)}" : "no")
             .Append(" | rate limit: ").Append(RateLimitDisabled ? "disabled" : RateLimitPolicy ?? "no")
             .Append(" | timeout: ").Append(Timeout?.ToString() ?? "no")
+            .Append(" | stream: ").Append(Stream?.ToString() ?? "no")
             .Append(" | problems: ").Append(string.Join(" ", Problems.Select(p => p.StatusCode.ToString(CultureInfo.InvariantCulture) + ":" + p.Code)));
         return text.ToString();
     }

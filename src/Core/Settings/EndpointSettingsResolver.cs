@@ -40,6 +40,7 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
         IdempotentAttribute? idempotent = null;
         StandardWebhookAttribute? webhook = null;
         ReadCacheAttribute? readCache = null;
+        StreamingAttribute? streaming = null;
         EnableRateLimitingAttribute? rateLimit = null;
         RequestTimeoutAttribute? timeout = null;
         RequestTimeoutPolicy? timeoutPolicy = null;
@@ -57,6 +58,7 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
                 case IdempotentAttribute retries: idempotent = retries; break;
                 case StandardWebhookAttribute hook: webhook = hook; break;
                 case ReadCacheAttribute read: readCache = read; break;
+                case StreamingAttribute stream: streaming = stream; break;
                 case EnableRateLimitingAttribute enable: rateLimit = enable; break;
                 case DisableRateLimitingAttribute: disableRateLimiting = true; break;
                 case RequestTimeoutAttribute time: timeout = time; break;
@@ -100,6 +102,7 @@ internal sealed class EndpointSettingsResolver(IServiceProvider services)
             Timeout = timeLimit,
             UnknownTimeoutPolicy = unknownPolicy,
             Problems = problems is null ? [] : problems,
+            Stream = endpoint.Operation.IsStream ? StreamSettings.Of(streaming, _options.Streams) : null,
         };
     }
 
