@@ -21,6 +21,9 @@ public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 
     public const string RolesHeader = "X-Test-Roles";
 
+    /// <summary>When the credential expires, in Unix seconds: carried as the <c>exp</c> claim a bearer token would have.</summary>
+    public const string ExpiresHeader = "X-Test-Expires";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var user = Request.Headers[UserHeader].ToString();
@@ -30,6 +33,11 @@ public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         }
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user), new(ClaimTypes.Name, user) };
+        if (Request.Headers[ExpiresHeader].ToString() is { Length: > 0 } expires)
+        {
+            claims.Add(new Claim("exp", expires));
+        }
+
         foreach (var role in Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             claims.Add(new Claim(ClaimTypes.Role, role));

@@ -65,4 +65,19 @@ public sealed class OperationBuilder<TRequest> : IEndpointConventionBuilder
         Declaration.Problems.Add(new ProducesProblemAttribute(statusCode, code) { Description = description });
         return this;
     }
+
+    /// <summary>
+    /// Declares a stream operation's settings, as <see cref="StreamingAttribute"/> does (the last
+    /// declaration wins): how it resumes, its heartbeat and its limits, on every door.
+    /// </summary>
+    /// <param name="configure">Sets the values; one left at 0 takes the app's default (<c>HybridOptions.Streams</c>).</param>
+    /// <returns>This builder.</returns>
+    public OperationBuilder<TRequest> Streaming(System.Action<StreamingAttribute> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var settings = new StreamingAttribute();
+        configure(settings);
+        Add(endpoint => endpoint.Metadata.Add(settings));
+        return this;
+    }
 }

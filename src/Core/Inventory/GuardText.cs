@@ -2,7 +2,7 @@ namespace Hybrid;
 
 /// <summary>
 /// The guards and opt-outs one endpoint's settings state, in the inventory's words and a fixed
-/// order: antiforgery tokens, rate limiting, idempotent retries, webhook signatures, the request timeout. A door that
+/// order: antiforgery tokens, rate limiting, idempotent retries, webhook signatures, the request timeout, a stream's resume and limits. A door that
 /// cannot act on a setting has none of it in its settings, so nothing here asks which door it is.
 /// </summary>
 internal static class GuardText
@@ -40,6 +40,11 @@ internal static class GuardText
         if (settings.Timeout is { } timeout)
         {
             yield return "timeout: " + timeout;
+        }
+
+        if (settings.Stream is { } stream)
+        {
+            yield return "stream: " + stream;
         }
     }
 }

@@ -30,6 +30,11 @@ internal static class StreamChecks
     public static IEnumerable<HybridConfigurationError> Endpoint(EndpointSettings endpoint, HybridStreamOptions app)
     {
         var name = endpoint.Operation.ToString();
+        if (endpoint.Metadata.OfType<StreamingAttribute>().Any(s => s.RetentionSeconds < 0 || s.HeartbeatSeconds < 0 || s.MaxDurationSeconds < 0 || s.BufferSize < 0))
+        {
+            yield return new("HYB097", $"{name} declares a negative stream setting. Fix: give seconds and sizes of 1 or more, or 0 for the app's default (HybridOptions.Streams).");
+        }
+
         if (endpoint.Stream is not { } stream)
         {
             if (endpoint.Metadata.OfType<StreamingAttribute>().Any())
