@@ -13,7 +13,11 @@ internal sealed partial class StreamConnection<TItem>
     private static readonly OperationProblem Slow = OperationProblem.Create(503, ProblemCodes.SlowConsumer, "The stream was read more slowly than it was produced; reconnect to continue.");
 
     /// <summary>What every connection of one endpoint shares: its settings, the item's JSON, how a failure is judged, the shared services.</summary>
-    internal sealed record Plan(StreamSettings Settings, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TItem> ItemInfo, JsonSerializerOptions Json, HandlerFailures Failures, StreamServices Shared);
+    internal sealed record Plan(StreamSettings Settings, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TItem> ItemInfo, JsonSerializerOptions Json, HandlerFailures Failures, StreamServices Shared, string Operation)
+    {
+        /// <summary>The metrics' tag: the operation's request type's name.</summary>
+        public KeyValuePair<string, object?> Tag { get; } = new(HybridTelemetry.OperationTag, Operation);
+    }
 
     private async Task EndAsync(bool completed, Exception? failure, DateTimeOffset? expiry)
     {

@@ -109,6 +109,7 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
         });
         var producer = ProduceAsync(items, channel.Writer, connection);
         Exception? writeFailure = null;
+        shared.Metrics.OpenStreams.Add(1, plan.Tag);
         try
         {
             await PumpAsync(channel.Reader, connection.Token).ConfigureAwait(false);
@@ -123,6 +124,11 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
         catch (Exception)
         {
             // The client left while an event was being written.
+        }
+        finally
+        {
+            shared.Metrics.OpenStreams.Add(-1, plan.Tag);
+            shared.Metrics.StreamItems.Add(_sentHere, plan.Tag);
         }
 
         // However the pump ended, the handler stops and returns before the request does.

@@ -45,7 +45,7 @@ internal sealed class StreamResponder<TRequest, TItem> : IDoorResponder<TRequest
             ? settings.Problems.Select(p => p.Code).ToHashSet(StringComparer.Ordinal)
             : null;
         var failures = new HandlerFailures(typeof(TRequest).Name, _shared.Logger, options, declared);
-        _plan = new StreamConnection<TItem>.Plan(settings.Stream!, (JsonTypeInfo<TItem>)catalog.Json.GetTypeInfo(typeof(TItem)), catalog.Json, failures, _shared);
+        _plan = new StreamConnection<TItem>.Plan(settings.Stream!, (JsonTypeInfo<TItem>)catalog.Json.GetTypeInfo(typeof(TItem)), catalog.Json, failures, _shared, typeof(TRequest).Name);
     }
 
     public Task RespondAsync(in DoorRequest<TRequest, IAsyncEnumerable<TItem>> outcome) =>

@@ -15,6 +15,7 @@ internal sealed class StreamServices(
     IOptions<HybridOptions> options,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> httpJson,
     ILoggerFactory loggers,
+    HybridMetrics metrics,
     TimeProvider time,
     IHostApplicationLifetime? lifetime = null)
 {
@@ -27,6 +28,8 @@ internal sealed class StreamServices(
     public ILogger Logger { get; } = loggers.CreateLogger("Hybrid.Streams");
 
     public TimeProvider Time { get; } = time;
+
+    public HybridMetrics Metrics { get; } = metrics;
 
     /// <summary>Cancelled when the app begins to stop: every stream then ends with a resumable close.</summary>
     public CancellationToken Stopping { get; } = lifetime?.ApplicationStopping ?? CancellationToken.None;

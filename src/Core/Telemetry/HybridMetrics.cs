@@ -19,9 +19,15 @@ internal sealed class HybridMetrics
             HybridTelemetry.RevalidationFailuresInstrument,
             unit: "{eviction}",
             description: "Cache evictions a successful mutation could not carry out (the cache store was unreachable or failed).");
+        OpenStreams = meter.CreateUpDownCounter<long>(HybridTelemetry.OpenStreamsInstrument, unit: "{stream}", description: "Streams open now.");
+        StreamItems = meter.CreateCounter<long>(HybridTelemetry.StreamItemsInstrument, unit: "{item}", description: "Items streams sent.");
     }
 
     public Histogram<double> RequestDuration { get; }
+
+    public UpDownCounter<long> OpenStreams { get; }
+
+    public Counter<long> StreamItems { get; }
 
     public Counter<long> RevalidationFailures { get; }
 }

@@ -30,6 +30,12 @@ public static class HybridTelemetry
     /// </summary>
     public const string RevalidationFailuresInstrument = "hybrid.revalidation.failures";
 
+    /// <summary>The streams open now, by operation (an up-down counter, <c>{stream}</c>).</summary>
+    public const string OpenStreamsInstrument = "hybrid.streams.open";
+
+    /// <summary>The items streams sent, by operation (a counter, <c>{item}</c>).</summary>
+    public const string StreamItemsInstrument = "hybrid.stream.items";
+
     /// <summary>The tag naming the operation: its request type's name.</summary>
     public const string OperationTag = "hybrid.operation";
 
