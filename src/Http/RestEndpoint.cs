@@ -73,7 +73,8 @@ internal sealed class RestEndpoint<TRequest, TResponse> : IDoorEndpoint
         }
 
         var responseInfo = (JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse));
-        var responder = StreamResponders.For(settings, new RestResponder<TRequest, TResponse>(operation, route, versionPrefix, shape, catalog.Json, responseInfo), jsonLines: true, catalog, services);
+        var rest = new RestResponder<TRequest, TResponse>(operation, route, versionPrefix, shape, catalog.Json, responseInfo);
+        var responder = StreamResponders.For(settings, rest, jsonLines: true, catalog, services, rest.ApplyRouteHeaders);
         _endpoint = new DoorEndpoint<TRequest, TResponse>(settings, filters, responder, catalog, services);
     }
 

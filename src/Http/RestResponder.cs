@@ -54,6 +54,9 @@ internal sealed class RestResponder<TRequest, TResponse> : IDoorResponder<TReque
         }
     }
 
+    /// <summary>The headers every answer of the route carries, a stream's too: <c>Deprecation</c>, <c>Sunset</c> and the successor's <c>Link</c>.</summary>
+    public void ApplyRouteHeaders(HttpContext context) => _deprecation?.Apply(context);
+
     public Task RespondAsync(in DoorRequest<TRequest, TResponse> request)
     {
         var context = request.HttpContext;

@@ -8,8 +8,17 @@ namespace Hybrid;
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
 public sealed class StreamingAttribute : Attribute
 {
-    /// <summary>How a cut stream resumes.</summary>
-    public StreamResume Resume { get; set; } = StreamResume.Log;
+    private StreamResume? _resume;
+
+    /// <summary>How a cut stream resumes; when not set, the app's default (<c>HybridOptions.Streams.Resume</c>, <see cref="StreamResume.Log"/> unless changed).</summary>
+    public StreamResume Resume
+    {
+        get => _resume ?? StreamResume.Log;
+        set => _resume = value;
+    }
+
+    /// <summary>The resume mode this declaration states, or null when it leaves it to the app.</summary>
+    internal StreamResume? DeclaredResume => _resume;
 
     /// <summary>How long a <see cref="StreamResume.Log"/> stream's items stay resumable after they were sent, in seconds.</summary>
     public int RetentionSeconds { get; set; }

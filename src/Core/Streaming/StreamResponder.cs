@@ -26,6 +26,7 @@ internal sealed class StreamResponder<TRequest, TItem> : IDoorResponder<TRequest
     private readonly StreamConnection<TItem>.Plan _plan;
     private readonly JsonTypeInfo<TRequest> _requestInfo;
     private readonly bool _jsonLines;
+    private readonly Action<HttpContext>? _headers;
     private readonly string _operation;
 
     /// <param name="settings">The endpoint's locked settings; its <see cref="EndpointSettings.Stream"/> is set.</param>
@@ -33,8 +34,10 @@ internal sealed class StreamResponder<TRequest, TItem> : IDoorResponder<TRequest
     /// <param name="jsonLines">Whether the door also answers <c>application/jsonl</c>.</param>
     /// <param name="catalog">The catalog (its JSON).</param>
     /// <param name="services">The app's services.</param>
-    public StreamResponder(EndpointSettings settings, IDoorResponder<TRequest, IAsyncEnumerable<TItem>> problems, bool jsonLines, OperationCatalog catalog, IServiceProvider services)
+    /// <param name="headers">The door's headers of every answer (a deprecated route's), set before the stream starts.</param>
+    public StreamResponder(EndpointSettings settings, IDoorResponder<TRequest, IAsyncEnumerable<TItem>> problems, bool jsonLines, OperationCatalog catalog, IServiceProvider services, Action<HttpContext>? headers)
     {
+        _headers = headers;
         _problems = problems;
         _jsonLines = jsonLines;
         _shared = services.GetRequiredService<StreamServices>();
@@ -54,6 +57,7 @@ internal sealed class StreamResponder<TRequest, TItem> : IDoorResponder<TRequest
     private async Task RunAsync(HttpContext context, TRequest request, IAsyncEnumerable<TItem> items)
     {
         var token = context.RequestAborted;
+        _headers?.Invoke(context);
         if (StreamFormats.Negotiate(context.Request, _jsonLines) is not { } format)
         {
             await ProblemWriter.WriteAnswerAsync(context, NotAcceptable, token).ConfigureAwait(false);

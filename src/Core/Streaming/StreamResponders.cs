@@ -7,12 +7,13 @@ internal static class StreamResponders
 {
     /// <summary>
     /// <paramref name="responder"/> itself for an operation answered once; for a stream operation, a
-    /// <see cref="StreamResponder{TRequest, TItem}"/> around it.
+    /// <see cref="StreamResponder{TRequest, TItem}"/> around it, which sets <paramref name="headers"/>
+    /// (the door's own headers of every answer) on a stream's 200 too.
     /// </summary>
-    public static IDoorResponder<TRequest, TResponse> For<TRequest, TResponse>(EndpointSettings settings, IDoorResponder<TRequest, TResponse> responder, bool jsonLines, OperationCatalog catalog, IServiceProvider services)
+    public static IDoorResponder<TRequest, TResponse> For<TRequest, TResponse>(EndpointSettings settings, IDoorResponder<TRequest, TResponse> responder, bool jsonLines, OperationCatalog catalog, IServiceProvider services, Action<HttpContext>? headers = null)
         where TRequest : class =>
         settings.Operation.ItemType is { } item
-            ? (IDoorResponder<TRequest, TResponse>)Activator.CreateInstance(typeof(StreamResponder<,>).MakeGenericType(typeof(TRequest), item), settings, responder, jsonLines, catalog, services)!
+            ? (IDoorResponder<TRequest, TResponse>)Activator.CreateInstance(typeof(StreamResponder<,>).MakeGenericType(typeof(TRequest), item), settings, responder, jsonLines, catalog, services, headers)!
             : responder;
 
     /// <summary>

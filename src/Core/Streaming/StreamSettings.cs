@@ -9,7 +9,7 @@ namespace Hybrid;
 internal sealed record StreamSettings(StreamResume Resume, TimeSpan Retention, TimeSpan Heartbeat, TimeSpan MaxDuration, int BufferSize)
 {
     public static StreamSettings Of(StreamingAttribute? declared, HybridStreamOptions app) => new(
-        declared?.Resume ?? app.Resume,
+        declared?.DeclaredResume ?? app.Resume,
         Seconds(declared?.RetentionSeconds, app.Retention),
         Seconds(declared?.HeartbeatSeconds, app.Heartbeat),
         Seconds(declared?.MaxDurationSeconds, app.MaxDuration),
