@@ -17,6 +17,9 @@ internal sealed record MemberLabel(string Whole, string Member)
     /// <summary>A response body's members: <c>response 200 property 'sections[].heading'</c>.</summary>
     public static MemberLabel Response(string status) => new("response " + status + " body", "response " + status + " property");
 
+    /// <summary>A stream's item, what each of its events carries: <c>stream item property 'text'</c>.</summary>
+    public static MemberLabel StreamItem { get; } = new("stream item", "stream item property");
+
     /// <summary>The member at <paramref name="path"/> ("" for the root).</summary>
     public string Describe(string path) => path.Length == 0 ? Whole : Member + " '" + path + "'";
 }

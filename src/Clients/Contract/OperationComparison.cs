@@ -16,6 +16,7 @@ internal sealed class OperationComparison
     private readonly string _label;
     private readonly (JsonElement Item, JsonElement Operation) _was;
     private readonly (JsonElement Item, JsonElement Operation) _now;
+    private readonly (JsonElement? Was, JsonElement? Now) _streams;
 
     /// <summary>
     /// Prepares the comparison of the operation at <paramref name="verb"/> <paramref name="paths"/>: each side
@@ -33,6 +34,7 @@ internal sealed class OperationComparison
         _currentPath = paths.Current;
         _was = was;
         _now = now;
+        _streams = (StreamContract.Of(was.Operation), StreamContract.Of(now.Operation));
         var id = JsonMembers.String(was.Operation, "operationId");
         _operation = id ?? verb;
         _label = LabelOf(verb, path, id);
@@ -42,13 +44,42 @@ internal sealed class OperationComparison
     public static string LabelOf(string verb, string path, string? operationId) =>
         operationId is null ? verb + " " + path : verb + " " + path + " (" + operationId + ")";
 
-    /// <summary>Compares parameters, request body and responses.</summary>
+    /// <summary>Compares parameters, request body, responses and, for a stream, its item.</summary>
     public void Run()
     {
         CompareParameters();
         CompareRequestBody();
-        CompareResponses();
+        if (_streams.Was.HasValue != _streams.Now.HasValue)
+        {
+            // The success answers of a stream and of a single answer have nothing to compare member by member.
+            Add(_streams.Was.HasValue ? "changed from a stream to a single answer" : "changed from a single answer to a stream");
+            CompareResponses(successes: false);
+            return;
+        }
+
+        CompareResponses(successes: true);
+        if (_streams is ({ } wasStream, { } nowStream))
+        {
+            CompareStream(wasStream, nowStream);
+        }
     }
+
+    /// <summary>The item, compared as a response body is (it is what the client reads), and the heartbeat against the baseline's clients.</summary>
+    private void CompareStream(JsonElement was, JsonElement now)
+    {
+        if (StreamContract.ItemOf(was) is { } wasItem && StreamContract.ItemOf(now) is { } nowItem)
+        {
+            _schemas.Compare(wasItem, nowItem, "", ContractDirection.Response, (member, what) => Add(MemberLabel.StreamItem.Describe(member) + " " + what));
+        }
+
+        if (StreamContract.HeartbeatBreak(was, now) is { } heartbeat)
+        {
+            Add(heartbeat);
+        }
+    }
+
+    // The stream's content is an array of the item, compared once as the item (not per format) when both sides name it.
+    private bool ComparesItem => StreamContract.ItemOf(_streams.Was).HasValue && StreamContract.ItemOf(_streams.Now).HasValue;
 
     private void Add(string text) => _report.Add(_path, _operation, _label + ": " + text + ".");
 
@@ -150,7 +181,7 @@ internal sealed class OperationComparison
     private static JsonElement? BodyOf(ContractDocument document, JsonElement operation) =>
         JsonMembers.TryGetObject(operation, "requestBody", out var body) ? document.Dereference(body) : null;
 
-    private void CompareResponses()
+    private void CompareResponses(bool successes)
     {
         if (!JsonMembers.TryGetObject(_was.Operation, "responses", out var was))
         {
@@ -162,6 +193,11 @@ internal sealed class OperationComparison
         var lostSuccesses = new List<string>();
         foreach (var response in was.EnumerateObject())
         {
+            if (!successes && IsSuccess(response.Name))
+            {
+                continue;
+            }
+
             if (now.TryGetValue(response.Name, out var nowResponse))
             {
                 CompareResponse(response.Name, response.Value, nowResponse);
@@ -176,7 +212,7 @@ internal sealed class OperationComparison
             }
         }
 
-        var newSuccesses = now.Keys.Where(s => IsSuccess(s) && !wasStatuses.ContainsKey(s)).ToList();
+        var newSuccesses = successes ? now.Keys.Where(s => IsSuccess(s) && !wasStatuses.ContainsKey(s)).ToList() : [];
         for (var i = 0; i < Math.Max(lostSuccesses.Count, newSuccesses.Count); i++)
         {
             if (i < lostSuccesses.Count && i < newSuccesses.Count)
@@ -209,10 +245,11 @@ internal sealed class OperationComparison
             return;
         }
 
-        CompareContent(was, now, ContractDirection.Response, label, media => $"response {status} no longer returns {media}");
+        var item = IsSuccess(status) && ComparesItem;
+        CompareContent(was, now, ContractDirection.Response, label, media => $"response {status} no longer returns {media}", media => !(item && StreamContract.IsStreamMedia(media)));
     }
 
-    private void CompareContent(JsonElement was, JsonElement now, ContractDirection direction, MemberLabel label, Func<string, string> lost)
+    private void CompareContent(JsonElement was, JsonElement now, ContractDirection direction, MemberLabel label, Func<string, string> lost, Func<string, bool>? comparesSchema = null)
     {
         if (!JsonMembers.TryGetObject(was, "content", out var wasContent))
         {
@@ -227,7 +264,7 @@ internal sealed class OperationComparison
             {
                 Add(lost(media.Name));
             }
-            else if (JsonMembers.TryGetObject(media.Value, "schema", out var wasSchema) && JsonMembers.TryGetObject(nowMedia, "schema", out var nowSchema))
+            else if ((comparesSchema is null || comparesSchema(media.Name)) && JsonMembers.TryGetObject(media.Value, "schema", out var wasSchema) && JsonMembers.TryGetObject(nowMedia, "schema", out var nowSchema))
             {
                 _schemas.Compare(wasSchema, nowSchema, "", direction, (member, what) => Add(label.Describe(member) + " " + what));
             }
