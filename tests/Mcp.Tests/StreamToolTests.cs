@@ -93,7 +93,7 @@ public sealed class StreamToolTests
         using var cancel = new CancellationTokenSource();
 
         var call = client.CallToolAsync("CountTicks", new Dictionary<string, object?> { ["count"] = 5, ["holdAfter"] = 2 }, new Reported(), cancellationToken: cancel.Token).AsTask();
-        await probe.FirstYielded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await probe.Holding.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await cancel.CancelAsync();
 
         (await probe.Finished.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue("the handler saw its token cancelled");
@@ -138,6 +138,18 @@ public sealed class StreamToolTests
         var problem = ToolCallTests.Problem(await client.CallToolAsync("TickForever"));
 
         (problem["status"]!.GetValue<int>(), problem["code"]!.GetValue<string>()).Should().Be((504, "request_timeout"));
+        (await host.Services.GetRequiredService<TickProbe>().Finished.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_credential_that_expires_while_the_stream_runs_stops_it_with_auth_expired()
+    {
+        await using var host = await BearerChallengeTests.StartAsync(Types);
+        await using var client = await host.ConnectWithTokenAsync(BearerChallengeTests.Token("carol", TimeSpan.FromSeconds(1)));
+
+        var problem = ToolCallTests.Problem(await client.CallToolAsync("TickForUser"));
+
+        (problem["status"]!.GetValue<int>(), problem["code"]!.GetValue<string>()).Should().Be((401, "auth_expired"));
         (await host.Services.GetRequiredService<TickProbe>().Finished.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeTrue();
     }
 

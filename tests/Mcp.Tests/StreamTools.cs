@@ -48,6 +48,7 @@ public sealed class CountTicksHandler(IStreamContext stream, TickProbe probe) : 
                 yield return new Tick(n, "tick " + n);
                 if (request.HoldAfter == n)
                 {
+                    probe.Holding.TrySetResult();
                     await Task.Delay(Timeout.Infinite, cancellationToken);
                 }
 
@@ -89,18 +90,40 @@ public sealed class TickForeverHandler(TickProbe probe) : IStreamRequestHandler<
     }
 }
 
+/// <summary>Ticks for a signed-in caller until its stream is stopped.</summary>
+[McpTool]
+[Authorize]
+public sealed class TickForUser : IStreamRequest<Tick>;
+
+public sealed class TickForUserHandler(TickProbe probe) : IStreamRequestHandler<TickForUser, Tick>
+{
+    public async IAsyncEnumerable<Tick> Handle(TickForUser request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        probe.Started(null);
+        try
+        {
+            yield return new Tick(1, "tick 1");
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        finally
+        {
+            probe.Ended(cancellationToken.IsCancellationRequested);
+        }
+    }
+}
+
 /// <summary>What the stream handlers did: where they were told to resume, the last tick they yielded, and how they ended.</summary>
 public sealed class TickProbe
 {
     private int _lastYielded;
 
-    public static Type[] Types { get; } = [typeof(CountTicks), typeof(CountTicksHandler), typeof(TickForever), typeof(TickForeverHandler)];
+    public static Type[] Types { get; } = [typeof(CountTicks), typeof(CountTicksHandler), typeof(TickForever), typeof(TickForeverHandler), typeof(TickForUser), typeof(TickForUserHandler)];
 
     public List<string?> ResumedAfter { get; } = [];
 
     public int LastYielded => Volatile.Read(ref _lastYielded);
 
-    public TaskCompletionSource FirstYielded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource<bool> Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -112,11 +135,7 @@ public sealed class TickProbe
         }
     }
 
-    public void Yielded(int n)
-    {
-        Volatile.Write(ref _lastYielded, n);
-        FirstYielded.TrySetResult();
-    }
+    public void Yielded(int n) => Volatile.Write(ref _lastYielded, n);
 
     public void Ended(bool cancelled) => Finished.TrySetResult(cancelled);
 }
