@@ -76,7 +76,7 @@ internal sealed class McpStreamResponder<TRequest, TItem> : IDoorResponder<TRequ
 
         limit.CancelAfter(duration < TimeSpan.Zero ? TimeSpan.Zero : duration);
         var result = new McpStreamResult(_maxItems, _maxBytes);
-        var (tooLarge, failure) = await RunAsync(items, result, call.Progress, limit).ConfigureAwait(false);
+        var (completed, tooLarge, failure) = await RunAsync(items, result, call.Progress, limit).ConfigureAwait(false);
         if (aborted.IsCancellationRequested)
         {
             // The caller cancelled the call (or left): nobody reads an answer.
@@ -85,7 +85,7 @@ internal sealed class McpStreamResponder<TRequest, TItem> : IDoorResponder<TRequ
 
         var problem = failure is not null ? _failures.ProblemOf(failure, context, out _)
             : tooLarge ? McpStreamProblems.TooLarge(_maxItems, _maxBytes)
-            : !limit.IsCancellationRequested ? null
+            : completed ? null
             : _shared.Stopping.IsCancellationRequested ? McpStreamProblems.Stopping
             : expiry is { } ended && _shared.Time.GetUtcNow() >= ended ? McpStreamProblems.Expired
             : McpStreamProblems.TooLong(_maxDuration);
@@ -99,7 +99,7 @@ internal sealed class McpStreamResponder<TRequest, TItem> : IDoorResponder<TRequ
     }
 
     /// <summary>Runs the handler to its end, a failure, a cap or its token; it has returned when this does.</summary>
-    private async Task<(bool TooLarge, Exception? Failure)> RunAsync(IAsyncEnumerable<TItem> items, McpStreamResult result, McpProgress? progress, CancellationTokenSource limit)
+    private async Task<(bool Completed, bool TooLarge, Exception? Failure)> RunAsync(IAsyncEnumerable<TItem> items, McpStreamResult result, McpProgress? progress, CancellationTokenSource limit)
     {
         var token = limit.Token;
         var json = new ArrayBufferWriter<byte>(256);
@@ -107,11 +107,18 @@ internal sealed class McpStreamResponder<TRequest, TItem> : IDoorResponder<TRequ
         IAsyncEnumerator<TItem>? enumerator = null;
         Exception? failure = null;
         var tooLarge = false;
+        var completed = false;
         try
         {
             enumerator = items.GetAsyncEnumerator(token);
-            while (await enumerator.MoveNextAsync().ConfigureAwait(false))
+            while (true)
             {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    completed = true;
+                    break;
+                }
+
                 json.ResetWrittenCount();
                 writer.Reset(json);
                 JsonSerializer.Serialize(writer, enumerator.Current, _itemInfo);
@@ -158,6 +165,6 @@ internal sealed class McpStreamResponder<TRequest, TItem> : IDoorResponder<TRequ
             }
         }
 
-        return (tooLarge, failure);
+        return (completed && failure is null, tooLarge, failure);
     }
 }
