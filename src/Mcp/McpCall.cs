@@ -17,12 +17,12 @@ namespace Hybrid.Mcp;
 /// </summary>
 internal static class McpCall
 {
-    public static async ValueTask<CallToolResult> RunAsync(McpToolEntry tool, EndpointSettings settings, HttpContext transport, McpRuntime runtime, byte[] arguments, string? idempotencyKey, CancellationToken cancellationToken)
+    public static async ValueTask<CallToolResult> RunAsync(McpToolEntry tool, EndpointSettings settings, HttpContext transport, McpRuntime runtime, byte[] arguments, string? idempotencyKey, McpProgress? progress, CancellationToken cancellationToken)
     {
         // As the request timeouts middleware, no time limit while a debugger is attached.
         using var timeout = settings.Timeout is { } limit && !Debugger.IsAttached ? new CancellationTokenSource(limit.Duration) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var call = new McpCallFeature(tool, arguments, idempotencyKey);
+        var call = new McpCallFeature(tool, arguments, idempotencyKey, progress);
         var context = McpCallContext.Create(transport, tool.RouteEndpoint(runtime.Endpoints), call, timeout?.Token, linked?.Token ?? cancellationToken);
         if (settings.RateLimitPolicy is not null)
         {

@@ -65,7 +65,7 @@ internal static class McpCallContext
 }
 
 /// <summary>One tool call in flight: its arguments, what the door's responder made of it, and the problem body when it failed.</summary>
-internal sealed class McpCallFeature(McpToolEntry tool, byte[] arguments, string? idempotencyKey)
+internal sealed class McpCallFeature(McpToolEntry tool, byte[] arguments, string? idempotencyKey, McpProgress? progress = null)
 {
     public McpToolEntry Tool { get; } = tool;
 
@@ -74,6 +74,9 @@ internal sealed class McpCallFeature(McpToolEntry tool, byte[] arguments, string
 
     /// <summary>The key a client sent in <c>_meta</c> to make retries safe, or <see langword="null"/>.</summary>
     public string? IdempotencyKey { get; } = idempotencyKey;
+
+    /// <summary>Where the call's progress notifications go, or <see langword="null"/> when its caller asked for none.</summary>
+    public McpProgress? Progress { get; } = progress;
 
     /// <summary>The handler's result as JSON (empty for a tool without one), once it succeeded.</summary>
     public byte[]? Result { get; set; }

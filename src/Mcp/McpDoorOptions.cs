@@ -17,6 +17,18 @@ public sealed class McpDoorOptions : IDoorOptions
     public long MaxBodySize { get; set; } = 1024 * 1024;
 
     /// <summary>
+    /// The most items a stream operation called as a tool collects into its one result; a stream
+    /// that yields more is stopped and the call answers 422 <c>result_too_large</c>. Default 1,000.
+    /// </summary>
+    public int MaxStreamItems { get; set; } = 1_000;
+
+    /// <summary>
+    /// The most bytes of item JSON a stream operation called as a tool collects into its one result;
+    /// a stream that yields more is stopped and the call answers 422 <c>result_too_large</c>. Default 1 MiB.
+    /// </summary>
+    public long MaxStreamBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
     /// The authentication schemes the door accepts (e.g. JWT bearer). Empty (the default): the app's
     /// default scheme. Each tool's policy authenticates with them unless it names its own schemes;
     /// when they include a JWT bearer scheme, the door serves OAuth protected-resource metadata
@@ -44,6 +56,11 @@ public sealed class McpDoorOptions : IDoorOptions
         if (MaxBodySize <= 0)
         {
             yield return new("HYB114", "options.Mcp().MaxBodySize must be more than 0. Fix: set it to the largest request the door should read, e.g. 1_048_576.");
+        }
+
+        if (MaxStreamItems <= 0 || MaxStreamBytes <= 0)
+        {
+            yield return new("HYB114", "options.Mcp().MaxStreamItems and MaxStreamBytes must be more than 0. Fix: set them to the most a stream called as a tool may collect into one result, e.g. 1_000 items and 1_048_576 bytes.");
         }
 
         foreach (var server in AuthorizationServers)

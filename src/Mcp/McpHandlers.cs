@@ -57,7 +57,7 @@ internal static class McpHandlers
         }
 
         var key = request.Params!.Meta?[McpIdempotency.MetaKey] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-        return await McpCall.RunAsync(tool, settings, transport, runtime, Arguments(request.Params.Arguments), key, cancellationToken).ConfigureAwait(false);
+        return await McpCall.RunAsync(tool, settings, transport, runtime, Arguments(request.Params.Arguments), key, McpProgress.Of(request), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The arguments as one JSON object, read by the door as a body; none is no body (as <c>{}</c>).</summary>

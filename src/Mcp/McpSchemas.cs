@@ -9,7 +9,8 @@ namespace Hybrid.Mcp;
 /// response types as Hybrid's documents (<see cref="DocumentSchemas"/>, converted by
 /// <see cref="McpSchemaDialect"/>). The root of each is an object, as MCP requires; types it shares
 /// with itself are in <c>$defs</c>, each once. A result that is not an object (a list, a number) is
-/// described as <c>{"result": ...}</c>, the shape the door sends it in; a tool without a result has no output schema.
+/// described as <c>{"result": ...}</c>, the shape the door sends it in; a stream's as <c>{"items": [...], "value": ...}</c>;
+/// a tool without a result has no output schema.
 /// </summary>
 internal static class McpSchemas
 {
@@ -27,7 +28,7 @@ internal static class McpSchemas
             inputs.Use(operation.RequestType, response: false, catalog.ShapeOf(operation));
             if (!operation.ReturnsNothing)
             {
-                outputs.Use(operation.ResponseType, response: true);
+                outputs.Use(operation.ItemType ?? operation.ResponseType, response: true);
             }
         }
 
@@ -39,7 +40,9 @@ internal static class McpSchemas
         foreach (var operation in operations)
         {
             var input = Root(TypeOf(inputs, operation.RequestType), inputDefs, wrap: false);
-            var output = operation.ReturnsNothing ? (JsonElement?)null : Root(TypeOf(outputs, operation.ResponseType), outputDefs, wrap: true);
+            var output = operation.ReturnsNothing ? (JsonElement?)null
+                : operation.ItemType is { } item ? WithDefs(Collected(TypeOf(outputs, item)), outputDefs)
+                : Root(TypeOf(outputs, operation.ResponseType), outputDefs, wrap: true);
             schemas.Add(operation, (input, output));
         }
 
@@ -78,6 +81,25 @@ internal static class McpSchemas
             root = new JsonObject { ["type"] = "object", ["allOf"] = new JsonArray(type) };
         }
 
+        return WithDefs(root, defs);
+    }
+
+    /// <summary>A stream's result: its items in order, and the value it ended with (<see cref="McpStreamResult"/>).</summary>
+    private static JsonObject Collected(JsonNode item) => new()
+    {
+        ["type"] = "object",
+        ["required"] = new JsonArray(McpStreamResult.ItemsMember),
+        ["properties"] = new JsonObject
+        {
+            [McpStreamResult.ItemsMember] = new JsonObject { ["type"] = "array", ["description"] = "The stream's items, in the order it produced them.", ["items"] = item },
+            [McpStreamResult.ValueMember] = new JsonObject { ["description"] = "The value the stream ended with (a count, a summary), when it states one." },
+        },
+        ["additionalProperties"] = false,
+    };
+
+    /// <summary><paramref name="root"/> with the definitions it refers to, directly or not, under <c>$defs</c>.</summary>
+    private static JsonElement WithDefs(JsonObject root, JsonObject defs)
+    {
         var used = new SortedSet<string>(StringComparer.Ordinal);
         McpSchemaDialect.CollectReferences(root, used);
         var pending = new Queue<string>(used);

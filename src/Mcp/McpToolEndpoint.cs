@@ -12,6 +12,7 @@ namespace Hybrid.Mcp;
 /// (strict, every mistake a field error), the shared pipeline runs, and the one responder keeps the
 /// result for the tool's answer or writes the problem as every door writes it. Telemetry, timeouts,
 /// revalidation and the last-resort 500 are the pipeline's; idempotent retries are a filter of it.
+/// A stream operation's items are collected into the result by <see cref="McpStreamResponder{TRequest, TItem}"/>.
 /// </summary>
 /// <typeparam name="TRequest">The request type.</typeparam>
 /// <typeparam name="TResponse">The handler's response type.</typeparam>
@@ -32,7 +33,9 @@ internal sealed class McpToolEndpoint<TRequest, TResponse> : IDoorEndpoint
             filters.Add(new McpIdempotency.Retries(McpIdempotency.For(services), idempotent));
         }
 
-        var responder = new Responder((JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse)), endpoint.Operation.ReturnsNothing);
+        var responder = endpoint.Operation.ItemType is { } item
+            ? (IDoorResponder<TRequest, TResponse>)Activator.CreateInstance(typeof(McpStreamResponder<,>).MakeGenericType(typeof(TRequest), item), settings, catalog, services)!
+            : new Responder((JsonTypeInfo<TResponse>)catalog.Json.GetTypeInfo(typeof(TResponse)), endpoint.Operation.ReturnsNothing);
         _endpoint = new DoorEndpoint<TRequest, TResponse>(settings, filters, responder, catalog, services);
     }
 

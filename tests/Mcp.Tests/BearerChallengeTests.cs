@@ -52,9 +52,9 @@ public sealed class BearerChallengeTests
         (await signedIn.CallToolAsync("WhoAmI")).StructuredContent!.Value.GetProperty("result").GetString().Should().Be("carol");
     }
 
-    private static Task<TestHost> StartAsync() =>
+    internal static Task<TestHost> StartAsync(Type[]? types = null) =>
         TestHost.StartOnKestrelAsync(
-            [new ScannedTypes(McpHost.NoteTypes)],
+            [new ScannedTypes(types ?? McpHost.NoteTypes)],
             options =>
             {
                 options.Mcp().AuthenticationSchemes.Add(JwtBearerDefaults.AuthenticationScheme);
@@ -63,6 +63,7 @@ public sealed class BearerChallengeTests
             services =>
             {
                 services.AddSingleton<NoteStore>();
+                services.AddSingleton<TickProbe>();
                 services.AddRequestTimeouts();
                 services.AddHybridMcp();
                 services.AddAuthentication().AddJwtBearer(o =>
@@ -83,12 +84,13 @@ public sealed class BearerChallengeTests
                 app.MapHybridMcp();
             });
 
-    private static string Token(string name) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    internal static string Token(string name, TimeSpan? lifetime = null) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Subject = new ClaimsIdentity([new Claim("sub", name), new Claim("name", name)]),
         Issuer = Authority,
         Audience = "notes",
-        Expires = DateTime.UtcNow.AddMinutes(5),
+        NotBefore = DateTime.UtcNow.AddMinutes(-1),
+        Expires = DateTime.UtcNow + (lifetime ?? TimeSpan.FromMinutes(5)),
         SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
     });
 }

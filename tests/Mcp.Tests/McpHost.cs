@@ -25,6 +25,7 @@ public static class McpHost
             services =>
             {
                 services.AddSingleton<NoteStore>();
+                services.AddSingleton<TickProbe>();
                 services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore, RecordingCacheStore>();
                 services.AddRequestTimeouts();
                 services.AddHybridMcp();

@@ -93,6 +93,9 @@ public static class ProblemCodes
     /// <summary>406: the request's <c>Accept</c> names no format the stream is sent in (<c>text/event-stream</c>, <c>application/jsonl</c>).</summary>
     public const string NotAcceptable = "not_acceptable";
 
+    /// <summary>422: a stream called as an MCP tool produced more items (or bytes) than one tool result may collect; the handler was stopped.</summary>
+    public const string ResultTooLarge = "result_too_large";
+
     /// <summary>500: an unexpected error; only the trace id is told.</summary>
     public const string InternalError = "internal_error";
 }
