@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace Hybrid;
 
@@ -20,6 +21,9 @@ internal sealed class RedisFailures
         _failures = meter.CreateCounter<long>(HybridRedisTelemetry.FailuresInstrument, description: "Redis calls a Hybrid store gave up on: the request went on without the cache.");
         _logger = logger;
     }
+
+    /// <summary>Whether a Redis call failed for want of Redis (unreachable, too slow, refusing: LOADING, READONLY, OOM) rather than a bug.</summary>
+    public static bool IsOutage(Exception e) => e is RedisException or TimeoutException;
 
     public void Record(string operation, Exception exception, string? tag = null)
     {

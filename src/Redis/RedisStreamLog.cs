@@ -57,7 +57,7 @@ internal sealed class RedisStreamLog(RedisConnection redis, string prefix, Redis
             var database = (await redis.ConnectAsync().ConfigureAwait(false)).GetDatabase();
             await database.ScriptEvaluateAsync(AppendScript, [Key(key, owner)], values).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsOutage(e))
+        catch (Exception e) when (RedisFailures.IsOutage(e))
         {
             failures.RecordStream("stream.append", e);
         }
@@ -83,7 +83,7 @@ internal sealed class RedisStreamLog(RedisConnection redis, string prefix, Redis
             await read.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
             (after, tail) = (await afterTask.ConfigureAwait(false), await tailTask.ConfigureAwait(false));
         }
-        catch (Exception e) when (IsOutage(e))
+        catch (Exception e) when (RedisFailures.IsOutage(e))
         {
             failures.RecordStream("stream.read", e);
             return null;
@@ -135,7 +135,4 @@ internal sealed class RedisStreamLog(RedisConnection redis, string prefix, Redis
     private static RedisValue Id(long sequence) => sequence.ToString(CultureInfo.InvariantCulture) + "-0";
 
     private RedisKey Key(string key, string owner) => prefix + "stream:" + key + ":" + owner;
-
-    // RedisTimeoutException is a TimeoutException; a lost connection and server errors (LOADING, READONLY, OOM) are RedisExceptions.
-    private static bool IsOutage(Exception e) => e is RedisException or TimeoutException;
 }
