@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
-using StackExchange.Redis;
 
 namespace Hybrid;
 
@@ -19,7 +18,7 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, RedisFail
         {
             return await inner.GetAsync(key, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsOutage(e))
+        catch (Exception e) when (RedisFailures.IsOutage(e))
         {
             failures.Record("output_cache.get", e);
             return null;
@@ -32,7 +31,7 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, RedisFail
         {
             await inner.SetAsync(key, value, tags, validFor, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsOutage(e))
+        catch (Exception e) when (RedisFailures.IsOutage(e))
         {
             failures.Record("output_cache.set", e);
         }
@@ -50,7 +49,7 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, RedisFail
             // order: once a PING sent after them is answered, the deletions are done.
             await (await connection.ConnectAsync().ConfigureAwait(false)).GetDatabase().PingAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (IsOutage(e))
+        catch (Exception e) when (RedisFailures.IsOutage(e))
         {
             failures.Record("output_cache.evict", e, tag);
         }
@@ -73,7 +72,7 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, RedisFail
             await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception e) when (IsOutage(e))
+        catch (Exception e) when (RedisFailures.IsOutage(e))
         {
             failures.Record("output_cache.get", e);
             return false;
@@ -93,12 +92,9 @@ internal sealed class GuardedOutputCacheStore(IOutputCacheStore inner, RedisFail
                 await inner.SetAsync(key, value.ToArray(), tags.IsEmpty ? null : tags.ToArray(), validFor, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (IsOutage(e))
+        catch (Exception e) when (RedisFailures.IsOutage(e))
         {
             failures.Record("output_cache.set", e);
         }
     }
-
-    // RedisTimeoutException is a TimeoutException; RedisConnectionException and server errors (LOADING, READONLY) are RedisExceptions.
-    private static bool IsOutage(Exception e) => e is RedisException or TimeoutException;
 }

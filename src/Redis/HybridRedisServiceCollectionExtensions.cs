@@ -16,11 +16,12 @@ public static class HybridRedisServiceCollectionExtensions
     /// Shares through the Redis at <paramref name="connectionString"/> (StackExchange.Redis syntax,
     /// e.g. <c>127.0.0.1:6379</c> or <c>cache.example:6380,ssl=true,password=…</c>): the output cache
     /// store (entries and tag evictions), <see cref="IDistributedCache"/> (and with it HybridCache's
-    /// second level), Idempotency-Key records (claimed with an atomic <c>SET NX</c>) and the Data
+    /// second level), Idempotency-Key records (claimed with an atomic <c>SET NX</c>), the logs
+    /// streams resume from (Redis Streams, so a client reconnects to any instance) and the Data
     /// Protection key ring (form state, antiforgery tokens, auth cookies). Every key starts with
     /// <paramref name="applicationName"/>, which is also Data Protection's application name: instances
     /// of one app must use the same name, and two apps on one Redis different ones. A cache store that
-    /// cannot reach Redis answers a miss (logged, counted in <see cref="HybridRedisTelemetry.FailuresInstrument"/>)
+    /// cannot reach Redis answers a miss, a stream goes on without its log (logged, counted in <see cref="HybridRedisTelemetry.FailuresInstrument"/>)
     /// rather than failing the request. Call it before or after <c>AddOutputCache</c> and <c>AddHybrid</c>.
     /// </summary>
     /// <param name="services">The app's services.</param>
@@ -63,6 +64,9 @@ public static class HybridRedisServiceCollectionExtensions
 
         services.RemoveAll<IIdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(provider => new RedisIdempotencyStore(connection, prefix, provider.GetRequiredService<TimeProvider>()));
+
+        services.RemoveAll<IStreamLog>();
+        services.AddSingleton<IStreamLog>(provider => new RedisStreamLog(connection, prefix, provider.GetRequiredService<RedisFailures>()));
 
         // One key ring for every instance: what one seals (form state, antiforgery tokens, the sign-in
         // cookie) the others open. The application name isolates it from other apps' keys.
