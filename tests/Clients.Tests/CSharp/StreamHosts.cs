@@ -11,7 +11,7 @@ namespace Hybrid.Clients.Tests.CSharp;
 
 /// <summary>
 /// The counting stream (<see cref="CountTo"/>: action <c>Count</c>, REST GET and POST <c>/count</c>) on Kestrel, and
-/// the C# clients generated from that app's REST and actions documents, compiled with <c>Callers/StreamCaller.cs</c>.
+/// the C# clients generated from that app's REST and actions documents, compiled with <c>Callers/StreamCaller.cs</c> and <c>Callers/StreamWire.cs</c>.
 /// <see cref="Host"/> has a 2 s client timeout (1 s heartbeat), which the documents carry to the client;
 /// <see cref="ShortLived"/> also ends each connection after 1 s, with a <c>reconnect</c> event; <see cref="Quiet"/> is
 /// the first's twin for the tests that count cancelled handlers, which a test that cuts a connection would disturb.
@@ -42,6 +42,7 @@ public sealed class StreamHosts : IAsyncLifetime
         Client = await GeneratedCSharpClient.BuildAsync(
             [new ClientOf(RestDocument, "HybridApiV1Client", "Count.Clients.V1"), new ClientOf(actions, "ActionsClient", "Count.Clients.Actions")],
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "CSharp", "Callers", "StreamCaller.cs")),
+            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "CSharp", "Callers", "StreamWire.cs")),
             "Console.WriteLine(nameof(Callers.StreamCaller));");
     }
 
