@@ -11,7 +11,8 @@ namespace Hybrid.Clients;
 /// C# names change. Each string enum gets <c>x-enumNames</c> in .NET's casing (<c>note_not_found</c> is
 /// <c>NoteNotFound</c>, not NJsonSchema's <c>Note_not_found</c>), and each header parameter an
 /// <c>x-originalName</c> that NSwag names its variable after (<c>If-None-Match</c> is <c>ifNoneMatch</c>).
-/// A request that takes a file keeps only its <c>multipart/form-data</c> body.
+/// A request that takes a file keeps only its <c>multipart/form-data</c> body, and a stream operation is reduced to
+/// what the stream templates read (<see cref="CSharpStreams"/>).
 /// </summary>
 internal static class CSharpDocument
 {
@@ -41,6 +42,8 @@ internal static class CSharpDocument
                 {
                     content.Remove("application/json");
                 }
+
+                CSharpStreams.Prepare(operation);
 
                 foreach (var parameter in (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>())
                 {

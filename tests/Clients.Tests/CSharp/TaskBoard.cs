@@ -108,7 +108,7 @@ namespace Hybrid.Clients.Tests.CSharp.Baseline
 
     public static class Stage
     {
-        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler)];
+        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler), typeof(FollowTasks), typeof(FollowTasksHandler)];
     }
 }
 
@@ -175,7 +175,7 @@ namespace Hybrid.Clients.Tests.CSharp.WithNewEnumValue
 
     public static class Stage
     {
-        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler)];
+        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler), typeof(FollowTasks), typeof(FollowTasksHandler)];
     }
 }
 
@@ -239,7 +239,7 @@ namespace Hybrid.Clients.Tests.CSharp.WithNewOptionalProperty
 
     public static class Stage
     {
-        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler)];
+        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler), typeof(FollowTasks), typeof(FollowTasksHandler)];
     }
 }
 
@@ -266,7 +266,7 @@ namespace Hybrid.Clients.Tests.CSharp.WithNewProblemCode
 
     public static class Stage
     {
-        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler)];
+        public static readonly Type[] Types = [typeof(CreateTask), typeof(CreateTaskHandler), typeof(GetTask), typeof(GetTaskHandler), typeof(ListTasks), typeof(ListTasksHandler), typeof(AttachFile), typeof(AttachFileHandler), typeof(FollowTasks), typeof(FollowTasksHandler)];
     }
 }
 
