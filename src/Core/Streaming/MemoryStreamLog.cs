@@ -24,7 +24,18 @@ internal sealed class MemoryStreamLog(TimeProvider time) : IStreamLog
         var entry = _logs.GetOrAdd(key, static (_, o) => new Entry(o), owner);
         lock (entry)
         {
-            entry.Records.AddRange(records);
+            // The first writer of a sequence wins: after a cut, the connection the client left can append
+            // its last batch after the one that resumed began.
+            var last = entry.Records.Count == 0 ? 0 : entry.Records[^1].Sequence;
+            foreach (var record in records)
+            {
+                if (record.Sequence == last + 1)
+                {
+                    entry.Records.Add(record);
+                    last = record.Sequence;
+                }
+            }
+
             if (entry.Records.Count > retained)
             {
                 entry.Records.RemoveRange(0, entry.Records.Count - retained);

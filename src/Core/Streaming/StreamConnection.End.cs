@@ -93,10 +93,10 @@ internal sealed partial class StreamConnection<TItem>
     private async Task WriteEndAsync(StreamEventKind kind, byte[] json, bool logged, CancellationToken token)
     {
         Start();
-        string? id = null;
+        var id = default(StreamEventWriter.EventId);
         if (logged && Logged)
         {
-            id = StreamPosition.LogId(_key!, ++_sequence);
+            id = StreamEventWriter.EventId.Logged(_key!, ++_sequence);
             _pending.Add(new StreamRecord(_sequence, kind, _itemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), json));
             await AppendPendingAsync(token).ConfigureAwait(false);
         }

@@ -74,7 +74,7 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
         Start();
         foreach (var record in read.Records)
         {
-            StreamEventWriter.Write(Body, format, record.Kind, StreamPosition.LogId(key, record.Sequence), record.Json.Span);
+            StreamEventWriter.Write(Body, format, record.Kind, StreamEventWriter.EventId.Logged(key, record.Sequence), record.Json.Span);
         }
 
         if (read.Ended)
@@ -258,16 +258,16 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
         JsonSerializer.Serialize(_writer, item, plan.ItemInfo);
         _itemNumber++;
         _sentHere++;
-        var position = item is IStreamCursor cursor ? Checked(cursor.Cursor) : _itemNumber.ToString(CultureInfo.InvariantCulture);
-        string id;
+        var cursor = item is IStreamCursor withCursor ? Checked(withCursor.Cursor) : null;
+        StreamEventWriter.EventId id;
         if (Logged)
         {
-            id = StreamPosition.LogId(_key!, ++_sequence);
-            _pending.Add(new StreamRecord(_sequence, StreamEventKind.Item, position, _json.WrittenSpan.ToArray()));
+            id = StreamEventWriter.EventId.Logged(_key!, ++_sequence);
+            _pending.Add(new StreamRecord(_sequence, StreamEventKind.Item, cursor ?? _itemNumber.ToString(CultureInfo.InvariantCulture), _json.WrittenSpan.ToArray()));
         }
         else
         {
-            id = position;
+            id = cursor is not null ? new StreamEventWriter.EventId(cursor, null, 0) : StreamEventWriter.EventId.Numbered(_itemNumber);
         }
 
         StreamEventWriter.Write(Body, format, StreamEventKind.Item, id, _json.WrittenSpan);
@@ -277,6 +277,11 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
         ? cursor
         : throw new InvalidOperationException($"An item's cursor must be 1 to {StreamPosition.MaxLength} ASCII letters, digits or -_.:~ (IStreamCursor).");
 
+    /// <summary>
+    /// Appends this batch to the log before it is flushed. A log that fails (its store is down) does not
+    /// fail the stream: the client still gets every event, and a reconnect into what was lost gets
+    /// <c>reset</c>; the failure is logged.
+    /// </summary>
     private async ValueTask AppendPendingAsync(CancellationToken token)
     {
         if (_pending.Count == 0)
@@ -284,8 +289,19 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
             return;
         }
 
-        await plan.Shared.Log.AppendAsync(_key!, _owner!, _pending.ToArray(), plan.Settings.Retention, plan.Shared.Options.RetainedEvents, token).ConfigureAwait(false);
-        _pending.Clear();
+        try
+        {
+            // The log copies what it keeps before its first await: the list is reused for the next batch.
+            await plan.Shared.Log.AppendAsync(_key!, _owner!, _pending, plan.Settings.Retention, plan.Shared.Options.RetainedEvents, token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            StreamLog.AppendFailed(plan.Shared.Logger, e, plan.Operation);
+        }
+        finally
+        {
+            _pending.Clear();
+        }
     }
 
     /// <summary>

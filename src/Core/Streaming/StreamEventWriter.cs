@@ -27,14 +27,18 @@ internal static class StreamEventWriter
     public static void WriteHeartbeat(PipeWriter writer, StreamFormat format) =>
         writer.Write(format == StreamFormat.EventStream ? Heartbeat : JsonHeartbeat);
 
-    public static void Write(PipeWriter writer, StreamFormat format, StreamEventKind kind, string? id, ReadOnlySpan<byte> json)
+    public static void Write(PipeWriter writer, StreamFormat format, StreamEventKind kind, string? id, ReadOnlySpan<byte> json) =>
+        Write(writer, format, kind, new EventId(id, null, 0), json);
+
+    /// <summary>Writes an event whose id is written as it goes (a log key and sequence, or a number), with no string made for it.</summary>
+    public static void Write(PipeWriter writer, StreamFormat format, StreamEventKind kind, EventId id, ReadOnlySpan<byte> json)
     {
         if (format == StreamFormat.EventStream)
         {
-            if (id is not null)
+            if (id.Exists)
             {
                 writer.Write("id: "u8);
-                WriteAscii(writer, id);
+                id.WriteTo(writer);
                 writer.Write("\n"u8);
             }
 
@@ -54,10 +58,10 @@ internal static class StreamEventWriter
         writer.Write("{\"type\":\""u8);
         writer.Write(Name(kind));
         writer.Write("\""u8);
-        if (id is not null)
+        if (id.Exists)
         {
             writer.Write(",\"id\":\""u8);
-            WriteAscii(writer, id);
+            id.WriteTo(writer);
             writer.Write("\""u8);
         }
 
@@ -77,11 +81,42 @@ internal static class StreamEventWriter
         _ => "reconnect"u8,
     };
 
-    // Ids are checked to be ASCII without line breaks or quotes (StreamPosition), so a byte per char is exact.
-    private static void WriteAscii(PipeWriter writer, string value)
+    /// <summary>
+    /// An event's id: a string (a cursor), a log key and sequence (<c>{key}.{sequence}</c>), or a number
+    /// alone (<see cref="Text"/> null, <see cref="Key"/> null). Ids are checked to be ASCII without line
+    /// breaks or quotes (<see cref="StreamPosition"/>), so a byte per char is exact.
+    /// </summary>
+    internal readonly record struct EventId(string? Text, string? Key, long Number)
     {
-        var span = writer.GetSpan(value.Length);
-        var written = Encoding.ASCII.GetBytes(value, span);
-        writer.Advance(written);
+        public static EventId Logged(string key, long sequence) => new(null, key, sequence);
+
+        public static EventId Numbered(long number) => new(null, null, number);
+
+        public bool Exists => Text is not null || Key is not null || Number > 0;
+
+        public void WriteTo(PipeWriter writer)
+        {
+            if (Text is not null)
+            {
+                WriteAscii(writer, Text);
+                return;
+            }
+
+            if (Key is not null)
+            {
+                WriteAscii(writer, Key);
+                writer.Write("."u8);
+            }
+
+            var span = writer.GetSpan(20);
+            System.Buffers.Text.Utf8Formatter.TryFormat(Number, span, out var written);
+            writer.Advance(written);
+        }
+
+        private static void WriteAscii(PipeWriter writer, string value)
+        {
+            var span = writer.GetSpan(value.Length);
+            writer.Advance(Encoding.ASCII.GetBytes(value, span));
+        }
     }
 }
