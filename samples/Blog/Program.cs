@@ -17,6 +17,9 @@ builder.Services.AddSingleton(_ => new BlogDatabase(BlogDatabase.PathFrom(builde
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddHostedService<WalCheckpoints>();
 builder.Services.AddSingleton<BlogUsers>();
+
+// Wakes a post's live comment lists (FollowComments) when this instance stores a comment there.
+builder.Services.AddSingleton<Blog.Posts.CommentFeed>();
 builder.Services.AddHttpContextAccessor();
 
 // The pages sign in with a cookie (the SignIn action); REST clients send a bearer token (issue-token).
