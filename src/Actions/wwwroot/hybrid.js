@@ -203,14 +203,9 @@
         const copy = template.content.cloneNode(true);
         for (const slot of copy.querySelectorAll("[data-hybrid-field]")) {
             const value = String(slot.dataset.hybridField.split(".").reduce((v, k) => v?.[k], item) ?? "");
-            if (slot.matches("input, textarea, select")) {
-                slot.value = value;
-            } else if (slot.localName === "time") {
-                slot.dateTime = value;
-                slot.textContent = new Date(value).toLocaleDateString(doc.documentElement.lang || undefined, { dateStyle: "medium" });
-            } else {
-                slot.textContent = value;
-            }
+            const time = slot.localName === "time" && (slot.dateTime = value);
+            slot[slot.matches("input, textarea, select") ? "value" : "textContent"] =
+                time ? new Date(value).toLocaleDateString(doc.documentElement.lang || undefined, { dateStyle: "medium" }) : value;
         }
 
         [...copy.children].forEach(c => { c.dataset.hybridKey = id; });
@@ -223,9 +218,7 @@
         const stop = new AbortController();
         streams.set(list, stop);
         const { hybridStream: action, hybridUrl: url, hybridArgs: args, hybridToken: token } = list.dataset;
-        let last = list.dataset.hybridLastEventId;
-        let retry = 1000;
-        let failures = 0;
+        let last = list.dataset.hybridLastEventId, retry = 1000, failures = 0;
         const state = name => { list.dataset.hybridStreamState = name; };
 
         // [name, data] for a terminal event, true to reconnect at once, null for a cut.
@@ -235,7 +228,7 @@
             for (;;) {
                 const { value, done } = await reader.read();
                 if (done) {
-                    return null;
+                    return null; // a cut
                 }
 
                 alive();
@@ -249,14 +242,13 @@
                     }
 
                     const name = type || "message", json = data.length ? JSON.parse(data.join("\n")) : null;
-                    if (name === "message" && json !== null) {
-                        render(list, id, json);
-                    } else if (name === "reconnect" || name === "auth_expired") {
+                    if (/^(reconnect|auth_expired)$/.test(name)) {
                         return true;
                     } else if (/^(done|error|reset)$/.test(name)) {
                         return [name, json];
                     }
 
+                    name === "message" && json !== null && render(list, id, json);
                     id = type = "";
                     data = [];
                 }
@@ -274,9 +266,7 @@
                 const alive = () => { clearTimeout(idle); idle = setTimeout(abort, 45000); };
                 try {
                     alive();
-                    const headers = { Accept: "text/event-stream", "Content-Type": "application/json" };
-                    last && (headers["Last-Event-ID"] = last);
-                    token && (headers["X-XSRF-TOKEN"] = token);
+                    const headers = { Accept: "text/event-stream", "Content-Type": "application/json", ...last && { "Last-Event-ID": last }, ...token && { "X-XSRF-TOKEN": token } };
                     const response = await fetch(url ?? "/_actions/" + action, { method: "POST", body: args ?? "{}", headers, credentials: "same-origin", signal: attempt.signal });
                     if (response.status === 204) {
                         outcome = ["done", null];
@@ -315,10 +305,7 @@
     };
 
     new MutationObserver(scan).observe(doc, { childList: true, subtree: true });
-    addEventListener("pagehide", () => {
-        streams.forEach(stop => stop.abort());
-        streams.clear();
-    });
+    addEventListener("pagehide", () => streams.forEach((stop, list) => (stop.abort(), streams.delete(list))));
     addEventListener("pageshow", event => event.persisted && scan());
     scan();
 })();
