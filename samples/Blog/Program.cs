@@ -17,6 +17,9 @@ builder.Services.AddSingleton(_ => new BlogDatabase(BlogDatabase.PathFrom(builde
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddHostedService<WalCheckpoints>();
 builder.Services.AddSingleton<BlogUsers>();
+
+// Wakes a post's live comment lists (FollowComments) when this instance stores a comment there.
+builder.Services.AddSingleton<Blog.Posts.CommentFeed>();
 builder.Services.AddHttpContextAccessor();
 
 // The pages sign in with a cookie (the SignIn action); REST clients send a bearer token (issue-token).
@@ -68,6 +71,13 @@ builder.Services.AddHybrid([typeof(Program).Assembly], options =>
     // moment's contention, not a bug: 503 with Retry-After instead of a 500. The handler's
     // transaction rolled back, so a retry is safe.
     options.TransientFailures.Add(e => e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 });
+
+    // How long one connection of a stream lasts before a resumable close (default 30 minutes): a post
+    // page's live list then reconnects from its last comment, as after any cut. Blog:MaxStreamSeconds shortens it.
+    if (builder.Configuration.GetValue<int?>("Blog:MaxStreamSeconds") is { } streamSeconds)
+    {
+        options.Streams.MaxDuration = TimeSpan.FromSeconds(streamSeconds);
+    }
 });
 
 // No request runs for ever: a handler still busy after 30 s is cancelled (its transaction rolls

@@ -27,17 +27,23 @@ public sealed class EnhancedCommentFormTests(BlogServer blog)
             }
         };
         await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/1").ToString());
-        await page.EvaluateAsync("() => { window.__notReloaded = true; }");
+        await page.EvaluateAsync("() => { window.__notReloaded = true; document.addEventListener('hybrid:refreshed', () => { window.__refreshed = true; }); }");
         await page.FillAsync("input[name=author]", "Script");
         await page.FillAsync("textarea[name=body]", "Added by the enhanced form");
         await page.ClickAsync("#comment-form button[type=submit]");
 
+        // Shown once, whether the live list or the refreshed region showed it first.
+        await page.WaitForFunctionAsync("() => window.__refreshed === true");
         await Assertions.Expect(page.Locator("#comments li.comment").Filter(new LocatorFilterOptions { HasText = "Added by the enhanced form" })).ToHaveCountAsync(1);
         (await page.EvaluateAsync<bool>("() => window.__notReloaded === true")).Should().BeTrue("the page was not reloaded");
         page.Url.Should().Be(new Uri(blog.BaseAddress, "/posts/1").ToString());
 
-        // The plain form's body to the same action, then the page itself for the region its answer named stale.
-        calls.Should().Equal("POST /_actions/CreateComment multipart/form-data application/json", "GET /posts/1 text/html");
+        // The live comment list's stream, open since the page loaded, then the plain form's body to the
+        // same action, not queued behind the stream, then the page itself for the region its answer named stale.
+        calls.Should().Equal(
+            "POST /_actions/FollowComments application/json text/event-stream",
+            "POST /_actions/CreateComment multipart/form-data application/json",
+            "GET /posts/1 text/html");
         await Assertions.Expect(page.Locator("input[name=author]")).ToHaveValueAsync("", new LocatorAssertionsToHaveValueOptions { Timeout = 5_000 });
         await Assertions.Expect(page.Locator("#comment-form")).Not.ToHaveAttributeAsync("aria-busy", "true");
     }

@@ -16,7 +16,7 @@ public sealed class EveryOperationOnBothDoorsTests(EditingBlogServer blog)
     /// <summary>A 1×1 transparent PNG.</summary>
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
-    private static readonly string[] Cases = ["AddAttachment", "CreateComment", "DeleteComment", "GetComment", "GetPost", "ListPosts", "SavePost"];
+    private static readonly string[] Cases = ["AddAttachment", "CreateComment", "DeleteComment", "FollowComments", "GetComment", "GetPost", "ListPosts", "SavePost"];
 
     public static TheoryData<string> Operations => [.. Cases];
 
@@ -51,6 +51,7 @@ public sealed class EveryOperationOnBothDoorsTests(EditingBlogServer blog)
             "DeleteComment" => await DeleteCommentAsync(session, token),
             "AddAttachment" => (await session.PostAsync("/_actions/AddAttachment", Image(postId: 1)), await token.PostAsync("/api/v1/posts/1/attachments", Image(postId: null))),
             "SavePost" => (await session.PostAsJsonAsync("/_actions/SavePost", Post()), await token.PostAsJsonAsync("/api/v1/posts", Post())),
+            "FollowComments" => await FollowCommentsAsync(session, token),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "no case"),
         };
 
@@ -86,6 +87,22 @@ public sealed class EveryOperationOnBothDoorsTests(EditingBlogServer blog)
         }
 
         return (action, rest);
+    }
+
+    /// <summary>Both doors' streams from just before a new comment: its first item, as an answer to compare.</summary>
+    private static async Task<(HttpResponseMessage, HttpResponseMessage)> FollowCommentsAsync(HttpClient session, HttpClient token)
+    {
+        var id = await CreateCommentAsync(token);
+        var after = (id - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var action = await EventStreams.OpenAsync(session, EventStreams.Action("FollowComments", new { postId = 1 }, after));
+        using var rest = await EventStreams.OpenAsync(token, EventStreams.Get("/api/v1/posts/1/comments/live", lastEventId: after));
+        action.StatusCode.Should().Be(HttpStatusCode.OK);
+        rest.StatusCode.Should().Be(HttpStatusCode.OK);
+        var first = (await EventStreams.ItemsAsync(action, 1))[0];
+        var second = (await EventStreams.ItemsAsync(rest, 1))[0];
+        first.EventId.Should().Be(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        second.EventId.Should().Be(first.EventId);
+        return (new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(first.Data) }, new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(second.Data) });
     }
 
     private static async Task<int> CreateCommentAsync(HttpClient token)

@@ -28,6 +28,29 @@ public sealed class TokenModeTests(TokenModeBlogServer blog)
     }
 
     [Fact]
+    public async Task The_live_comment_list_sends_the_token_its_tag_helper_rendered_and_stays_open()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        var sent = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/_actions/", StringComparison.Ordinal) && request.Headers.GetValueOrDefault("accept") == "text/event-stream")
+            {
+                sent.TrySetResult(request.Headers.GetValueOrDefault("x-xsrf-token"));
+            }
+        };
+        await page.GotoAsync(new Uri(blog.BaseAddress, "/posts/2").ToString());
+
+        (await sent.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().NotBeNullOrEmpty().And.Be(await page.Locator("#comments").GetAttributeAsync("data-hybrid-token"));
+        await Assertions.Expect(page.Locator("#comments")).ToHaveAttributeAsync("data-hybrid-stream-state", "open");
+        using var client = blog.CreateClient();
+        var text = "Live under tokens " + Guid.NewGuid().ToString("N")[..8];
+        (await client.PostAsJsonAsync("/api/v1/posts/2/comments", new { author = "Token", body = text })).StatusCode.Should().Be(HttpStatusCode.Created);
+        await Assertions.Expect(page.Locator("#comments li.comment").Filter(new LocatorFilterOptions { HasText = text })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task Forms_without_JavaScript_carry_the_token_and_round_trip_their_errors()
     {
         await using var chromium = await Chromium.LaunchAsync();

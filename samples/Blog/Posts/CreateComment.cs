@@ -34,7 +34,7 @@ public sealed class CreateComment : IRequest<Comment>
     public string Body { get; set; } = string.Empty;
 }
 
-public sealed class CreateCommentHandler(BlogDatabase database, TimeProvider clock) : IRequestHandler<CreateComment, Comment>
+public sealed class CreateCommentHandler(BlogDatabase database, TimeProvider clock, CommentFeed feed) : IRequestHandler<CreateComment, Comment>
 {
     public Task<Comment> Handle(CreateComment request, CancellationToken cancellationToken)
     {
@@ -55,6 +55,9 @@ public sealed class CreateCommentHandler(BlogDatabase database, TimeProvider clo
         insert.Parameters.AddWithValue("$body", request.Body.Trim());
         insert.Parameters.AddWithValue("$at", createdAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var id = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
+        // Committed (no transaction is open): the post's live lists on this instance show it now.
+        feed.Posted(request.PostId);
         return Task.FromResult(new Comment(id, request.PostId, request.Author.Trim(), request.Body.Trim(), createdAt));
     }
 }

@@ -17,9 +17,12 @@ import type { CrossSiteRequestOrForbiddenProblem } from "./types";
 import type { CrossSiteRequestProblem } from "./types";
 import type { DeleteComment } from "./types";
 import type { FileParameter } from "./types";
+import type { FollowComments } from "./types";
 import type { GetComment } from "./types";
 import type { GetPost } from "./types";
 import type { HttpFetch } from "./types";
+import type { IAsyncEnumerableOfLiveComment } from "./types";
+import type { IAsyncEnumerableOfReindexProgress } from "./types";
 import type { InternalErrorProblem } from "./types";
 import type { InvalidCredentialsProblem } from "./types";
 import type { ListAttachments } from "./types";
@@ -32,6 +35,7 @@ import type { PostStatus } from "./types";
 import type { PostSummary } from "./types";
 import type { ProblemDetails } from "./types";
 import type { RateLimitedProblem } from "./types";
+import type { ReindexPosts } from "./types";
 import type { RequestTimeoutProblem } from "./types";
 import type { SavePost } from "./types";
 import type { SavedPost } from "./types";
@@ -98,6 +102,18 @@ export class ActionsClient extends HybridActionsClientBase {
      * @return OK
      */
 
+    followComments(body?: FollowComments | undefined, signal?: AbortSignal): Promise<IAsyncEnumerableOfLiveComment> {
+        let url_ = this.baseUrl + "/_actions/FollowComments";
+        url_ = url_.replace(/[?&]$/, "");
+
+        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
+    }
+
+    /**
+     * @param body (optional) 
+     * @return OK
+     */
+
     getComment(body?: GetComment | undefined, signal?: AbortSignal): Promise<Comment> {
         let url_ = this.baseUrl + "/_actions/GetComment";
         url_ = url_.replace(/[?&]$/, "");
@@ -136,6 +152,18 @@ export class ActionsClient extends HybridActionsClientBase {
 
     listPosts(body?: ListPosts | undefined, signal?: AbortSignal): Promise<PostSummary[]> {
         let url_ = this.baseUrl + "/_actions/ListPosts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
+    }
+
+    /**
+     * @param body (optional) 
+     * @return OK
+     */
+
+    reindexPosts(body?: ReindexPosts | undefined, signal?: AbortSignal): Promise<IAsyncEnumerableOfReindexProgress> {
+        let url_ = this.baseUrl + "/_actions/ReindexPosts";
         url_ = url_.replace(/[?&]$/, "");
 
         return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
@@ -193,6 +221,8 @@ export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJson
 
 export type DeleteCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
+export type FollowCommentsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
+
 export type GetCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type GetPostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
@@ -200,6 +230,8 @@ export type GetPostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadR
 export type ListAttachmentsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
+
+export type ReindexPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
 
 export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 

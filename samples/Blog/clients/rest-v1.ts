@@ -17,6 +17,7 @@ import type { CreateCommentBody } from "./types";
 import type { FileParameter } from "./types";
 import type { ForbiddenProblem } from "./types";
 import type { HttpFetch } from "./types";
+import type { IAsyncEnumerableOfLiveComment } from "./types";
 import type { IdempotencyKeyInUseProblem } from "./types";
 import type { IdempotencyKeyReusedProblem } from "./types";
 import type { InternalErrorProblem } from "./types";
@@ -200,6 +201,23 @@ export class BlogApiV1Client extends HybridClientBase {
     }
 
     /**
+     * Follows a post's new comments as they are posted (an event stream; resume with Last-Event-ID).
+     * @param postId The post to follow.
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
+     * @return OK
+     */
+
+    followComments(postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<IAsyncEnumerableOfLiveComment | NotModified> {
+        let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/live";
+        if (postId === undefined || postId === null)
+            throw new globalThis.Error("The parameter 'postId' must be defined.");
+        url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        return this.send(url_, { method: "GET", signal, headers: { "If-None-Match": if_None_Match == null ? "" : "" + if_None_Match } }, [200]);
+    }
+
+    /**
      * Deletes a comment of a post (moderators only).
      * @param postId The post the comment belongs to.
      * @param commentId The comment to delete.
@@ -269,6 +287,8 @@ export type AddAttachmentError = ApiException<400, ValidationFailedOrInvalidJson
 export type GetAttachmentError = ApiException<400, ValidationFailedProblem> | ApiException<404, AttachmentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
 export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
+
+export type FollowCommentsError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
 
 export type DeleteCommentError = ApiException<400, ValidationFailedProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 

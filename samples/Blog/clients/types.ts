@@ -99,6 +99,12 @@ export interface DeleteComment {
     commentId?: number;
 }
 
+/** A post's new comments as they are posted, as an event stream that does not end: the post page's live list and the mobile app. It starts after the newest comment (what a reader already has); a client that reconnects with Last-Event-ID (a comment's id) gets every comment after that one. */
+export interface FollowComments {
+    /** The post to follow. */
+    postId?: number;
+}
+
 /** One comment of a post. */
 export interface GetComment {
     /** The post the comment belongs to. */
@@ -111,6 +117,12 @@ export interface GetComment {
 export interface GetPost {
     /** The post's id. */
     postId?: number;
+}
+
+export interface IAsyncEnumerableOfLiveComment {
+}
+
+export interface IAsyncEnumerableOfReindexProgress {
 }
 
 export interface InternalErrorProblem extends ProblemDetails {
@@ -201,6 +213,10 @@ export interface RateLimitedProblem extends ProblemDetails {
     code: RateLimitedProblemCode;
 
     [key: string]: any;
+}
+
+/** Rebuilds every post's body (the text version 1 of GetPost, the MCP tools and the post page of a post without sections read) from its sections, post by post, streaming its progress; editors only. Its done event carries how many posts it looked at and how many it changed. */
+export interface ReindexPosts {
 }
 
 export interface RequestTimeoutProblem extends ProblemDetails {

@@ -58,10 +58,21 @@ internal sealed partial class ActionForm
     /// <summary>True when the action has a file member: the form must post <c>multipart/form-data</c> or the file never arrives.</summary>
     public bool TakesFiles { get; private init; }
 
-    /// <summary>HYB075, at the form's first render: the id names no action (a typo, or the request type lost its [Action]).</summary>
-    private static InvalidOperationException UnknownAction(OperationCatalog catalog, string actionId, string element)
+    /// <summary>
+    /// HYB075, at the element's first render: the id names no action (a typo, or the request type lost
+    /// its [Action]); with <paramref name="streams"/>, no action that streams.
+    /// </summary>
+    internal static InvalidOperationException UnknownAction(OperationCatalog catalog, string actionId, string element, bool streams = false)
     {
-        var known = catalog.Operations.Where(o => o.ActionId is not null).Select(o => o.ActionId!).ToList();
+        var known = catalog.Operations.Where(o => o.ActionId is not null && (!streams || o.IsStream)).Select(o => o.ActionId!).ToList();
+        if (streams)
+        {
+            return new InvalidOperationException(
+                $"HYB075: {element} names no stream action: no operation that streams (IStreamRequest<T>) has the action id '{actionId}'. " +
+                (known.Count == 0 ? "The app has no stream actions. " : $"Closest: {string.Join(", ", known.OrderBy(id => Distance.Between(id, actionId)).ThenBy(id => id, StringComparer.Ordinal).Take(3))}. ") +
+                "Fix: name an action whose request is an IStreamRequest<T>; a request answered once belongs in <form hybrid-action>.");
+        }
+
         var near = known.OrderBy(id => Distance.Between(id, actionId)).ThenBy(id => id, StringComparer.Ordinal).Take(3).ToList();
         var hint = known.Count == 0
             ? "The app has no actions: mark the request type with [Action] and map the door with app.MapHybridActions()."

@@ -7,6 +7,7 @@
 // be) and the [data-hybrid-refresh] regions whose tags the answer revalidated are re-rendered from
 // this page's fresh HTML, here and, through a BroadcastChannel, in the app's other tabs.
 // Without this script, or without JavaScript, the same forms post plainly and get a 303.
+// An element with data-hybrid-stream is a live list: see follow() below.
 (() => {
     "use strict";
     const doc = document;
@@ -179,10 +180,132 @@
             return;
         }
 
-        // One post at a time: a second click while the first is pending sends nothing.
+        // One post at a time per form (a second click while it is pending sends nothing); other forms
+        // and live lists are never queued behind it.
         event.preventDefault();
         if (!busy.has(form)) {
             send(form, event.submitter);
         }
     });
+
+    // Live lists (docs/actions-forms.md#live-lists): one connection per element, aborted when it leaves
+    // the document or the page is hidden, never left for the garbage collector to close.
+    const streams = new Map();
+
+    // A copy of the <template> per item, [data-hybrid-field] filled as text (never HTML); an item the list
+    // already shows (its data-hybrid-key, from the page or a refresh) is skipped.
+    const render = (list, id, item) => {
+        const template = list.querySelector(":scope > template");
+        if (!template || (id && list.querySelector(`[data-hybrid-key="${CSS.escape(id)}"]`)) || !fire(list, "item", { id, item }, true)) {
+            return;
+        }
+
+        const copy = template.content.cloneNode(true);
+        for (const slot of copy.querySelectorAll("[data-hybrid-field]")) {
+            const value = String(slot.dataset.hybridField.split(".").reduce((v, k) => v?.[k], item) ?? "");
+            const time = slot.localName === "time" && (slot.dateTime = value);
+            slot[slot.matches("input, textarea, select") ? "value" : "textContent"] =
+                time ? new Date(value).toLocaleDateString(doc.documentElement.lang || undefined, { dateStyle: "medium" }) : value;
+        }
+
+        [...copy.children].forEach(c => { c.dataset.hybridKey = id; });
+        list.append(copy);
+    };
+
+    // Until done, error, reset or a refusal (4xx but 429), which end it quietly (hybrid:end); a cut,
+    // reconnect or auth_expired reconnects with Last-Event-ID.
+    const follow = list => {
+        const stop = new AbortController();
+        streams.set(list, stop);
+        const { hybridStream: action, hybridUrl: url, hybridArgs: args, hybridToken: token } = list.dataset;
+        let last = list.dataset.hybridLastEventId, retry = 1000, failures = 0;
+        const state = name => { list.dataset.hybridStreamState = name; };
+
+        // [name, data] for a terminal event, true to reconnect at once, null for a cut.
+        const read = async (body, alive) => {
+            const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+            let buffer = "", id = "", type = "", data = [];
+            for (;;) {
+                const { value, done } = await reader.read();
+                if (done) {
+                    return null; // a cut
+                }
+
+                alive();
+                const lines = (buffer + value).split(/\r?\n/);
+                buffer = lines.pop();
+                for (const line of lines) {
+                    const [, field, text] = /^([^:]*):? ?(.*)$/.exec(line);
+                    if (line) {
+                        field === "data" ? data.push(text) : field === "event" ? type = text : field === "id" ? last = id = text : field === "retry" && +text ? retry = +text : 0;
+                        continue;
+                    }
+
+                    const name = type || "message", json = data.length ? JSON.parse(data.join("\n")) : null;
+                    if (/^(reconnect|auth_expired)$/.test(name)) {
+                        return true;
+                    } else if (/^(done|error|reset)$/.test(name)) {
+                        return [name, json];
+                    }
+
+                    name === "message" && json !== null && render(list, id, json);
+                    id = type = "";
+                    data = [];
+                }
+            }
+        };
+
+        (async () => {
+            while (!stop.signal.aborted) {
+                state("connecting");
+                const attempt = new AbortController();
+                const abort = () => attempt.abort();
+                stop.signal.addEventListener("abort", abort);
+                let idle, outcome = null;
+                // Silent for three heartbeats: dead, even if TCP has not noticed.
+                const alive = () => { clearTimeout(idle); idle = setTimeout(abort, 45000); };
+                try {
+                    alive();
+                    const headers = { Accept: "text/event-stream", "Content-Type": "application/json", ...last && { "Last-Event-ID": last }, ...token && { "X-XSRF-TOKEN": token } };
+                    const response = await fetch(url ?? "/_actions/" + action, { method: "POST", body: args ?? "{}", headers, credentials: "same-origin", signal: attempt.signal });
+                    if (response.status === 204) {
+                        outcome = ["done", null];
+                    } else if (response.ok) {
+                        state("open");
+                        failures = 0;
+                        outcome = await read(response.body, alive);
+                    } else if (response.status !== 429 && response.status < 500) {
+                        outcome = ["error", await response.json().catch(() => null)];
+                    }
+                } catch {
+                    // The network, or an abort: retried below unless the list was stopped.
+                } finally {
+                    clearTimeout(idle);
+                    stop.signal.removeEventListener("abort", abort);
+                    attempt.abort();
+                }
+
+                if (outcome?.length && !stop.signal.aborted) {
+                    streams.get(list) === stop && streams.delete(list);
+                    state("ended");
+                    fire(list, "end", { event: outcome[0], data: outcome[1] });
+                    return;
+                }
+
+                outcome || await new Promise(resolve => setTimeout(resolve, Math.min(retry * 2 ** failures++, 30000)));
+            }
+        })();
+    };
+
+    const scan = () => {
+        streams.forEach((stop, list) => list.isConnected || (stop.abort(), streams.delete(list)));
+        for (const list of doc.querySelectorAll("[data-hybrid-stream]")) {
+            streams.has(list) || list.dataset.hybridStreamState === "ended" || follow(list);
+        }
+    };
+
+    new MutationObserver(scan).observe(doc, { childList: true, subtree: true });
+    addEventListener("pagehide", () => streams.forEach((stop, list) => (stop.abort(), streams.delete(list))));
+    addEventListener("pageshow", event => event.persisted && scan());
+    scan();
 })();
