@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Hybrid.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hybrid.Streaming.Tests;
 
@@ -133,5 +135,17 @@ public sealed class LimitTests
         events.Select(e => e.EventType).Should().Equal("message", "auth_expired");
         events[^1].Code().Should().Be(ProblemCodes.AuthExpired);
         host.Probe().Cancelled.Task.IsCompleted.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_apps_default_request_timeout_does_not_cut_a_stream()
+    {
+        await using var host = await StreamHost.StartAsync(
+            services: s => s.AddRequestTimeouts(o => o.DefaultPolicy = new Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy { Timeout = TimeSpan.FromMilliseconds(500) }),
+            before: app => app.UseRequestTimeouts());
+        using var response = await host.OpenAsync(StreamHost.Get("/idle?pauseMs=1500"));
+
+        var events = await SseEvents.ReadAllAsync(response).WaitAsync(TimeSpan.FromSeconds(10));
+        events.Select(e => e.EventType).Should().Equal("message", "message", "done");
     }
 }

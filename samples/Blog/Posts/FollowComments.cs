@@ -4,7 +4,6 @@ using Blog.Data;
 using Hybrid;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Blog.Posts;
 
@@ -20,7 +19,6 @@ namespace Blog.Posts;
 [Streaming(Resume = StreamResume.Replay)]
 
 // A stream is never whole: the app's 30 s request timeout would cut it; [Streaming]'s maximum duration bounds it instead.
-[DisableRequestTimeout]
 public sealed class FollowComments : IStreamRequest<LiveComment>
 {
     /// <summary>The post to follow.</summary>

@@ -5,7 +5,6 @@ using Blog.Data;
 using Hybrid;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Blog.Posts;
@@ -20,7 +19,6 @@ namespace Blog.Posts;
 
 // Logged: a cut stream resumes where it was, and a reconnect after the end answers 204.
 [Streaming(Resume = StreamResume.Log)]
-[DisableRequestTimeout]
 public sealed class ReindexPosts : IStreamRequest<ReindexProgress>
 {
 }

@@ -21,12 +21,12 @@ import type { FollowComments } from "./types";
 import type { GetComment } from "./types";
 import type { GetPost } from "./types";
 import type { HttpFetch } from "./types";
-import type { IAsyncEnumerableOfLiveComment } from "./types";
-import type { IAsyncEnumerableOfReindexProgress } from "./types";
 import type { InternalErrorProblem } from "./types";
 import type { InvalidCredentialsProblem } from "./types";
 import type { ListAttachments } from "./types";
 import type { ListPosts } from "./types";
+import type { LiveComment } from "./types";
+import type { NotAcceptableProblem } from "./types";
 import type { PayloadTooLargeProblem } from "./types";
 import type { PostDetails } from "./types";
 import type { PostNotFoundProblem } from "./types";
@@ -36,12 +36,14 @@ import type { PostSummary } from "./types";
 import type { ProblemDetails } from "./types";
 import type { RateLimitedProblem } from "./types";
 import type { ReindexPosts } from "./types";
+import type { ReindexProgress } from "./types";
 import type { RequestTimeoutProblem } from "./types";
 import type { SavePost } from "./types";
 import type { SavedPost } from "./types";
 import type { ServiceUnavailableProblem } from "./types";
 import type { SignIn } from "./types";
 import type { SignOut } from "./types";
+import type { TooManyStreamsProblem } from "./types";
 import type { UnauthorizedProblem } from "./types";
 import type { UnsupportedMediaTypeProblem } from "./types";
 import type { ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
@@ -99,10 +101,10 @@ export class ActionsClient extends HybridActionsClientBase {
 
     /**
      * @param body (optional) 
-     * @return OK
+     * @return OK: the items, one event each, then one end event (x-hybrid-stream lists the events).
      */
 
-    followComments(body?: FollowComments | undefined, signal?: AbortSignal): Promise<IAsyncEnumerableOfLiveComment> {
+    followComments(body?: FollowComments | undefined, signal?: AbortSignal): Promise<LiveComment[]> {
         let url_ = this.baseUrl + "/_actions/FollowComments";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -159,10 +161,10 @@ export class ActionsClient extends HybridActionsClientBase {
 
     /**
      * @param body (optional) 
-     * @return OK
+     * @return OK: the items, one event each, then one end event (x-hybrid-stream lists the events).
      */
 
-    reindexPosts(body?: ReindexPosts | undefined, signal?: AbortSignal): Promise<IAsyncEnumerableOfReindexProgress> {
+    reindexPosts(body?: ReindexPosts | undefined, signal?: AbortSignal): Promise<ReindexProgress[]> {
         let url_ = this.baseUrl + "/_actions/ReindexPosts";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -221,7 +223,7 @@ export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJson
 
 export type DeleteCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type FollowCommentsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
+export type FollowCommentsError = ApiException<204, void> | ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<406, NotAcceptableProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
 
 export type GetCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
@@ -231,7 +233,7 @@ export type ListAttachmentsError = ApiException<400, ValidationFailedOrInvalidJs
 
 export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type ReindexPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
+export type ReindexPostsError = ApiException<204, void> | ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<406, NotAcceptableProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
 
 export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 

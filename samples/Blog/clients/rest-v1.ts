@@ -17,11 +17,12 @@ import type { CreateCommentBody } from "./types";
 import type { FileParameter } from "./types";
 import type { ForbiddenProblem } from "./types";
 import type { HttpFetch } from "./types";
-import type { IAsyncEnumerableOfLiveComment } from "./types";
 import type { IdempotencyKeyInUseProblem } from "./types";
 import type { IdempotencyKeyReusedProblem } from "./types";
 import type { InternalErrorProblem } from "./types";
+import type { LiveComment } from "./types";
 import type { ModerateComment } from "./types";
+import type { NotAcceptableProblem } from "./types";
 import type { PayloadTooLargeProblem } from "./types";
 import type { PostDetails } from "./types";
 import type { PostNotFoundProblem } from "./types";
@@ -35,6 +36,7 @@ import type { SavePost } from "./types";
 import type { SavePostBody } from "./types";
 import type { SavedPost } from "./types";
 import type { ServiceUnavailableProblem } from "./types";
+import type { TooManyStreamsProblem } from "./types";
 import type { UnauthorizedProblem } from "./types";
 import type { UnsupportedMediaTypeProblem } from "./types";
 import type { ValidationFailedOrInvalidJsonOrBadRequestProblem } from "./types";
@@ -203,18 +205,17 @@ export class BlogApiV1Client extends HybridClientBase {
     /**
      * Follows a post's new comments as they are posted (an event stream; resume with Last-Event-ID).
      * @param postId The post to follow.
-     * @param if_None_Match (optional) An ETag from an earlier answer: 304 Not Modified while it still matches.
-     * @return OK
+     * @return OK: the items, one event each, then one end event (x-hybrid-stream lists the events).
      */
 
-    followComments(postId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<IAsyncEnumerableOfLiveComment | NotModified> {
+    followComments(postId: number, signal?: AbortSignal): Promise<LiveComment[]> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/live";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        return this.send(url_, { method: "GET", signal, headers: { "If-None-Match": if_None_Match == null ? "" : "" + if_None_Match } }, [200]);
+        return this.send(url_, { method: "GET", signal }, [200]);
     }
 
     /**
@@ -288,7 +289,7 @@ export type GetAttachmentError = ApiException<400, ValidationFailedProblem> | Ap
 
 export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type FollowCommentsError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
+export type FollowCommentsError = ApiException<204, void> | ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<406, NotAcceptableProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
 
 export type DeleteCommentError = ApiException<400, ValidationFailedProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 

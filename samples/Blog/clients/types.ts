@@ -119,12 +119,6 @@ export interface GetPost {
     postId?: number;
 }
 
-export interface IAsyncEnumerableOfLiveComment {
-}
-
-export interface IAsyncEnumerableOfReindexProgress {
-}
-
 export interface InternalErrorProblem extends ProblemDetails {
     /** The codes this response can carry. */
     code: InternalErrorProblemCode;
@@ -153,6 +147,27 @@ export interface ListPosts {
     page?: number;
     /** How many posts a page holds. */
     pageSize?: number;
+}
+
+/** A comment as a post's page shows it; its id is its event id, so a reconnect continues after it. */
+export interface LiveComment {
+    /** The comment's id. */
+    id: number;
+    /** The post it belongs to. */
+    postId: number;
+    /** The name it is signed with. */
+    authorName: string;
+    /** Its text. */
+    body: string;
+    /** When it was posted. */
+    createdAt: string;
+}
+
+export interface NotAcceptableProblem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: NotAcceptableProblemCode;
+
+    [key: string]: any;
 }
 
 export interface PayloadTooLargeProblem extends ProblemDetails {
@@ -219,6 +234,18 @@ export interface RateLimitedProblem extends ProblemDetails {
 export interface ReindexPosts {
 }
 
+/** Where a reindex is: one post done. */
+export interface ReindexProgress {
+    /** How many posts are done, this one included. */
+    done: number;
+    /** How many posts there are. */
+    total: number;
+    /** The post just done. */
+    postId: number;
+    /** Whether its body differed from its sections and was rewritten. */
+    changed: boolean;
+}
+
 export interface RequestTimeoutProblem extends ProblemDetails {
     /** The codes this response can carry. */
     code: RequestTimeoutProblemCode;
@@ -281,6 +308,13 @@ export interface SignIn {
 
 /** Signs the user out of the web pages (removes the sign-in cookie). */
 export interface SignOut {
+}
+
+export interface TooManyStreamsProblem extends ProblemDetails {
+    /** The codes this response can carry. */
+    code: TooManyStreamsProblemCode;
+
+    [key: string]: any;
 }
 
 export interface UnauthorizedProblem extends ProblemDetails {
@@ -442,6 +476,8 @@ export type InternalErrorProblemCode = "internal_error";
 
 export type InvalidCredentialsProblemCode = "invalid_credentials";
 
+export type NotAcceptableProblemCode = "not_acceptable";
+
 export type PayloadTooLargeProblemCode = "payload_too_large";
 
 export type PostNotFoundProblemCode = "post_not_found";
@@ -451,6 +487,8 @@ export type RateLimitedProblemCode = "rate_limited";
 export type RequestTimeoutProblemCode = "request_timeout";
 
 export type ServiceUnavailableProblemCode = "service_unavailable";
+
+export type TooManyStreamsProblemCode = "too_many_streams";
 
 export type UnauthorizedProblemCode = "unauthorized";
 

@@ -28,6 +28,12 @@ internal static class DoorMapping
             // After every Add convention (the app's RequireAuthorization on the door included): the policy is complete.
             DoorSchemes.Apply(b.Metadata, hybrid.Traits);
 
+            // A stream's life is bounded by its MaxDuration, not by the app's default request timeout; one the operation states itself is HYB098.
+            if (operation.IsStream && !b.Metadata.Any(m => m is Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutAttribute or Microsoft.AspNetCore.Http.Timeouts.RequestTimeoutPolicy))
+            {
+                b.Metadata.Add(new Microsoft.AspNetCore.Http.Timeouts.DisableRequestTimeoutAttribute());
+            }
+
             // Output caching finds its policy in the endpoint's metadata; the policy reads the cache from the settings.
             if (hybrid.Traits.CachesReads && method == HttpMethods.Get && b.Metadata.Any(m => m is ReadCacheAttribute))
             {
