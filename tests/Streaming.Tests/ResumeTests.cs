@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace Hybrid.Streaming.Tests;
@@ -153,5 +154,23 @@ public sealed class ResumeTests
         });
 
         mismatches.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Over_its_memory_budget_the_log_drops_the_streams_written_longest_ago()
+    {
+        await using var host = await StreamHost.StartAsync(streams: s => s.MemoryLogBytes = 200_000);
+        using var old = await host.OpenAsync(StreamHost.Get("/count?count=3"));
+        var oldId = (await SseEvents.ReadAllAsync(old))[0].EventId;
+        for (var i = 0; i < 4; i++)
+        {
+            using var big = await host.OpenAsync(StreamHost.Get($"/count?count=20&size=4000&delayMs={i}"));
+            await SseEvents.ReadAllAsync(big);
+        }
+
+        var log = (MemoryStreamLog)host.Services.GetRequiredService<IStreamLog>();
+        log.Bytes.Should().BeLessThanOrEqualTo(200_000 + 25 * 4200);
+        using var late = await host.OpenAsync(StreamHost.Get("/count?count=3", lastEventId: oldId));
+        (await SseEvents.ReadAllAsync(late)).Single().EventType.Should().Be("reset");
     }
 }

@@ -16,6 +16,13 @@ public sealed class HybridStreamOptions
     /// <summary>The most events one stream's log keeps; older ones are dropped, and a reconnect before them gets <c>reset</c>. Default 10,000.</summary>
     public int RetainedEvents { get; set; } = 10_000;
 
+    /// <summary>
+    /// The bytes the in-memory log (one instance, without <c>AddHybridRedis</c>) may hold for all streams
+    /// together: over it, the logs written to longest ago are dropped, and a reconnect into one gets
+    /// <c>reset</c>. Default 64 MiB.
+    /// </summary>
+    public long MemoryLogBytes { get; set; } = 64L << 20;
+
     /// <summary>The interval of heartbeat comments on an idle stream. Default 15 seconds; shorter than <see cref="ClientTimeout"/>.</summary>
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(15);
 

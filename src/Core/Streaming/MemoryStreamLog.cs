@@ -1,27 +1,39 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Hybrid;
 
 /// <summary>
 /// The stream log of one instance: each stream's records in a list under its own lock, dropped once
-/// its retention passes (swept at most every few seconds, by whichever append comes). A reconnect
-/// that reaches another instance finds nothing and gets <c>reset</c>; <c>AddHybridRedis</c> replaces
-/// this with Redis Streams.
+/// its retention passes (swept at most every few seconds, by whichever append comes), and within a
+/// budget of bytes for all of them (<see cref="HybridStreamOptions.MemoryLogBytes"/>): over it, the
+/// logs written to longest ago go first, and a reconnect into one of them gets <c>reset</c>. A
+/// reconnect that reaches another instance finds nothing and gets <c>reset</c>; <c>AddHybridRedis</c>
+/// replaces this with Redis Streams.
 /// </summary>
-internal sealed class MemoryStreamLog(TimeProvider time) : IStreamLog
+internal sealed class MemoryStreamLog(TimeProvider time, IOptions<HybridOptions> options) : IStreamLog
 {
+    // What a record costs beside its JSON: the record, its position string, the list slot.
+    private const int RecordOverhead = 120;
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, Entry> _logs = new(StringComparer.Ordinal);
+    private readonly long _budget = options.Value.Streams.MemoryLogBytes;
+    private readonly Lock _evicting = new();
+    private long _bytes;
     private long _nextSweep;
 
     /// <summary>The logs held now, for tests and the memory benchmark.</summary>
     public int Count => _logs.Count;
+
+    /// <summary>What the logs held now cost, as the budget counts it.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     public ValueTask AppendAsync(string key, string owner, IReadOnlyList<StreamRecord> records, TimeSpan retention, int retained, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcTicks;
         Sweep(now);
         var entry = _logs.GetOrAdd(key, static (_, o) => new Entry(o), owner);
+        long added = 0;
         lock (entry)
         {
             // The first writer of a sequence wins: after a cut, the connection the client left can append
@@ -32,16 +44,29 @@ internal sealed class MemoryStreamLog(TimeProvider time) : IStreamLog
                 if (record.Sequence == last + 1)
                 {
                     entry.Records.Add(record);
+                    added += Cost(record);
                     last = record.Sequence;
                 }
             }
 
-            if (entry.Records.Count > retained)
+            var over = entry.Records.Count - retained;
+            if (over > 0)
             {
-                entry.Records.RemoveRange(0, entry.Records.Count - retained);
+                for (var i = 0; i < over; i++)
+                {
+                    added -= Cost(entry.Records[i]);
+                }
+
+                entry.Records.RemoveRange(0, over);
             }
 
+            entry.Bytes += added;
             entry.ExpiresAt = now + retention.Ticks;
+        }
+
+        if (Interlocked.Add(ref _bytes, added) > _budget)
+        {
+            Evict();
         }
 
         return ValueTask.CompletedTask;
@@ -57,7 +82,7 @@ internal sealed class MemoryStreamLog(TimeProvider time) : IStreamLog
         lock (entry)
         {
             var records = entry.Records;
-            if (entry.ExpiresAt < time.GetUtcNow().UtcTicks || records.Count == 0 || afterSequence < records[0].Sequence - 1 || afterSequence > records[^1].Sequence)
+            if (entry.Removed || entry.ExpiresAt < time.GetUtcNow().UtcTicks || records.Count == 0 || afterSequence < records[0].Sequence - 1 || afterSequence > records[^1].Sequence)
             {
                 return ValueTask.FromResult<StreamLogRead?>(null);
             }
@@ -68,6 +93,8 @@ internal sealed class MemoryStreamLog(TimeProvider time) : IStreamLog
             return ValueTask.FromResult<StreamLogRead?>(new StreamLogRead(records.GetRange(start, records.Count - start), last.Ends, last.Sequence, lastItem?.Position));
         }
     }
+
+    private static long Cost(StreamRecord record) => record.Json.Length + RecordOverhead;
 
     private void Sweep(long now)
     {
@@ -81,8 +108,50 @@ internal sealed class MemoryStreamLog(TimeProvider time) : IStreamLog
         {
             if (Volatile.Read(ref entry.ExpiresAt) < now)
             {
-                _logs.TryRemove(key, out _);
+                Remove(key, entry);
             }
+        }
+    }
+
+    /// <summary>Over the budget: the logs appended to longest ago go, down to nine tenths of it, so the next appends do not evict again at once.</summary>
+    private void Evict()
+    {
+        if (!_evicting.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            var target = _budget / 10 * 9;
+            foreach (var (key, entry) in _logs.OrderBy(l => Volatile.Read(ref l.Value.ExpiresAt)).ToList())
+            {
+                if (Interlocked.Read(ref _bytes) <= target)
+                {
+                    return;
+                }
+
+                Remove(key, entry);
+            }
+        }
+        finally
+        {
+            _evicting.Exit();
+        }
+    }
+
+    private void Remove(string key, Entry entry)
+    {
+        if (!_logs.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
+        {
+            return;
+        }
+
+        lock (entry)
+        {
+            entry.Removed = true;
+            Interlocked.Add(ref _bytes, -entry.Bytes);
+            entry.Bytes = 0;
         }
     }
 
@@ -90,6 +159,8 @@ internal sealed class MemoryStreamLog(TimeProvider time) : IStreamLog
     {
         public readonly List<StreamRecord> Records = [];
         public long ExpiresAt;
+        public long Bytes;
+        public bool Removed;
 
         public string Owner { get; } = owner;
     }

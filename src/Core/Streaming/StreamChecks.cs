@@ -21,9 +21,9 @@ internal static class StreamChecks
             yield return new("HYB097", "HybridOptions.Streams: Retention and MaxDuration must be at least 1 second, SlowConsumerTimeout at least 100 ms, and HeadersAfter between 0 and 10 seconds. Fix: keep the defaults (5 min, 30 min, 10 s, 250 ms) unless a stream needs otherwise.");
         }
 
-        if (o.BufferSize < 1 || o.RetainedEvents < 1 || o.MaxOpenPerUser < 1 || o.MaxOpenPerApp < 1)
+        if (o.BufferSize < 1 || o.RetainedEvents < 1 || o.MaxOpenPerUser < 1 || o.MaxOpenPerApp < 1 || o.MemoryLogBytes < 1)
         {
-            yield return new("HYB097", "HybridOptions.Streams: BufferSize, RetainedEvents, MaxOpenPerUser and MaxOpenPerApp must be at least 1. Fix: keep the defaults (64, 10,000, 32, 10,000).");
+            yield return new("HYB097", "HybridOptions.Streams: BufferSize, RetainedEvents, MaxOpenPerUser, MaxOpenPerApp and MemoryLogBytes must be at least 1. Fix: keep the defaults (64, 10,000, 32, 10,000, 64 MiB).");
         }
     }
 
