@@ -3,7 +3,7 @@ namespace Hybrid.Actions;
 /// <summary>
 /// Which problems an action's document lists: its declared problems, what the action door refuses
 /// before the handler (arguments, origin, antiforgery when the action checks tokens, size, media
-/// type), what its policies refuse, and 500.
+/// type), what a stream refuses before its first byte, what its policies refuse, and 500.
 /// </summary>
 internal static class ActionProblems
 {
@@ -22,6 +22,7 @@ internal static class ActionProblems
             .Add(403, ProblemCodes.CrossSiteRequest, "Posted from another site.")
             .Add(413, ProblemCodes.PayloadTooLarge, "The body is larger than the action accepts.")
             .Add(415, ProblemCodes.UnsupportedMediaType, "The arguments are neither JSON nor a form.")
+            .AddStream(endpoint)
             .AddPolicies(endpoint)
             .AddFaults(endpoint);
     }

@@ -8,8 +8,8 @@ namespace Hybrid.Actions;
 /// Builds the internal <c>actions</c> document from the catalog: one POST per action, the whole
 /// request as the JSON body (with <c>multipart/form-data</c> beside it when it has file members, or
 /// instead of it when a file is required), <c>operationId</c> = the readable action id (so generated clients keep
-/// readable method names), the path the one the action is posted to (opaque when ids are). It
-/// holds no REST route.
+/// readable method names), the path the one the action is posted to (opaque when ids are); a stream
+/// action answers <c>text/event-stream</c> (<see cref="StreamDescription"/>). It holds no REST route.
 /// </summary>
 internal static class ActionsDocumentBuilder
 {
@@ -46,7 +46,7 @@ internal static class ActionsDocumentBuilder
                 }
             }
 
-            schemas.Use(endpoint.Operation.ResponseType, response: true);
+            schemas.Use(StreamDescription.ResultOf(endpoint.Operation), response: true);
         }
 
         schemas.Seal();
@@ -88,9 +88,22 @@ internal static class ActionsDocumentBuilder
 
             writer.WriteEndObject();
             writer.WriteStartObject("responses");
-            document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, []);
+            if (operation.ItemType is { } item)
+            {
+                StreamDescription.WriteSuccess(document, schemas, item, jsonLines: false);
+            }
+            else
+            {
+                document.WriteSuccessResponse(schemas, operation.ResponseType, operation.ReturnsNothing ? 204 : 200, []);
+            }
+
             DocumentDescriptions.WriteProblems(document, schemas, ActionProblems.For(endpoint));
             writer.WriteEndObject();
+            if (operation.ItemType is { } streamed && endpoint.Stream is { } stream)
+            {
+                StreamDescription.WriteExtension(writer, schemas, streamed, stream, options.Streams);
+            }
+
             // Only the actions that check a token say so; the others are guarded by the origin check alone.
             IReadOnlyList<string> token = header is not null && endpoint.RequiresAntiforgeryToken ? [XsrfScheme] : [];
             if (security.Of(endpoint) is { } schemes)

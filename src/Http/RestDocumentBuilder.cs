@@ -10,7 +10,8 @@ namespace Hybrid.Http;
 /// <see cref="RestHeaders"/>), the body without route- or header-bound members (with a
 /// <c>multipart/form-data</c> body listing them inline beside the JSON one, which leaves the files
 /// out, when it has file members; multipart alone when a file is required), and exactly the problems it can answer
-/// (<see cref="RestProblems"/>). It holds no action.
+/// (<see cref="RestProblems"/>); a stream route answers <c>text/event-stream</c> and <c>application/jsonl</c>
+/// (<see cref="StreamDescription"/>). It holds no action.
 /// </summary>
 internal static class RestDocumentBuilder
 {
@@ -41,7 +42,7 @@ internal static class RestDocumentBuilder
                 }
             }
 
-            schemas.Use(operation.ResponseType, response: true);
+            schemas.Use(StreamDescription.ResultOf(operation), response: true);
         }
 
         schemas.Seal();
@@ -61,7 +62,7 @@ internal static class RestDocumentBuilder
             foreach (var (endpoint, route, binding) in path)
             {
                 writer.WriteStartObject(route.Method.ToLowerInvariant());
-                WriteOperation(document, schemas, security, catalog, endpoint, route, binding, tags[route], paths);
+                WriteOperation(document, schemas, security, catalog, endpoint, route, binding, tags[route], paths, options.Streams);
                 writer.WriteEndObject();
             }
 
@@ -82,7 +83,7 @@ internal static class RestDocumentBuilder
         return document.WriteEnd();
     }
 
-    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, EndpointSettings endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags, DocumentPaths paths)
+    private static void WriteOperation(DocumentJson document, DocumentSchemas schemas, DocumentSecurity security, OperationCatalog catalog, EndpointSettings endpoint, RestRoute route, RestBinding binding, IReadOnlyList<string> tags, DocumentPaths paths, HybridStreamOptions streams)
     {
         var writer = document.Writer;
         var operation = endpoint.Operation;
@@ -95,7 +96,7 @@ internal static class RestDocumentBuilder
             writer.WriteBoolean("deprecated", true);
         }
 
-        var headers = RestHeaders.Parameters(route, idempotent, ifMatch);
+        var headers = RestHeaders.Parameters(route, idempotent, ifMatch, operation.IsStream);
         if (binding.Route.Count + binding.Query.Count + binding.Header.Count + headers.Count > 0)
         {
             writer.WriteStartArray("parameters");
@@ -146,14 +147,27 @@ internal static class RestDocumentBuilder
         }
 
         writer.WriteStartObject("responses");
-        document.WriteSuccessResponse(schemas, operation.ResponseType, route.StatusCode, RestHeaders.OfSuccess(route));
-        if (route.Method == "GET")
+        if (operation.ItemType is { } item)
         {
-            RestHeaders.WriteNotModified(document);
+            // A stream is never whole, so it has no ETag to answer 304 by.
+            StreamDescription.WriteSuccess(document, schemas, item, jsonLines: true);
+        }
+        else
+        {
+            document.WriteSuccessResponse(schemas, operation.ResponseType, route.StatusCode, RestHeaders.OfSuccess(route));
+            if (route.Method == "GET")
+            {
+                RestHeaders.WriteNotModified(document);
+            }
         }
 
         DocumentDescriptions.WriteProblems(document, schemas, RestProblems.For(endpoint, binding, ifMatch));
         writer.WriteEndObject();
+        if (operation.ItemType is { } streamed && endpoint.Stream is { } stream)
+        {
+            StreamDescription.WriteExtension(writer, schemas, streamed, stream, streams);
+        }
+
         if (security.Of(endpoint) is { } schemes)
         {
             DocumentSecurity.WriteRequirements(writer, schemes, [], empty: false);

@@ -8,11 +8,11 @@ namespace Hybrid.Http;
 /// </summary>
 internal static class RestHeaders
 {
-    /// <summary>The request headers the route reads, as (name, required, description).</summary>
-    public static IReadOnlyList<(string Name, bool Required, string Description)> Parameters(RestRoute route, IdempotentAttribute? idempotent, bool ifMatch)
+    /// <summary>The request headers the route reads, as (name, required, description); a stream's GET reads no <c>If-None-Match</c>.</summary>
+    public static IReadOnlyList<(string Name, bool Required, string Description)> Parameters(RestRoute route, IdempotentAttribute? idempotent, bool ifMatch, bool stream)
     {
         var headers = new List<(string, bool, string)>();
-        if (route.Method == "GET")
+        if (route.Method == "GET" && !stream)
         {
             headers.Add(("If-None-Match", false, "An ETag from an earlier answer: 304 Not Modified while it still matches."));
         }

@@ -2,7 +2,8 @@ namespace Hybrid.Http;
 
 /// <summary>
 /// The one rule for which problems a REST route's document lists: its declared problems, what its
-/// binding can refuse, what its policies and preconditions can refuse, and 500. A status is listed
+/// binding can refuse, what a stream refuses before its first byte, what its policies and preconditions
+/// can refuse, and 500. A status is listed
 /// only when the route can answer it.
 /// </summary>
 internal static class RestProblems
@@ -50,7 +51,8 @@ internal static class RestProblems
             problems.Add(412, ProblemCodes.PreconditionFailed, "If-Match names a version the resource no longer has.");
         }
 
-        return problems.AddPolicies(endpoint)
+        return problems.AddStream(endpoint)
+            .AddPolicies(endpoint)
             .AddFaults(endpoint);
     }
 }

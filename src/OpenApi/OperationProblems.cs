@@ -62,6 +62,21 @@ internal sealed class OperationProblems
     }
 
     /// <summary>
+    /// Adds what a stream refuses before its first byte: 406 when <c>Accept</c> names none of its
+    /// formats, and 429 when too many streams are open. Nothing for an operation answered once.
+    /// </summary>
+    public OperationProblems AddStream(EndpointSettings settings)
+    {
+        if (settings.Stream is not null)
+        {
+            Add(406, ProblemCodes.NotAcceptable, "Accept names none of the stream's formats.");
+            Add(429, ProblemCodes.TooManyStreams, "Too many streams are open for this caller or this instance; Retry-After says when to try again.");
+        }
+
+        return this;
+    }
+
+    /// <summary>
     /// What any operation can meet on the server's side: 408 when its body trickles in below Kestrel's
     /// minimum data rate, 500 (a trace id only), 503 when a dependency
     /// is busy (<see cref="HybridOptions.TransientFailures"/>, with <c>Retry-After</c>), and the
