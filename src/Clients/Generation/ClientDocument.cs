@@ -49,15 +49,17 @@ internal static class ClientDocument
 
     /// <summary>
     /// Each stream operation's success answers its item (<c>x-hybrid-stream.item</c>) as JSON, so NSwag
-    /// names the item's type as the result's; the event stream itself it would take for a file.
+    /// names the item's type as the result's; the event stream itself it would take for a file. The 204
+    /// of a resume past the end is the runtime's to read; NSwag would list it among the errors.
     /// </summary>
     private static void AnswerItems(JsonNode? paths)
     {
         foreach (var operation in StreamOperations(paths))
         {
-            if (operation[StreamExtension]?["item"] is JsonObject item && operation["responses"]?["200"] is JsonObject success)
+            if (operation[StreamExtension]?["item"] is JsonObject item && operation["responses"] is JsonObject responses && responses["200"] is JsonObject success)
             {
                 success["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = item.DeepClone() } };
+                responses.Remove("204");
             }
         }
     }

@@ -2,7 +2,7 @@ namespace Hybrid.Clients.Tests.TypeScript;
 
 /// <summary>
 /// Hand-written documents with stream operations as Hybrid describes them (x-hybrid-stream, an array of
-/// items under text/event-stream and application/jsonl), next to an ordinary operation: an action, a
+/// items under text/event-stream and application/jsonl, a 204), next to an ordinary operation: an action, a
 /// REST GET whose arguments are a path, a query and a header parameter, and a REST POST with a body.
 /// </summary>
 internal static class StreamDocuments
@@ -24,6 +24,7 @@ internal static class StreamDocuments
         "200": { "description": "OK", "content": {
           "text/event-stream": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Tick" } } },
           "application/jsonl": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Tick" } } } } },
+        "204": { "description": "No Content: a reconnect past the end" },
         "400": { "description": "Bad Request", "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/ValidationFailedProblem" } } } }
         """;
 
