@@ -125,11 +125,15 @@ internal static class ClientGeneration
         return new ClientFile(document, className, "HybridClientBase", Path.Combine(options.Output, "rest-" + document.Name + ".ts"), Path.Combine(options.Output, "Rest" + Pascal(document.Name) + "Client.cs"));
     }
 
-    /// <summary>The clients' runtime, one file for NSwag: the requests (<c>runtime.ts</c>), then the streams (<c>streams.ts</c>).</summary>
+    /// <summary>The runtime's files, in the order they go into the shared module.</summary>
+    private static readonly string[] RuntimeFiles = ["runtime.ts", "streams.ts", "shared-stream.ts", "sse.ts"];
+
+    /// <summary>The clients' runtime as one file, NSwag's extension code for the shared module: the requests, then the streams.</summary>
     private static string Runtime(GenerationOptions options)
     {
         var runtime = Path.Combine(options.Work, "runtime.ts");
-        WriteIfChanged(runtime, Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(options.Templates, "runtime.ts")) + "\n" + File.ReadAllText(Path.Combine(options.Templates, "streams.ts"))));
+        var text = string.Join("\n", RuntimeFiles.Select(f => File.ReadAllText(Path.Combine(options.Templates, f))));
+        WriteIfChanged(runtime, Encoding.UTF8.GetBytes(text));
         return runtime;
     }
 

@@ -67,7 +67,7 @@ export class HybridClientBase {
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
     /** The stream calls open on this client, by what makes two calls identical. */
-    private streams?: Map<string, unknown>;
+    private sharedStreams?: Map<string, unknown>;
 
     /** Sends `Authorization: Bearer <token>` whenever the provider returns one; asked before each request. */
     withToken(provider: TokenProvider): this {
@@ -114,7 +114,7 @@ export class HybridClientBase {
      */
     protected sendStream<T>(url: string, options: RequestInit, clientTimeoutSeconds: number, call?: StreamOptions): AsyncIterable<T> {
         const key = JSON.stringify([options.method, url, options.body ?? null, options.headers ?? null, call?.lastEventId ?? null]);
-        this.streams ??= new Map();
+        this.sharedStreams ??= new Map();
         return stream<T>({
             key,
             lastEventId: call?.lastEventId,
@@ -136,7 +136,7 @@ export class HybridClientBase {
             },
             refused: response => this.read(response, [], this.jsonParseReviver).catch((e: unknown) => e),
             parse: json => JSON.parse(json, this.jsonParseReviver),
-        }, call?.signal, this.streams);
+        }, call?.signal, this.sharedStreams);
     }
 
     private async read<T>(response: Response, success: number[], reviver?: (key: string, value: any) => any): Promise<T> {
