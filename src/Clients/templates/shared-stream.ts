@@ -8,7 +8,7 @@ class Final {
 
 /** A consumer this far behind holds the connection's reading back (the server closes it if it stays there). */
 const HighWater = 64;
-/** Reconnects in a row that received nothing before the last failure is thrown. */
+/** Connections in a row that received no event before the last failure is thrown. */
 const MaxFailures = 6;
 const FirstDelayMs = 250;
 const MaxDelayMs = 5000;
@@ -96,13 +96,14 @@ class SharedStream<T> {
         let lastEventId = this.call.lastEventId;
         let connected = false;
         let failures = 0;
+        let quiet = 0;
         while (true) {
             closed.throwIfAborted();
             const attempt = new AbortController();
             const close = () => attempt.abort();
             closed.addEventListener("abort", close);
             const watch = new Watchdog(this.call.idleTimeoutMs, () => attempt.abort());
-            const outcome: Attempt = { lastEventId, received: false, again: false, done: false };
+            const outcome: Attempt = { lastEventId, items: false, events: false, again: false, done: false };
             let failure: unknown;
             try {
                 watch.arm();
@@ -137,13 +138,16 @@ class SharedStream<T> {
             }
 
             lastEventId = outcome.lastEventId;
-            failures = outcome.received ? 0 : failures + 1;
+            failures = outcome.events ? 0 : failures + 1;
+            quiet = outcome.items ? 0 : quiet + 1;
             if (failures >= MaxFailures) {
                 throw failure ?? new Error(`The stream was cut ${failures} times in a row before it sent anything.`);
             }
 
-            if (!outcome.again) {
-                await delay(Math.min(MaxDelayMs, FirstDelayMs * 2 ** failures) * (0.8 + Math.random() * 0.4), closed);
+            // Only a server that asked for the reconnect after sending items is answered at once: one that
+            // keeps ending connections with nothing in them (an expired credential) is backed off from.
+            if (!(outcome.again && outcome.items)) {
+                await delay(Math.min(MaxDelayMs, FirstDelayMs * 2 ** quiet) * (0.8 + Math.random() * 0.4), closed);
             }
         }
     }
@@ -189,7 +193,8 @@ class SharedStream<T> {
             switch (event.type) {
                 case "message":
                     this.send({ kind: "item", item: this.call.parse(event.data) as T });
-                    outcome.received = true;
+                    outcome.items = true;
+                    outcome.events = true;
                     break;
                 case "done":
                     outcome.done = true;
@@ -200,7 +205,7 @@ class SharedStream<T> {
                     throw new HybridStreamReset(JSON.parse(event.data) as StreamProblem);
                 case "reconnect":
                 case "auth_expired":
-                    outcome.received = true;
+                    outcome.events = true;
                     outcome.again = true;
                     return true;
             }
@@ -216,7 +221,10 @@ class SharedStream<T> {
 
 interface Attempt {
     lastEventId: string | undefined;
-    received: boolean;
+    /** An item arrived on this connection. */
+    items: boolean;
+    /** An item, or the server's request to reconnect, arrived: the connection worked. */
+    events: boolean;
     again: boolean;
     done: boolean;
 }
