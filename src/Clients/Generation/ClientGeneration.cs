@@ -54,7 +54,7 @@ internal static class ClientGeneration
             var document = JsonNode.Parse(client.Document.Json)!.AsObject();
             var names = shared.Add(document);
             var extension = Path.Combine(options.Work, client.Document.Name + ".extension.ts");
-            File.WriteAllText(extension, Imports(names, client.BaseClass, client.Document.Json));
+            File.WriteAllText(extension, Imports(names, client.BaseClass, client.Document.Json, ClientDocument.HasStreams(document)));
             var slim = Path.Combine(options.Work, client.Document.Name + ".client.json");
             WriteIfChanged(slim, Encoding.UTF8.GetBytes(ClientDocument.Slim(JsonNode.Parse(client.Document.Json)!.AsObject()).ToJsonString()));
             Write(Path.Combine(options.Work, client.Document.Name + ".nswag"), NSwagConfig.Client(
@@ -79,7 +79,7 @@ internal static class ClientGeneration
         var typesDocument = Path.Combine(options.Work, NSwagConfig.TypesModule + ".json");
         Write(typesDocument, types);
         Write(Path.Combine(options.Work, NSwagConfig.TypesModule + ".nswag"), NSwagConfig.Types(
-            typesDocument, Path.Combine(options.Output, NSwagConfig.TypesModule + ".ts"), Path.Combine(options.Templates, "runtime.ts")));
+            typesDocument, Path.Combine(options.Output, NSwagConfig.TypesModule + ".ts"), Runtime(options)));
 
         var watch = Stopwatch.StartNew();
         nswag.Run([.. Directory.GetFiles(options.Work, "*.nswag").Order(StringComparer.Ordinal)], options.Output);
@@ -125,17 +125,29 @@ internal static class ClientGeneration
         return new ClientFile(document, className, "HybridClientBase", Path.Combine(options.Output, "rest-" + document.Name + ".ts"), Path.Combine(options.Output, "Rest" + Pascal(document.Name) + "Client.cs"));
     }
 
+    /// <summary>The runtime's files, in the order they go into the shared module.</summary>
+    private static readonly string[] RuntimeFiles = ["runtime.ts", "streams.ts", "shared-stream.ts", "sse.ts"];
+
+    /// <summary>The clients' runtime as one file, NSwag's extension code for the shared module: the requests, then the streams.</summary>
+    private static string Runtime(GenerationOptions options)
+    {
+        var runtime = Path.Combine(options.Work, "runtime.ts");
+        var text = string.Join("\n", RuntimeFiles.Select(f => File.ReadAllText(Path.Combine(options.Templates, f))));
+        WriteIfChanged(runtime, Encoding.UTF8.GetBytes(text));
+        return runtime;
+    }
+
     /// <summary>
     /// The client's imports from the shared module: the runtime, and each type its document refers to,
     /// under the document's name. One import a name: NSwag reads extension code with expressions whose
     /// cost grows with the square of a line's length.
     /// </summary>
-    private static string Imports(IReadOnlyDictionary<string, string> names, string baseClass, byte[] json)
+    private static string Imports(IReadOnlyDictionary<string, string> names, string baseClass, byte[] json, bool streams)
     {
         var referenced = References(json);
         var used = names.Where(n => referenced.Contains(n.Key))
             .Select(n => n.Key == n.Value ? n.Key : n.Value + " as " + n.Key)
-            .Append("FileParameter").Append("HttpFetch")
+            .Append("FileParameter").Append("HttpFetch").Concat(streams ? ["StreamOptions"] : [])
             .Order(StringComparer.Ordinal);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"import {{ ApiException, {baseClass}, NotModified, toFormData }} from \"./{NSwagConfig.TypesModule}\";\n");

@@ -66,6 +66,9 @@ export class HybridClientBase {
     /** Revives values as JSON is parsed (none by default). */
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
 
+    /** The stream calls open on this client, by what makes two calls identical. */
+    private sharedStreams?: Map<string, unknown>;
+
     /** Sends `Authorization: Bearer <token>` whenever the provider returns one; asked before each request. */
     withToken(provider: TokenProvider): this {
         this.tokenProvider = provider;
@@ -103,6 +106,37 @@ export class HybridClientBase {
         } finally {
             this.finished();
         }
+    }
+
+    /**
+     * Calls a stream operation: its items as they come, over one connection per identical call
+     * (method, URL, body and headers, whatever the token), reconnected and resumed after a cut.
+     */
+    protected sendStream<T>(url: string, options: RequestInit, clientTimeoutSeconds: number, call?: StreamOptions): AsyncIterable<T> {
+        const key = JSON.stringify([options.method, url, options.body ?? null, options.headers ?? null, call?.lastEventId ?? null]);
+        this.sharedStreams ??= new Map();
+        return stream<T>({
+            key,
+            lastEventId: call?.lastEventId,
+            idleTimeoutMs: clientTimeoutSeconds * 1000,
+            connect: async (lastEventId, signal) => {
+                const transformed = await this.transformOptions({ ...options });
+                const headers = transformed.headers as Headers;
+                headers.set("Accept", "text/event-stream");
+                const token = call?.token ? await call.token() : undefined;
+                if (token) {
+                    headers.set("Authorization", "Bearer " + token);
+                }
+
+                if (lastEventId !== undefined) {
+                    headers.set("Last-Event-ID", lastEventId);
+                }
+
+                return await this.http.fetch(url, { ...transformed, headers, signal });
+            },
+            refused: response => this.read(response, [], this.jsonParseReviver).catch((e: unknown) => e),
+            parse: json => JSON.parse(json, this.jsonParseReviver),
+        }, call?.signal, this.sharedStreams);
     }
 
     private async read<T>(response: Response, success: number[], reviver?: (key: string, value: any) => any): Promise<T> {
