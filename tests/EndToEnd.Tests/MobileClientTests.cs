@@ -28,6 +28,7 @@ public sealed class MobileClientTests(BlogServer blog)
             run.ShouldSucceed("the mobile stand-in");
             run.Output.Should().Contain("\"step\":\"missing post\",\"detail\":\"post_not_found\"")
                 .And.Contain("\"step\":\"retrying after a lost answer\"")
+                .And.Contain("\"step\":\"live comment\"")
                 .And.Contain("\"lost\":1,\"copies\":1")
                 .And.Contain("\"ok\":true");
         }

@@ -43,6 +43,7 @@ import type { SavedPost } from "./types";
 import type { ServiceUnavailableProblem } from "./types";
 import type { SignIn } from "./types";
 import type { SignOut } from "./types";
+import type { StreamOptions } from "./types";
 import type { TooManyStreamsProblem } from "./types";
 import type { UnauthorizedProblem } from "./types";
 import type { UnsupportedMediaTypeProblem } from "./types";
@@ -100,15 +101,17 @@ export class ActionsClient extends HybridActionsClientBase {
     }
 
     /**
+     * Streams LiveComment items as they come: reconnects and resumes after a cut, and throws
+     * `HybridStreamError` (an `error` event) after every earlier item, `HybridStreamReset` when the position is gone,
+     * or an `ApiException` when the call is refused. One connection for identical calls open at once.
      * @param body (optional) 
-     * @return OK: the items, one event each, then one end event (x-hybrid-stream lists the events).
+     * @param options (optional) `signal` stops this consumer, `lastEventId` resumes, `token` is asked before each connect.
      */
-
-    followComments(body?: FollowComments | undefined, signal?: AbortSignal): Promise<LiveComment[]> {
+    followComments(body?: FollowComments | undefined, options?: StreamOptions): AsyncIterable<LiveComment> {
         let url_ = this.baseUrl + "/_actions/FollowComments";
         url_ = url_.replace(/[?&]$/, "");
 
-        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
+        return this.sendStream<LiveComment>(url_, { body: JSON.stringify(body ?? {}), method: "POST" }, 45, options);
     }
 
     /**
@@ -160,15 +163,17 @@ export class ActionsClient extends HybridActionsClientBase {
     }
 
     /**
+     * Streams ReindexProgress items as they come: reconnects and resumes after a cut, and throws
+     * `HybridStreamError` (an `error` event) after every earlier item, `HybridStreamReset` when the position is gone,
+     * or an `ApiException` when the call is refused. One connection for identical calls open at once.
      * @param body (optional) 
-     * @return OK: the items, one event each, then one end event (x-hybrid-stream lists the events).
+     * @param options (optional) `signal` stops this consumer, `lastEventId` resumes, `token` is asked before each connect.
      */
-
-    reindexPosts(body?: ReindexPosts | undefined, signal?: AbortSignal): Promise<ReindexProgress[]> {
+    reindexPosts(body?: ReindexPosts | undefined, options?: StreamOptions): AsyncIterable<ReindexProgress> {
         let url_ = this.baseUrl + "/_actions/ReindexPosts";
         url_ = url_.replace(/[?&]$/, "");
 
-        return this.send(url_, { body: JSON.stringify(body ?? {}), method: "POST", signal }, [200]);
+        return this.sendStream<ReindexProgress>(url_, { body: JSON.stringify(body ?? {}), method: "POST" }, 45, options);
     }
 
     /**
@@ -223,7 +228,7 @@ export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJson
 
 export type DeleteCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type FollowCommentsError = ApiException<204, void> | ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<406, NotAcceptableProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
+export type FollowCommentsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<406, NotAcceptableProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
 
 export type GetCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
@@ -233,7 +238,7 @@ export type ListAttachmentsError = ApiException<400, ValidationFailedOrInvalidJs
 
 export type ListPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<403, CrossSiteRequestProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type ReindexPostsError = ApiException<204, void> | ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<406, NotAcceptableProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
+export type ReindexPostsError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<406, NotAcceptableProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
 
 export type SavePostError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, CrossSiteRequestOrForbiddenProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 

@@ -36,6 +36,7 @@ import type { SavePost } from "./types";
 import type { SavePostBody } from "./types";
 import type { SavedPost } from "./types";
 import type { ServiceUnavailableProblem } from "./types";
+import type { StreamOptions } from "./types";
 import type { TooManyStreamsProblem } from "./types";
 import type { UnauthorizedProblem } from "./types";
 import type { UnsupportedMediaTypeProblem } from "./types";
@@ -204,18 +205,20 @@ export class BlogApiV1Client extends HybridClientBase {
 
     /**
      * Follows a post's new comments as they are posted (an event stream; resume with Last-Event-ID).
+     * Streams LiveComment items as they come: reconnects and resumes after a cut, and throws
+     * `HybridStreamError` (an `error` event) after every earlier item, `HybridStreamReset` when the position is gone,
+     * or an `ApiException` when the call is refused. One connection for identical calls open at once.
      * @param postId The post to follow.
-     * @return OK: the items, one event each, then one end event (x-hybrid-stream lists the events).
+     * @param options (optional) `signal` stops this consumer, `lastEventId` resumes, `token` is asked before each connect.
      */
-
-    followComments(postId: number, signal?: AbortSignal): Promise<LiveComment[]> {
+    followComments(postId: number, options?: StreamOptions): AsyncIterable<LiveComment> {
         let url_ = this.baseUrl + "/api/v1/posts/{postId}/comments/live";
         if (postId === undefined || postId === null)
             throw new globalThis.Error("The parameter 'postId' must be defined.");
         url_ = url_.replace("{postId}", encodeURIComponent("" + postId));
         url_ = url_.replace(/[?&]$/, "");
 
-        return this.send(url_, { method: "GET", signal }, [200]);
+        return this.sendStream<LiveComment>(url_, { method: "GET" }, 45, options);
     }
 
     /**
@@ -289,7 +292,7 @@ export type GetAttachmentError = ApiException<400, ValidationFailedProblem> | Ap
 
 export type CreateCommentError = ApiException<400, ValidationFailedOrInvalidJsonOrBadRequestProblem> | ApiException<404, PostNotFoundProblem> | ApiException<408, BodyTooSlowProblem> | ApiException<409, IdempotencyKeyInUseProblem> | ApiException<413, PayloadTooLargeProblem> | ApiException<415, UnsupportedMediaTypeProblem> | ApiException<422, IdempotencyKeyReusedProblem> | ApiException<429, RateLimitedProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 
-export type FollowCommentsError = ApiException<204, void> | ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<406, NotAcceptableProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
+export type FollowCommentsError = ApiException<400, ValidationFailedProblem> | ApiException<404, PostNotFoundProblem> | ApiException<406, NotAcceptableProblem> | ApiException<429, TooManyStreamsProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem>;
 
 export type DeleteCommentError = ApiException<400, ValidationFailedProblem> | ApiException<401, UnauthorizedProblem> | ApiException<403, ForbiddenProblem> | ApiException<404, CommentNotFoundProblem> | ApiException<500, InternalErrorProblem> | ApiException<503, ServiceUnavailableProblem> | ApiException<504, RequestTimeoutProblem>;
 

@@ -1,5 +1,6 @@
 // Stands in for the Blog's mobile app: it talks to the public REST door only, through the clients the
-// Blog's build generates (../clients), and writes no HTTP code of its own. Run against a live Blog:
+// Blog's build generates (../clients), and writes no HTTP code of its own: reads, a retried write, and a
+// live stream of new comments. Run against a live Blog:
 //   BLOG_URL=http://127.0.0.1:5080 BLOG_TOKEN=$(dotnet run --project .. -- issue-token ada) node dist/mobile/main.js
 import { BlogApiV1Client, type CreateCommentError, type GetPostError } from "../clients/rest-v1";
 import { BlogApiV2Client } from "../clients/rest-v2";
@@ -69,7 +70,22 @@ async function main(): Promise<void> {
     const network = flakyNetwork();
     const signedIn = new BlogApiV1Client(baseUrl, network).withToken(() => token);
     const key = "mobile-" + Date.now() + "-" + Math.random().toString(36).slice(2);
-    const comment = { author: "Mobile", body: "Sent once, retried after the answer was lost." };
+    const comment = { author: "Mobile", body: `Sent once, retried after the answer was lost (${key}).` };
+
+    // The post's new comments, followed live through the REST door's stream while the comment is sent:
+    // from the newest comment this reader has seen, so none written after it is missed however long the
+    // connection takes to open; aborted once the comment arrived, which closes the connection.
+    const following = new AbortController();
+    const newestSeen = Math.max(0, ...post.comments.items.map(c => c.id));
+    const live = (async () => {
+        for await (const arrived of v1.followComments(1, { signal: following.signal, lastEventId: String(newestSeen) })) {
+            if (arrived.body === comment.body) {
+                return arrived;
+            }
+        }
+
+        throw new Error("the live stream ended before the comment arrived");
+    })();
     let created;
     for (let attempt = 1; ; attempt++) {
         try {
@@ -92,6 +108,16 @@ async function main(): Promise<void> {
 
             log("retrying after a lost answer", { attempt, key });
         }
+    }
+
+    const arrived = await Promise.race([
+        live,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the comment did not arrive on the live stream within 15 s")), 15000)),
+    ]);
+    following.abort();
+    log("live comment", { id: arrived.id, author: arrived.authorName });
+    if (arrived.id !== created.id) {
+        throw new Error(`the live stream carried comment ${arrived.id}, the one created is ${created.id}`);
     }
 
     const after = await v2.getPost(1, 1, 100);
