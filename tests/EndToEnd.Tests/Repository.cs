@@ -5,7 +5,7 @@ namespace Hybrid.EndToEnd.Tests;
 /// <summary>Where things are: the checkout, the build configuration, the sample and the TypeScript tools.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => Hybrid.Testing.RepositoryRoot.Path;
 
     public static string Configuration { get; } = Metadata("Configuration");
 
@@ -19,17 +19,4 @@ internal static class Repository
 
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Hybrid.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Hybrid.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -23,6 +23,8 @@ public sealed class StreamProbe
 
     public long ProducedCount => Interlocked.Read(ref _produced);
 
+    public int CancelledCount => Volatile.Read(ref _cancelled);
+
     public TaskCompletionSource<DateTimeOffset> Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource<DateTimeOffset> FirstYielded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,8 +1,8 @@
+using Hybrid.Testing;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json.Nodes;
-using Hybrid.Clients.Tests.Contract;
 
 namespace Hybrid.Clients.Tests.CSharp;
 

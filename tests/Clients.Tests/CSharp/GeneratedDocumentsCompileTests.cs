@@ -1,3 +1,4 @@
+using Hybrid.Testing;
 using Hybrid.Clients.Tests.Contract;
 
 namespace Hybrid.Clients.Tests.CSharp;

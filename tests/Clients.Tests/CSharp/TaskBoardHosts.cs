@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Hybrid.Clients.Tests.Contract;
 using Hybrid.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using Hybrid.Testing;
 namespace Hybrid.Clients.Tests.Contract;
 
 /// <summary>The comparison on the Blog sample's real public documents, as Hybrid writes them.</summary>

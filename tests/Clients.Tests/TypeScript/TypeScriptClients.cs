@@ -1,7 +1,7 @@
+using Hybrid.Testing;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
-using Hybrid.Clients.Tests.Contract;
 
 namespace Hybrid.Clients.Tests.TypeScript;
 

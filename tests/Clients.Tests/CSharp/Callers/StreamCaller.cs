@@ -95,7 +95,8 @@ public static class StreamCaller
         }
         catch (ApiException e)
         {
-            return $"{e.GetType().Name} {e.StatusCode} {e.Response?.Contains("count_conflict", StringComparison.Ordinal)}";
+            // A declared problem is the typed ApiException<T> NSwag makes for its status.
+            return $"{e.GetType().Name} {e.StatusCode}";
         }
     }
 

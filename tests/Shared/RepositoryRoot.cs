@@ -1,7 +1,7 @@
-namespace Hybrid.Clients.Tests.Contract;
+namespace Hybrid.Testing;
 
 /// <summary>The checkout the tests run from, found by walking up to Hybrid.sln.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
