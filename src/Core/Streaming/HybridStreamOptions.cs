@@ -35,10 +35,10 @@ public sealed class HybridStreamOptions
     /// <summary>The longest one connection streams before a resumable close. Default 30 minutes.</summary>
     public TimeSpan MaxDuration { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Items held between a handler and its connection. Default 64.</summary>
+    /// <summary>The most items written before a flush when a handler has them ready at once. Default 64.</summary>
     public int BufferSize { get; set; } = 64;
 
-    /// <summary>How long a handler may wait at a full buffer before its consumer is closed with <c>slow_consumer</c>. Default 10 seconds.</summary>
+    /// <summary>How long a flush may wait on a client that does not read before the connection is closed with <c>slow_consumer</c>. Default 10 seconds.</summary>
     public TimeSpan SlowConsumerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Streams one caller (by user name, else by connection address) may hold open on an instance; more get 429 <c>too_many_streams</c>. Default 32.</summary>

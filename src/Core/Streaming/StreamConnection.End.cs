@@ -19,6 +19,9 @@ internal sealed partial class StreamConnection<TItem>
         public KeyValuePair<string, object?> Tag { get; } = new(HybridTelemetry.OperationTag, Operation);
     }
 
+    /// <param name="completed">Whether the handler ran to its end.</param>
+    /// <param name="failure">What the handler (or writing an item) threw, if anything.</param>
+    /// <param name="expiry">The credential's expiry when it, not the maximum duration, bounded the connection.</param>
     private async Task EndAsync(bool completed, Exception? failure, DateTimeOffset? expiry)
     {
         var shared = plan.Shared;
@@ -62,7 +65,7 @@ internal sealed partial class StreamConnection<TItem>
                 {
                     await WriteEndAsync(StreamEventKind.Reconnect, ShutdownReason, logged: false, token).ConfigureAwait(false);
                 }
-                else if (expiry is { } expires && shared.Time.GetUtcNow() >= expires)
+                else if (expiry is not null)
                 {
                     await WriteEndAsync(StreamEventKind.AuthExpired, shared.ProblemJson(Expired, context), logged: false, token).ConfigureAwait(false);
                 }
@@ -97,7 +100,7 @@ internal sealed partial class StreamConnection<TItem>
         if (logged && Logged)
         {
             id = StreamEventWriter.EventId.Logged(_key!, ++_sequence);
-            _pending.Add(new StreamRecord(_sequence, kind, _itemNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), json));
+            _pending.Add(new StreamRecord(_sequence, kind, null, json));
             await AppendPendingAsync(token).ConfigureAwait(false);
         }
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hybrid;
 
 /// <summary>
-/// One connection of a stream. The handler runs as the producer, on the connection's token, into a
-/// bounded buffer; the connection writes what it finds there, appends it to the log first (a logged
-/// stream), and flushes once per batch. Headers go out with the first item or after
+/// One connection of a stream. The connection pulls the handler's items (the handler runs on the
+/// connection's token), writes each, appends a batch to the log first (a logged stream), and flushes
+/// once per batch. Headers go out with the first item or after
 /// <see cref="HybridStreamOptions.HeadersAfter"/>, so a failure before then is a plain status; a
 /// heartbeat comment fills every idle <see cref="StreamSettings.Heartbeat"/>. The connection ends with
 /// <c>done</c>, <c>error</c>, a resumable <c>reconnect</c> (its maximum duration, the app stopping),
@@ -30,6 +29,9 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
     private Utf8JsonWriter? _writer;
     private bool _started;
     private bool _slow;
+    private CancellationTokenSource? _connection;
+    private CancellationTokenSource? _idle;
+    private Task<bool>? _pendingMove;
     private string? _key;
     private string? _owner;
     private long _sequence;
@@ -97,149 +99,188 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
         var limit = plan.Settings.MaxDuration;
         if (expiry is { } expires && expires - shared.Time.GetUtcNow() < limit)
         {
+            // The credential expires before the stream's maximum duration: its timer ends the connection with auth_expired.
             limit = expires - shared.Time.GetUtcNow();
+        }
+        else
+        {
+            expiry = null;
         }
 
         connection.CancelAfter(limit < TimeSpan.Zero ? TimeSpan.Zero : limit);
-        var channel = Channel.CreateBounded<TItem>(new BoundedChannelOptions(plan.Settings.BufferSize)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        var producer = ProduceAsync(items, channel.Writer, connection);
-        Exception? writeFailure = null;
+        _connection = connection;
+        _idle = CancellationTokenSource.CreateLinkedTokenSource(connection.Token);
+        var enumerator = items.GetAsyncEnumerator(connection.Token);
         shared.Metrics.OpenStreams.Add(1, plan.Tag);
+        (bool Completed, Exception? Failure) outcome;
         try
         {
-            await PumpAsync(channel.Reader, connection.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (connection.IsCancellationRequested)
-        {
-        }
-        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            writeFailure = e;
-        }
-        catch (Exception)
-        {
-            // The client left while an event was being written.
+            outcome = await PumpAsync(enumerator, connection.Token).ConfigureAwait(false);
         }
         finally
         {
+            // However the pump ended, the handler stops and returns (its finally run) before the request does.
+            await StopAsync(enumerator, connection).ConfigureAwait(false);
+            _idle.Dispose();
             shared.Metrics.OpenStreams.Add(-1, plan.Tag);
             shared.Metrics.StreamItems.Add(_sentHere, plan.Tag);
         }
 
-        // However the pump ended, the handler stops and returns before the request does.
-        if (!channel.Reader.Completion.IsCompleted)
-        {
-            await connection.CancelAsync().ConfigureAwait(false);
-        }
-
-        var (completed, failure) = await producer.ConfigureAwait(false);
-        await EndAsync(completed, writeFailure ?? failure, expiry).ConfigureAwait(false);
+        await EndAsync(outcome.Completed, outcome.Failure, expiry).ConfigureAwait(false);
     }
 
-    private async Task PumpAsync(ChannelReader<TItem> reader, CancellationToken token)
+    /// <summary>
+    /// Pulls the handler's items and writes them. Items the handler has ready go out in one flush (up
+    /// to <see cref="StreamSettings.BufferSize"/>); while it works on the next, what was written is
+    /// flushed and the connection waits, with a heartbeat every idle interval (and the headers after
+    /// the first <see cref="HybridStreamOptions.HeadersAfter"/>). The handler never runs ahead of the
+    /// client by more than a batch and the response's own bounded buffer.
+    /// </summary>
+    private async Task<(bool Completed, Exception? Failure)> PumpAsync(IAsyncEnumerator<TItem> items, CancellationToken token)
     {
-        var idle = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var batch = 0;
         try
         {
             while (true)
             {
-                var wrote = false;
-                while (reader.TryRead(out var item))
+                var next = items.MoveNextAsync();
+                bool more;
+                if (next.IsCompletedSuccessfully)
                 {
-                    Start();
-                    WriteItem(item);
-                    wrote = true;
+                    more = next.Result;
                 }
-
-                if (wrote)
+                else
                 {
-                    await AppendPendingAsync(token).ConfigureAwait(false);
-                    await Body.FlushAsync(token).ConfigureAwait(false);
-                }
-
-                idle.CancelAfter(_started ? plan.Settings.Heartbeat : plan.Shared.Options.HeadersAfter);
-                try
-                {
-                    if (!await reader.WaitToReadAsync(idle.Token).ConfigureAwait(false))
+                    if (batch > 0)
                     {
-                        return;
-                    }
-                }
-                catch (OperationCanceledException) when (!token.IsCancellationRequested)
-                {
-                    idle.Dispose();
-                    idle = CancellationTokenSource.CreateLinkedTokenSource(token);
-                    if (_started)
-                    {
-                        StreamEventWriter.WriteHeartbeat(Body, format);
+                        await FlushBatchAsync(token).ConfigureAwait(false);
+                        batch = 0;
                     }
 
-                    Start();
-                    await Body.FlushAsync(token).ConfigureAwait(false);
+                    _pendingMove = next.AsTask();
+                    more = await WaitForItemAsync(_pendingMove, token).ConfigureAwait(false);
+                    _pendingMove = null;
+                }
+
+                if (!more)
+                {
+                    if (batch > 0)
+                    {
+                        await FlushBatchAsync(token).ConfigureAwait(false);
+                    }
+
+                    return (true, null);
+                }
+
+                Start();
+                WriteItem(items.Current);
+                if (++batch >= plan.Settings.BufferSize)
+                {
+                    await FlushBatchAsync(token).ConfigureAwait(false);
+                    batch = 0;
                 }
             }
-        }
-        finally
-        {
-            idle.Dispose();
-        }
-    }
-
-    private async Task<(bool Completed, Exception? Failure)> ProduceAsync(IAsyncEnumerable<TItem> items, ChannelWriter<TItem> writer, CancellationTokenSource connection)
-    {
-        var token = connection.Token;
-        try
-        {
-            await foreach (var item in items.WithCancellation(token).ConfigureAwait(false))
-            {
-                if (writer.TryWrite(item))
-                {
-                    continue;
-                }
-
-                if (!await WaitForRoomAsync(writer, token).ConfigureAwait(false))
-                {
-                    _slow = true;
-                    await connection.CancelAsync().ConfigureAwait(false);
-                    return (false, null);
-                }
-
-                writer.TryWrite(item);
-            }
-
-            return (true, null);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            return (false, null);
+        }
+        catch (Exception) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left while an event was being written.
             return (false, null);
         }
         catch (Exception e)
         {
             return (false, e);
         }
-        finally
+    }
+
+    /// <summary>Waits for the handler's next item, sending the headers and then heartbeats while it works.</summary>
+    private async Task<bool> WaitForItemAsync(Task<bool> next, CancellationToken token)
+    {
+        while (true)
         {
-            writer.TryComplete();
+            _idle!.CancelAfter(_started ? plan.Settings.Heartbeat : plan.Shared.Options.HeadersAfter);
+            try
+            {
+                return await next.WaitAsync(_idle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!next.IsCompleted && !token.IsCancellationRequested)
+            {
+                _idle.Dispose();
+                _idle = CancellationTokenSource.CreateLinkedTokenSource(token);
+                if (_started)
+                {
+                    StreamEventWriter.WriteHeartbeat(Body, format);
+                }
+
+                Start();
+                await FlushAsync(token).ConfigureAwait(false);
+            }
         }
     }
 
-    /// <summary>Waits while the buffer is full, up to <see cref="HybridStreamOptions.SlowConsumerTimeout"/>; false when the consumer stayed stuck.</summary>
-    private async Task<bool> WaitForRoomAsync(ChannelWriter<TItem> writer, CancellationToken token)
+    /// <summary>Appends the batch to the log (a logged stream), then flushes it.</summary>
+    private async ValueTask FlushBatchAsync(CancellationToken token)
     {
+        await AppendPendingAsync(token).ConfigureAwait(false);
+        await FlushAsync(token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Flushes what was written. A client that reads more slowly than the stream is produced fills the
+    /// response's bounded buffer, and the flush waits; one that stays stuck for
+    /// <see cref="HybridStreamOptions.SlowConsumerTimeout"/> is closed with <c>slow_consumer</c>.
+    /// </summary>
+    private async ValueTask FlushAsync(CancellationToken token)
+    {
+        var flush = Body.FlushAsync(token);
+        if (flush.IsCompletedSuccessfully)
+        {
+            return;
+        }
+
         using var slow = CancellationTokenSource.CreateLinkedTokenSource(token);
         slow.CancelAfter(plan.Shared.Options.SlowConsumerTimeout);
         try
         {
-            return await writer.WaitToWriteAsync(slow.Token).ConfigureAwait(false);
+            await flush.AsTask().WaitAsync(slow.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!token.IsCancellationRequested)
         {
-            return false;
+            _slow = true;
+            await _connection!.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Cancels a handler still at work, waits for it to return, and disposes its items.</summary>
+    private async Task StopAsync(IAsyncEnumerator<TItem> items, CancellationTokenSource connection)
+    {
+        if (_pendingMove is { IsCompleted: false } pending)
+        {
+            await connection.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await pending.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Its cancellation, or a failure nobody is left to be told of.
+            }
+        }
+
+        try
+        {
+            await items.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.UnexpectedFailure(plan.Shared.Logger, e, plan.Operation, context.TraceIdentifier);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
@@ -263,7 +304,7 @@ internal sealed partial class StreamConnection<TItem>(StreamConnection<TItem>.Pl
         if (Logged)
         {
             id = StreamEventWriter.EventId.Logged(_key!, ++_sequence);
-            _pending.Add(new StreamRecord(_sequence, StreamEventKind.Item, cursor ?? _itemNumber.ToString(CultureInfo.InvariantCulture), _json.WrittenSpan.ToArray()));
+            _pending.Add(new StreamRecord(_sequence, StreamEventKind.Item, cursor, _json.WrittenSpan.ToArray()));
         }
         else
         {
