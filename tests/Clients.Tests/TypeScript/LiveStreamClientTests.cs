@@ -64,9 +64,19 @@ public sealed class LiveStreamClientTests
         runs["abort"].CancelledCount.Should().Be(1, "leaving the loop cancelled the handler");
     }
 
-    /// <summary><c>Bearer {user}:{exp}</c> signs the request in as that user until <c>exp</c> (Unix seconds).</summary>
+    /// <summary>
+    /// <c>Bearer {user}:{exp}</c> signs the request in as that user until <c>exp</c> (Unix seconds). A
+    /// request whose URL carries a token is refused outright: tokens travel in headers only.
+    /// </summary>
     private static Task SignInFromToken(HttpContext context, RequestDelegate next)
     {
+        if (context.Request.QueryString.Value?.Contains("ada%3A", StringComparison.OrdinalIgnoreCase) == true || context.Request.QueryString.Value?.Contains("ada:", StringComparison.Ordinal) == true ||
+            context.Request.Query.Keys.Any(k => k.Contains("token", StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Response.StatusCode = StatusCodes.Status418ImATeapot;
+            return Task.CompletedTask;
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.Ordinal) && header[7..].Split(':') is [var user, var exp])
         {
