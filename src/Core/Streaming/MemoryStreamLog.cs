@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Hybrid;
 
 /// <summary>
-/// The stream log of one instance: each stream's records in a list under its own lock, dropped once
+/// The stream log of one instance: each stream's appends as blocks (<see cref="LogChunk"/>) under its own lock, dropped once
 /// its retention passes (swept at most every few seconds, by whichever append comes), and within a
 /// budget of bytes for all of them (<see cref="HybridStreamOptions.MemoryLogBytes"/>): over it, the
 /// logs written to longest ago go first, and a reconnect into one of them gets <c>reset</c>. A
@@ -13,8 +13,6 @@ namespace Hybrid;
 /// </summary>
 internal sealed class MemoryStreamLog(TimeProvider time, IOptions<HybridOptions> options) : IStreamLog
 {
-    // What a record costs beside its JSON: the record, its position string, the list slot.
-    private const int RecordOverhead = 120;
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, Entry> _logs = new(StringComparer.Ordinal);
     private readonly long _budget = options.Value.Streams.MemoryLogBytes;
@@ -38,26 +36,22 @@ internal sealed class MemoryStreamLog(TimeProvider time, IOptions<HybridOptions>
         {
             // The first writer of a sequence wins: after a cut, the connection the client left can append
             // its last batch after the one that resumed began.
-            var last = entry.Records.Count == 0 ? 0 : entry.Records[^1].Sequence;
-            foreach (var record in records)
+            var accepted = Following(records, entry.Chunks.Count == 0 ? 0 : entry.Chunks[^1].Last);
+            if (accepted.Count > 0)
             {
-                if (record.Sequence == last + 1)
-                {
-                    entry.Records.Add(record);
-                    added += Cost(record);
-                    last = record.Sequence;
-                }
+                var chunk = new LogChunk(accepted);
+                entry.Chunks.Add(chunk);
+                entry.Count += chunk.Count;
+                added += chunk.Bytes;
             }
 
-            var over = entry.Records.Count - retained;
-            if (over > 0)
+            // At most `retained` events: the oldest blocks go whole.
+            while (entry.Count > retained && entry.Chunks.Count > 0)
             {
-                for (var i = 0; i < over; i++)
-                {
-                    added -= Cost(entry.Records[i]);
-                }
-
-                entry.Records.RemoveRange(0, over);
+                var oldest = entry.Chunks[0];
+                entry.Chunks.RemoveAt(0);
+                entry.Count -= oldest.Count;
+                added -= oldest.Bytes;
             }
 
             entry.Bytes += added;
@@ -81,20 +75,57 @@ internal sealed class MemoryStreamLog(TimeProvider time, IOptions<HybridOptions>
 
         lock (entry)
         {
-            var records = entry.Records;
-            if (entry.Removed || entry.ExpiresAt < time.GetUtcNow().UtcTicks || records.Count == 0 || afterSequence < records[0].Sequence - 1 || afterSequence > records[^1].Sequence)
+            var chunks = entry.Chunks;
+            if (entry.Removed || entry.ExpiresAt < time.GetUtcNow().UtcTicks || chunks.Count == 0 || afterSequence < chunks[0].First - 1 || afterSequence > chunks[^1].Last)
             {
                 return ValueTask.FromResult<StreamLogRead?>(null);
             }
 
-            var start = (int)(afterSequence - records[0].Sequence + 1);
-            var last = records[^1];
-            var lastItem = records.FindLast(r => r.Kind == StreamEventKind.Item);
-            return ValueTask.FromResult<StreamLogRead?>(new StreamLogRead(records.GetRange(start, records.Count - start), last.Ends, last.Sequence, lastItem?.Position));
+            var records = new List<StreamRecord>();
+            StreamRecord? lastItem = null;
+            for (var i = chunks.Count - 1; i >= 0 && lastItem is null; i--)
+            {
+                lastItem = chunks[i].LastItem();
+            }
+
+            foreach (var chunk in chunks)
+            {
+                if (chunk.Last > afterSequence)
+                {
+                    records.AddRange(chunk.From(afterSequence + 1));
+                }
+            }
+
+            return ValueTask.FromResult<StreamLogRead?>(new StreamLogRead(records, chunks[^1].Ends, chunks[^1].Last, lastItem?.Position));
         }
     }
 
-    private static long Cost(StreamRecord record) => record.Json.Length + RecordOverhead;
+    /// <summary>The records that follow <paramref name="last"/> one by one: all of them, unless another writer got there first.</summary>
+    private static IReadOnlyList<StreamRecord> Following(IReadOnlyList<StreamRecord> records, long last)
+    {
+        var all = true;
+        for (var i = 0; i < records.Count && all; i++)
+        {
+            all = records[i].Sequence == last + 1 + i;
+        }
+
+        if (all)
+        {
+            return records;
+        }
+
+        var following = new List<StreamRecord>();
+        foreach (var record in records)
+        {
+            if (record.Sequence == last + 1)
+            {
+                following.Add(record);
+                last = record.Sequence;
+            }
+        }
+
+        return following;
+    }
 
     private void Sweep(long now)
     {
@@ -157,7 +188,8 @@ internal sealed class MemoryStreamLog(TimeProvider time, IOptions<HybridOptions>
 
     private sealed class Entry(string owner)
     {
-        public readonly List<StreamRecord> Records = [];
+        public readonly List<LogChunk> Chunks = [];
+        public long Count;
         public long ExpiresAt;
         public long Bytes;
         public bool Removed;
