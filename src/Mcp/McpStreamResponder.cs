@@ -69,8 +69,11 @@ internal sealed class McpStreamResponder<TRequest, TItem> : IDoorResponder<TRequ
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(aborted, _shared.Stopping);
         var expiry = StreamServices.CredentialExpiry(context);
         var duration = _maxDuration;
+        // Which of the two bounds the call decides the answer when its timer fires (a timer may fire a moment early).
+        var expiryBounds = false;
         if (expiry is { } expires && expires - _shared.Time.GetUtcNow() < duration)
         {
+            expiryBounds = true;
             duration = expires - _shared.Time.GetUtcNow();
         }
 
@@ -87,7 +90,7 @@ internal sealed class McpStreamResponder<TRequest, TItem> : IDoorResponder<TRequ
             : tooLarge ? McpStreamProblems.TooLarge(_maxItems, _maxBytes)
             : completed ? null
             : _shared.Stopping.IsCancellationRequested ? McpStreamProblems.Stopping
-            : expiry is { } ended && _shared.Time.GetUtcNow() >= ended ? McpStreamProblems.Expired
+            : expiryBounds ? McpStreamProblems.Expired
             : McpStreamProblems.TooLong(_maxDuration);
         if (problem is not null)
         {
