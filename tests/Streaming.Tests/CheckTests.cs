@@ -48,6 +48,22 @@ public sealed class CheckTests
         inventory.Should().Contain("stream: Replay").And.Contain("stream: Log");
     }
 
+    [Fact]
+    public async Task Stream_settings_declared_in_code_act_and_show_as_the_attribute_does()
+    {
+        await using var host = await StartWith(o => o.Expose<CountTo>(op => op.Streaming(s => (s.Resume, s.RetentionSeconds) = (StreamResume.Replay, 60))));
+        var store = host.Services.GetRequiredService<EndpointSettingsStore>();
+        var inCode = store.Find(host.Services.GetRequiredService<OperationCatalog>().Operations.Single(o => o.RequestType == typeof(CountTo)), HybridDoors.Rest)!;
+        var byAttribute = store.Find(host.Services.GetRequiredService<OperationCatalog>().Operations.Single(o => o.RequestType == typeof(Letters)), HybridDoors.Rest)!;
+
+        inCode.Stream!.Resume.Should().Be(StreamResume.Replay);
+        inCode.Stream.Retention.Should().Be(TimeSpan.FromSeconds(60));
+        byAttribute.Stream!.Resume.Should().Be(StreamResume.Replay);
+        HybridExposure.Describe(host.App).Should().Contain("stream: Replay retention=60s");
+        using var response = await host.OpenAsync(StreamHost.Get("/count?count=2"));
+        (await SseEvents.ReadAllAsync(response)).Select(e => e.EventId).Should().Equal("1", "2", null);
+    }
+
     private static Task<TestHost> StartWith(Action<HybridOptions> configure, bool requestTimeouts = false) =>
         TestHost.StartOnKestrelAsync(
             [typeof(CountTo).Assembly],

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -52,10 +51,7 @@ internal sealed class DoorEndpoint<TRequest, TResponse> : IDoorEndpoint
 
         _filters = new FilterPipeline(filters);
 
-        // In Development a handler's problem the operation did not declare is logged, so the documents never silently miss one.
-        var declared = services.GetService<IHostEnvironment>()?.IsDevelopment() == true
-            ? settings.Problems.Select(p => p.Code).Append(ProblemCodes.ValidationFailed).ToHashSet(StringComparer.Ordinal)
-            : null;
+        var declared = HandlerFailures.DeclaredCodes(settings, services);
         _invoker = new OperationInvoker<TRequest, TResponse>(
             catalog.Validators, services.GetRequiredService<IRequestDispatcher>(), loggers.CreateLogger("Hybrid.Pipeline"), services.GetRequiredService<IOptions<HybridOptions>>().Value, declared);
     }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Hybrid;
@@ -13,6 +15,15 @@ namespace Hybrid;
 /// </summary>
 internal sealed class HandlerFailures(string requestName, ILogger logger, HybridOptions options, IReadOnlySet<string>? declaredCodes)
 {
+    /// <summary>
+    /// The codes an endpoint declares (and <c>validation_failed</c>), in Development only: a handler's
+    /// problem the operation did not declare is then logged, so the documents never silently miss one.
+    /// </summary>
+    public static IReadOnlySet<string>? DeclaredCodes(EndpointSettings settings, IServiceProvider services) =>
+        services.GetService<IHostEnvironment>()?.IsDevelopment() == true
+            ? settings.Problems.Select(p => p.Code).Append(ProblemCodes.ValidationFailed).ToHashSet(StringComparer.Ordinal)
+            : null;
+
     /// <param name="exception">What the handler threw.</param>
     /// <param name="context">The request.</param>
     /// <param name="errorType">OpenTelemetry's <c>error.type</c>: the exception's type when it was unexpected, else null (the problem's code).</param>

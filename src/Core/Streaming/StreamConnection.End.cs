@@ -7,6 +7,8 @@ namespace Hybrid;
 /// <content>How a connection ends, once its handler has returned.</content>
 internal sealed partial class StreamConnection<TItem>
 {
+    private static readonly byte[] NoValue = "{}"u8.ToArray();
+    private static readonly TimeSpan EndWriteLimit = TimeSpan.FromSeconds(2);
     private static readonly byte[] ShutdownReason = "{\"reason\":\"shutdown\"}"u8.ToArray();
     private static readonly byte[] DurationReason = "{\"reason\":\"max_duration\"}"u8.ToArray();
     private static readonly OperationProblem Expired = OperationProblem.Create(401, ProblemCodes.AuthExpired, "The credential this stream was opened with expired; reconnect with a fresh one.");

@@ -21,8 +21,6 @@ internal static class StreamPosition
         return Base64Url.EncodeToString(random);
     }
 
-    public static string LogId(string key, long sequence) => string.Concat(key, ".", sequence.ToString(CultureInfo.InvariantCulture));
-
     public static bool TryParseLogId(string id, out string key, out long sequence)
     {
         (key, sequence) = (string.Empty, 0);

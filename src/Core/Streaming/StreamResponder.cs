@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hybrid;
@@ -44,10 +43,7 @@ internal sealed class StreamResponder<TRequest, TItem> : IDoorResponder<TRequest
         _operation = settings.Operation.ToString();
         _requestInfo = (JsonTypeInfo<TRequest>)catalog.ReadingJson.GetTypeInfo(typeof(TRequest));
         var options = services.GetRequiredService<IOptions<HybridOptions>>().Value;
-        var declared = services.GetService<IHostEnvironment>()?.IsDevelopment() == true
-            ? settings.Problems.Select(p => p.Code).ToHashSet(StringComparer.Ordinal)
-            : null;
-        var failures = new HandlerFailures(typeof(TRequest).Name, _shared.Logger, options, declared);
+        var failures = new HandlerFailures(typeof(TRequest).Name, _shared.Logger, options, HandlerFailures.DeclaredCodes(settings, services));
         _plan = new StreamConnection<TItem>.Plan(settings.Stream!, (JsonTypeInfo<TItem>)catalog.Json.GetTypeInfo(typeof(TItem)), catalog.Json, failures, _shared, typeof(TRequest).Name);
     }
 
